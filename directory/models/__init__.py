@@ -1,0 +1,44 @@
+from .organisations import Organisation
+from .postcodes import Postcode
+from .services import (
+    ACCESS_ROUTES,
+    AREA_WIDE_DELIVERY,
+    DELIVERY_MODES,
+    DirectoryIndexPage,
+    ServiceAgeBand,
+    ServiceArea,
+    ServiceCircumstance,
+    ServiceContact,
+    ServiceLanguage,
+    ServiceLocation,
+    ServiceNeed,
+    ServicePage,
+    ServiceSchedule,
+)
+from .tagging import UnknownVocabularyTerm, VocabularyTaggableManager
+from .vocabularies import AgeBand, Circumstance, LevelOfNeed, Need, new_oruk_id
+
+__all__ = [
+    "ACCESS_ROUTES",
+    "AREA_WIDE_DELIVERY",
+    "DELIVERY_MODES",
+    "AgeBand",
+    "Circumstance",
+    "DirectoryIndexPage",
+    "LevelOfNeed",
+    "Need",
+    "Organisation",
+    "Postcode",
+    "ServiceAgeBand",
+    "ServiceArea",
+    "ServiceCircumstance",
+    "ServiceContact",
+    "ServiceLanguage",
+    "ServiceLocation",
+    "ServiceNeed",
+    "ServicePage",
+    "ServiceSchedule",
+    "UnknownVocabularyTerm",
+    "VocabularyTaggableManager",
+    "new_oruk_id",
+]

@@ -1,0 +1,674 @@
+"""Services as Wagtail pages, so commissioners get drafts, moderation, history and scheduling.
+
+Field names follow Open Referral UK v3 where the standard has one (name, description, status,
+url, email, minimum_age, maximum_age, assured_date as ``last_reviewed``, contacts, schedules,
+service_areas, languages, locations).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..age_bands import derive_age_bands
+from ..geocoding import InvalidPostcode, geocode_postcode, normalise_postcode
+from .tagging import VocabularyTaggableManager
+from .vocabularies import AgeBand, Circumstance, LevelOfNeed, Need, new_oruk_id
+
+MAX_AGE = 120
+WEEKDAYS = [
+    ("mo", "Monday"),
+    ("tu", "Tuesday"),
+    ("we", "Wednesday"),
+    ("th", "Thursday"),
+    ("fr", "Friday"),
+    ("sa", "Saturday"),
+    ("su", "Sunday"),
+]
+
+# Ways in: the field on ServicePage and the public label. Search filters use the slugs.
+ACCESS_ROUTES = {
+    "self-referral": ("self_referral", "Families can get in touch directly"),
+    "professional-referral": ("professional_referral", "A professional can refer"),
+    "early-help-assessment": ("early_help_assessment", "Through an early help assessment"),
+    "front-door": ("front_door_referral", "Through the council's front door (MASH)"),
+}
+# How a service is delivered. Online, phone and home visits reach the whole area.
+DELIVERY_MODES = {
+    "in-person": ("in_person", "In person"),
+    "online": ("online", "Online"),
+    "phone": ("by_phone", "By phone"),
+    "home-visit": ("home_visits", "Home visits"),
+    "group": ("group_sessions", "Group sessions"),
+}
+AREA_WIDE_DELIVERY = ("online", "phone", "home-visit")
+
+LANGUAGES = [
+    ("en", "English"),
+    ("sgn-gb", "British Sign Language"),
+    ("ar", "Arabic"),
+    ("bn", "Bengali"),
+    ("zh", "Chinese (Mandarin)"),
+    ("yue", "Chinese (Cantonese)"),
+    ("fr", "French"),
+    ("gu", "Gujarati"),
+    ("hi", "Hindi"),
+    ("it", "Italian"),
+    ("ku", "Kurdish"),
+    ("lt", "Lithuanian"),
+    ("pa", "Panjabi"),
+    ("fa", "Persian (Farsi)"),
+    ("pl", "Polish"),
+    ("ps", "Pashto"),
+    ("pt", "Portuguese"),
+    ("ro", "Romanian"),
+    ("so", "Somali"),
+    ("es", "Spanish"),
+    ("ta", "Tamil"),
+    ("ti", "Tigrinya"),
+    ("tr", "Turkish"),
+    ("tw", "Twi"),
+    ("uk", "Ukrainian"),
+    ("ur", "Urdu"),
+    ("vi", "Vietnamese"),
+    ("yo", "Yoruba"),
+    ("cy", "Welsh"),
+]
+LANGUAGE_NAMES = dict(LANGUAGES)
+
+
+class DirectoryIndexPage(Page):
+    """The root of the catalogue: every ServicePage lives under it."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    subpage_types = ["directory.ServicePage"]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "directory"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = (
+            ServicePage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by("title")
+            .select_related("organisation")
+        )
+        return context
+
+
+class ServiceNeed(TaggedItemBase):
+    tag = models.ForeignKey(Need, on_delete=models.PROTECT, related_name="tagged_services")
+    content_object = ParentalKey(
+        "directory.ServicePage", on_delete=models.CASCADE, related_name="tagged_needs"
+    )
+
+
+class ServiceCircumstance(TaggedItemBase):
+    tag = models.ForeignKey(Circumstance, on_delete=models.PROTECT, related_name="tagged_services")
+    content_object = ParentalKey(
+        "directory.ServicePage", on_delete=models.CASCADE, related_name="tagged_circumstances"
+    )
+
+
+class ServiceAgeBand(TaggedItemBase):
+    tag = models.ForeignKey(AgeBand, on_delete=models.PROTECT, related_name="tagged_services")
+    content_object = ParentalKey(
+        "directory.ServicePage", on_delete=models.CASCADE, related_name="tagged_age_bands"
+    )
+
+
+class ServicePage(Page):
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        TEMPORARILY_CLOSED = "temporarily closed", "Temporarily closed"
+        INACTIVE = "inactive", "Inactive"
+        DEFUNCT = "defunct", "Closed for good"
+
+    oruk_id = models.CharField(
+        "Open Referral id", max_length=64, unique=True, default=new_oruk_id, editable=False
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="services",
+        help_text="Who runs the service.",
+    )
+    summary = models.CharField(
+        max_length=300, help_text="One or two plain-English sentences: what it is and who for."
+    )
+    description = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul", "h3"])
+    status = models.CharField(max_length=32, choices=Status.choices, default=Status.ACTIVE)
+    alert = models.CharField(
+        max_length=255, blank=True, help_text="A short-term notice, e.g. 'No sessions in August'."
+    )
+    website = models.URLField(blank=True, help_text="Open Referral: url.")
+    email = models.EmailField(blank=True)
+
+    # Who it is for
+    minimum_age = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_AGE)],
+        help_text="Youngest child or young person, in years. Leave empty for no lower limit.",
+    )
+    maximum_age = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_AGE)],
+        help_text="Oldest, in years. Leave empty for no upper limit.",
+    )
+    for_expectant_parents = models.BooleanField(
+        "for expectant parents", default=False, help_text="Offered during pregnancy."
+    )
+    for_parents_and_carers = models.BooleanField(
+        default=False, help_text="Offered to parents and carers themselves."
+    )
+    eligibility = models.TextField(blank=True, help_text="Any other conditions, in plain English.")
+    needs = VocabularyTaggableManager(
+        through=ServiceNeed, blank=True, related_name="services", verbose_name="needs"
+    )
+    circumstances = VocabularyTaggableManager(
+        through=ServiceCircumstance,
+        blank=True,
+        related_name="services",
+        verbose_name="who it's especially for",
+    )
+    # Derived from the age range on every save; never edited.
+    age_bands = VocabularyTaggableManager(
+        through=ServiceAgeBand, blank=True, related_name="services", verbose_name="age bands"
+    )
+    levels = ParentalManyToManyField(
+        LevelOfNeed, related_name="services", blank=False, verbose_name="levels of need"
+    )
+
+    # Cost
+    is_free = models.BooleanField("free", default=True)
+    fees_description = models.TextField(
+        "cost details", blank=True, help_text="What it costs and any concessions."
+    )
+
+    # How to get it
+    self_referral = models.BooleanField("families can refer themselves", default=False)
+    professional_referral = models.BooleanField("professionals can refer", default=False)
+    early_help_assessment = models.BooleanField("needs an early help assessment", default=False)
+    front_door_referral = models.BooleanField(
+        "referral through the council's front door", default=False
+    )
+    who_can_refer = models.CharField(
+        max_length=255, blank=True, help_text="e.g. 'GP, health visitor or school'."
+    )
+    access_instructions = models.TextField(
+        "how to get it", blank=True, help_text="Step by step, in plain English."
+    )
+    referral_url = models.URLField("referral form link", blank=True)
+
+    # How it is delivered
+    in_person = models.BooleanField(default=False)
+    online = models.BooleanField(default=False)
+    by_phone = models.BooleanField("by phone", default=False)
+    home_visits = models.BooleanField(default=False)
+    group_sessions = models.BooleanField(default=False)
+    available_across_area = models.BooleanField(
+        "available across the whole area",
+        default=False,
+        help_text="Tick if families anywhere in the area can use it, wherever it is based.",
+    )
+    term_time_only = models.BooleanField(default=False)
+    schedule_notes = models.CharField(
+        "opening notes", max_length=255, blank=True, help_text="e.g. 'Closed on bank holidays'."
+    )
+
+    # Commissioning (admin only)
+    commissioned = models.BooleanField(default=False)
+    commissioner = models.ForeignKey(
+        "directory.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="commissioned_services",
+        limit_choices_to={"is_commissioner": True},
+    )
+    contract_reference = models.CharField(max_length=100, blank=True)
+    contract_start = models.DateField(null=True, blank=True)
+    contract_end = models.DateField(null=True, blank=True)
+
+    # Keeping it true
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When the details were last checked with the provider."
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        default=12, validators=[MinValueValidator(1), MaxValueValidator(36)]
+    )
+
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types: list[str] = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.RelatedFields("needs", [index.SearchField("name")]),
+        index.RelatedFields("circumstances", [index.SearchField("name")]),
+        index.FilterField("oruk_id"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("organisation"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("alert")]),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), InlinePanel("contacts", label="Contact")],
+            heading="Contact",
+        ),
+    ]
+    who_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
+                FieldPanel("for_expectant_parents"),
+                FieldPanel("for_parents_and_carers"),
+                FieldPanel("eligibility"),
+            ],
+            heading="Ages and eligibility",
+        ),
+        FieldPanel("levels", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("needs"),
+        FieldPanel("circumstances"),
+        InlinePanel("languages", label="Language"),
+    ]
+    access_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("self_referral"),
+                FieldPanel("professional_referral"),
+                FieldPanel("early_help_assessment"),
+                FieldPanel("front_door_referral"),
+                FieldPanel("who_can_refer"),
+                FieldPanel("access_instructions"),
+                FieldPanel("referral_url"),
+            ],
+            heading="How to get it",
+        ),
+        MultiFieldPanel([FieldPanel("is_free"), FieldPanel("fees_description")], heading="Cost"),
+    ]
+    where_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("in_person"),
+                FieldPanel("group_sessions"),
+                FieldPanel("online"),
+                FieldPanel("by_phone"),
+                FieldPanel("home_visits"),
+                FieldPanel("available_across_area"),
+            ],
+            heading="How it is delivered",
+        ),
+        InlinePanel("locations", label="Location"),
+        InlinePanel("service_areas", label="Named area served"),
+        MultiFieldPanel(
+            [
+                FieldPanel("term_time_only"),
+                FieldPanel("schedule_notes"),
+                InlinePanel("schedules", label="Opening time"),
+            ],
+            heading="When",
+        ),
+    ]
+    admin_panels = [
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("review_interval_months")],
+            heading="Review",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("commissioned"),
+                FieldPanel("commissioner"),
+                FieldPanel("contract_reference"),
+                FieldRowPanel([FieldPanel("contract_start"), FieldPanel("contract_end")]),
+            ],
+            heading="Commissioning",
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Service"),
+            ObjectList(who_panels, heading="Who it's for"),
+            ObjectList(access_panels, heading="Access and cost"),
+            ObjectList(where_panels, heading="Where and when"),
+            ObjectList(admin_panels, heading="Review and commissioning"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "service"
+        indexes = [models.Index(fields=["last_reviewed"])]
+
+    # -- validation -------------------------------------------------------------------------
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if (
+            self.minimum_age is not None
+            and self.maximum_age is not None
+            and self.minimum_age > self.maximum_age
+        ):
+            errors["maximum_age"] = (
+                f"The oldest age ({self.maximum_age}) is below the youngest ({self.minimum_age})."
+            )
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors["last_reviewed"] = "The review date cannot be in the future."
+        if self.contract_start and self.contract_end and self.contract_end < self.contract_start:
+            errors["contract_end"] = "The contract cannot end before it starts."
+        if self.commissioned and not self.commissioner_id:
+            errors["commissioner"] = "Say who commissions this service."
+        if not self.is_free and not self.fees_description.strip():
+            errors["fees_description"] = "Say what it costs, or tick 'free'."
+        if errors:
+            raise ValidationError(errors)
+        self.refresh_age_bands()
+
+    def refresh_age_bands(self) -> None:
+        """Derive the age band tags from the age range; never typed twice."""
+        self.age_bands.set(
+            derive_age_bands(
+                self.minimum_age,
+                self.maximum_age,
+                expectant_parents=self.for_expectant_parents,
+                parents_and_carers=self.for_parents_and_carers,
+            )
+        )
+
+    # -- what templates, reports and the API read ---------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+    @property
+    def review_due(self) -> datetime.date | None:
+        if not self.last_reviewed:
+            return None
+        return add_months(self.last_reviewed, self.review_interval_months)
+
+    @property
+    def is_overdue_for_review(self) -> bool:
+        due = self.review_due
+        return due is None or due < timezone.localdate()
+
+    @property
+    def access_routes(self) -> list[tuple[str, str]]:
+        return [
+            (slug, label) for slug, (field, label) in ACCESS_ROUTES.items() if getattr(self, field)
+        ]
+
+    @property
+    def delivery_modes(self) -> list[tuple[str, str]]:
+        return [
+            (slug, label) for slug, (field, label) in DELIVERY_MODES.items() if getattr(self, field)
+        ]
+
+    @property
+    def is_area_wide(self) -> bool:
+        """Families anywhere in the area can use it, wherever it is based."""
+        return self.available_across_area or any(
+            slug in AREA_WIDE_DELIVERY for slug, _ in self.delivery_modes
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from ..structured_data import service_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = service_json_ld(self, request)
+        return context
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day of the month, months later (clamped to the month's end)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+class ServiceLocation(Orderable):
+    """Where a service is delivered. Geocoded from its postcode when the postcode changes."""
+
+    class GeocodeStatus(models.TextChoices):
+        PENDING = "pending", "Not yet looked up"
+        POSTCODE = "postcode", "From the postcode"
+        DISTRICT = "district", "From the postcode district (approximate)"
+        MANUAL = "manual", "Entered by hand"
+        NOT_FOUND = "not_found", "Postcode not found: not on the map"
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="locations")
+    oruk_id = models.CharField(
+        "Open Referral id", max_length=64, unique=True, default=new_oruk_id, editable=False
+    )
+    name = models.CharField(max_length=255, help_text="e.g. 'Downham Family Hub'.")
+    address_1 = models.CharField("address", max_length=255, blank=True)
+    address_2 = models.CharField("address line 2", max_length=255, blank=True)
+    city = models.CharField("town", max_length=100, blank=True)
+    postcode = models.CharField(max_length=8, blank=True)
+    latitude = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    geocode_status = models.CharField(
+        max_length=16,
+        choices=GeocodeStatus.choices,
+        default=GeocodeStatus.PENDING,
+        editable=False,
+    )
+    accessibility = models.TextField(
+        blank=True, help_text="Step-free access, accessible toilet, hearing loop, parking, …"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address_1"),
+        FieldPanel("address_2"),
+        FieldRowPanel([FieldPanel("city"), FieldPanel("postcode")]),
+        FieldPanel("accessibility"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            heading="Map position (filled from the postcode; set by hand only without one)",
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        indexes = [models.Index(fields=["latitude", "longitude"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_postcode = instance.__dict__.get("postcode")
+        return instance
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line for line in (self.address_1, self.address_2, self.city, self.postcode) if line]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.postcode:
+            try:
+                self.postcode = normalise_postcode(self.postcode)
+            except InvalidPostcode as error:
+                raise ValidationError({"postcode": str(error)}) from error
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError("Give both latitude and longitude, or neither.")
+        self.geocode()
+
+    def geocode(self) -> None:
+        """Fill the coordinates from the postcode when it is new or changed. Never raises.
+
+        Coordinates typed by hand are kept when the postcode cannot be found; coordinates that
+        came from an earlier postcode are dropped when the postcode changes.
+        """
+        status = self.GeocodeStatus
+        if self.postcode:
+            try:
+                self.postcode = normalise_postcode(self.postcode)
+            except InvalidPostcode:
+                self.geocode_status = status.NOT_FOUND
+                return
+        else:
+            self.geocode_status = status.MANUAL if self.has_coordinates else status.NOT_FOUND
+            return
+        changed = self.postcode != getattr(self, "_loaded_postcode", None)
+        if not changed and self.has_coordinates and self.geocode_status != status.PENDING:
+            return
+        from_old_postcode = self.geocode_status in (status.POSTCODE, status.DISTRICT)
+        result = geocode_postcode(self.postcode)
+        if result:
+            self.latitude, self.longitude = result.latitude, result.longitude
+            self.geocode_status = result.precision
+        elif self.has_coordinates and not from_old_postcode:
+            self.geocode_status = status.MANUAL
+        else:
+            self.latitude = self.longitude = None
+            self.geocode_status = status.NOT_FOUND
+        self._loaded_postcode = self.postcode
+
+    def save(self, *args, **kwargs) -> None:
+        if self.geocode_status == self.GeocodeStatus.PENDING or self.postcode != getattr(
+            self, "_loaded_postcode", None
+        ):
+            self.geocode()
+        super().save(*args, **kwargs)
+
+
+class ServiceContact(Orderable):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="contacts")
+    oruk_id = models.CharField(max_length=64, unique=True, default=new_oruk_id, editable=False)
+    name = models.CharField(max_length=255, blank=True, help_text="A person or a team.")
+    title = models.CharField("role", max_length=255, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    phone_description = models.CharField(
+        max_length=255, blank=True, help_text="e.g. 'Text or call, Monday to Friday'."
+    )
+    email = models.EmailField(blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("phone_description")]),
+        FieldPanel("email"),
+    ]
+
+    def clean(self) -> None:
+        super().clean()
+        if not (self.phone or self.email):
+            raise ValidationError("Give a phone number or an email address for the contact.")
+        if self.phone:
+            digits = "".join(ch for ch in self.phone if ch.isdigit())
+            if not 10 <= len(digits) <= 13:
+                raise ValidationError({"phone": "Enter a UK phone number, such as 020 8314 6000."})
+
+    @property
+    def phone_uri(self) -> str:
+        """tel: link target: digits only, international form for UK numbers."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        if digits.startswith("0"):
+            digits = "+44" + digits[1:]
+        return f"tel:{digits}"
+
+
+class ServiceSchedule(Orderable):
+    """A regular weekly opening: weekday, opens_at, closes_at (Open Referral 'byday')."""
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="schedules")
+    oruk_id = models.CharField(max_length=64, unique=True, default=new_oruk_id, editable=False)
+    weekday = models.CharField(max_length=2, choices=WEEKDAYS)
+    opens_at = models.TimeField()
+    closes_at = models.TimeField()
+    description = models.CharField(
+        max_length=255, blank=True, help_text="e.g. 'Drop-in, no need to book'."
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        pass
+
+    def clean(self) -> None:
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": "Closing time must be after opening time."})
+
+    @property
+    def weekday_name(self) -> str:
+        return dict(WEEKDAYS).get(self.weekday, self.weekday)
+
+
+class ServiceArea(Orderable):
+    """A named area the service covers when it is not the whole area (Open Referral service_area)."""
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="service_areas")
+    oruk_id = models.CharField(max_length=64, unique=True, default=new_oruk_id, editable=False)
+    name = models.CharField(max_length=255, help_text="e.g. 'Bellingham ward' or 'SE6'.")
+    description = models.CharField(max_length=255, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+
+class ServiceLanguage(Orderable):
+    """A language the service is offered in, besides English (Open Referral language)."""
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="languages")
+    oruk_id = models.CharField(max_length=64, unique=True, default=new_oruk_id, editable=False)
+    code = models.CharField("language", max_length=8, choices=LANGUAGES)
+    note = models.CharField(max_length=255, blank=True, help_text="e.g. 'Interpreter on request'.")
+
+    panels = [FieldRowPanel([FieldPanel("code"), FieldPanel("note")])]
+
+    @property
+    def name(self) -> str:
+        return LANGUAGE_NAMES.get(self.code, self.code)

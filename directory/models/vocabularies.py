@@ -1,0 +1,180 @@
+"""Managed vocabularies: needs, levels of need, age bands and circumstances.
+
+Commissioners edit these in the admin; editors only choose from them. Needs, age bands and
+circumstances are django-taggit tag models with ``free_tagging = False`` so Wagtail's tag widget
+offers existing terms only, and ``VocabularyTaggableManager`` refuses unknown names outright.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from taggit.models import TagBase
+from wagtail.admin.panels import FieldPanel
+
+
+def new_oruk_id() -> str:
+    return str(uuid.uuid4())
+
+
+class VocabularyTerm(TagBase):
+    """A tag that editors can choose but never invent."""
+
+    free_tagging = False
+
+    oruk_id = models.CharField(
+        "Open Referral id", max_length=64, unique=True, default=new_oruk_id, editable=False
+    )
+    description = models.TextField(blank=True, help_text="Plain English, shown to the public.")
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def slugify(self, tag: str, i: int | None = None) -> str:
+        slug = slugify(tag)[:90]
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class Need(VocabularyTerm):
+    """What a family needs help with. Two levels: a category (no parent) and its needs."""
+
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="Leave empty for a category such as 'Parenting'.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = "need"
+
+    def __str__(self) -> str:
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    @property
+    def is_category(self) -> bool:
+        return self.parent_id is None
+
+    def clean(self) -> None:
+        super().clean()
+        if self.parent_id:
+            if self.parent_id == self.pk:
+                raise ValidationError({"parent": "A need cannot be its own category."})
+            if self.parent.parent_id:
+                raise ValidationError(
+                    {"parent": "Choose a category (a need with no parent of its own)."}
+                )
+            if self.pk and self.children.exists():
+                raise ValidationError(
+                    {"parent": "This need is a category with needs under it; it cannot move."}
+                )
+
+    def descendant_ids(self) -> list[int]:
+        """This need and, for a category, every need under it."""
+        return [self.pk, *self.children.values_list("pk", flat=True)]
+
+
+class AgeBand(VocabularyTerm):
+    """An ordered age band. Services get their bands from their age range, never by hand."""
+
+    class Kind(models.TextChoices):
+        AGE = "age", "Ages"
+        PREGNANCY = "pregnancy", "Pregnancy"
+        PARENTS = "parents", "Parents and carers"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.AGE)
+    min_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("min_age"),
+        FieldPanel("max_age"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = "age band"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.kind == self.Kind.AGE:
+            if self.min_age is None or self.max_age is None:
+                raise ValidationError("An age band needs both a youngest and an oldest age.")
+            if self.min_age > self.max_age:
+                raise ValidationError({"max_age": "The oldest age must not be below the youngest."})
+
+    def overlaps(self, minimum_age: int | None, maximum_age: int | None) -> bool:
+        """Whether a service for ages minimum..maximum (open-ended when None) serves this band."""
+        if self.kind != self.Kind.AGE or self.min_age is None or self.max_age is None:
+            return False
+        low = 0 if minimum_age is None else minimum_age
+        high = 200 if maximum_age is None else maximum_age
+        return low <= self.max_age and high >= self.min_age
+
+
+class Circumstance(VocabularyTerm):
+    """Who a service is especially for: young carers, care leavers, lone parents, …"""
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = "circumstance"
+
+
+class LevelOfNeed(models.Model):
+    """A step on the continuum of need, named and ordered by each council."""
+
+    oruk_id = models.CharField(
+        "Open Referral id", max_length=64, unique=True, default=new_oruk_id, editable=False
+    )
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    rank = models.PositiveSmallIntegerField(
+        unique=True, help_text="1 is the most universal; higher numbers mean higher need."
+    )
+    description = models.TextField(
+        help_text="Plain English: what this level means for a family.", blank=True
+    )
+    how_to_get_help = models.TextField(
+        blank=True, help_text="Plain English: how families get help at this level."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("rank"),
+        FieldPanel("description"),
+        FieldPanel("how_to_get_help"),
+    ]
+
+    class Meta:
+        ordering = ["rank"]
+        verbose_name = "level of need"
+        verbose_name_plural = "levels of need"
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,93 @@
+"""Shared fixtures: the site's page tree and a factory for realistic services."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from directory.models import (
+    LevelOfNeed,
+    Organisation,
+    Postcode,
+    ServiceContact,
+    ServiceLocation,
+    ServicePage,
+    ServiceSchedule,
+)
+from directory.site_setup import SiteStructure, ensure_site_structure
+
+
+@pytest.fixture
+def site_structure(db) -> SiteStructure:
+    return ensure_site_structure()
+
+
+@pytest.fixture
+def organisation(db) -> Organisation:
+    return Organisation.objects.create(
+        name="Riverside Family Trust",
+        email="hello@riverside.example",
+        website="https://riverside.example",
+    )
+
+
+@pytest.fixture
+def postcodes(db) -> list[Postcode]:
+    """A few real Lewisham postcodes with their centroids."""
+    rows = [
+        ("SE13 6LH", 51.4521, -0.0123),
+        ("SE13 5AB", 51.4610, -0.0080),
+        ("SE6 4RU", 51.4381, -0.0190),
+        ("SE4 1UA", 51.4620, -0.0340),
+    ]
+    return [
+        Postcode.objects.create(postcode=code, outward=code.split()[0], latitude=lat, longitude=lng)
+        for code, lat, lng in rows
+    ]
+
+
+@pytest.fixture
+def make_service(site_structure, organisation) -> Callable[..., ServicePage]:
+    """Create and publish a ServicePage. Keyword arguments override fields; `needs`,
+    `circumstances`, `levels`, `locations`, `contacts` and `schedules` take lists."""
+
+    def make(**overrides: Any) -> ServicePage:
+        needs = overrides.pop("needs", ["Parenting programmes"])
+        circumstances = overrides.pop("circumstances", [])
+        levels = overrides.pop("levels", ["universal"])
+        locations = overrides.pop("locations", [])
+        contacts = overrides.pop(
+            "contacts", [{"name": "Family hub team", "phone": "020 8314 6000"}]
+        )
+        schedules = overrides.pop("schedules", [])
+        publish = overrides.pop("publish", True)
+        fields = {
+            "title": "Stay and Play",
+            "summary": "Play sessions for babies and toddlers with their parents or carers.",
+            "organisation": organisation,
+            "minimum_age": 0,
+            "maximum_age": 4,
+            "self_referral": True,
+            "in_person": True,
+            "last_reviewed": timezone.localdate() - datetime.timedelta(days=30),
+        }
+        fields.update(overrides)
+        page = ServicePage(**fields, live=publish)
+        page.needs.set(needs)
+        page.circumstances.set(circumstances)
+        page.levels.set(LevelOfNeed.objects.filter(slug__in=levels))
+        page.locations = [ServiceLocation(**location) for location in locations]
+        page.contacts = [ServiceContact(**contact) for contact in contacts]
+        page.schedules = [ServiceSchedule(**schedule) for schedule in schedules]
+        site_structure.directory.add_child(instance=page)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        page.refresh_from_db()
+        return page
+
+    return make
