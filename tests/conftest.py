@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from directory.models import (
@@ -19,6 +21,41 @@ from directory.models import (
     ServiceSchedule,
 )
 from directory.site_setup import SiteStructure, ensure_site_structure
+
+
+# CI sets REQUIRE_BACKENDS=postgres (comma-separated): a skipped test needing one of those
+# backends then fails the run instead of passing silently.
+REQUIRED_BACKENDS = {
+    name.strip() for name in os.environ.get("REQUIRE_BACKENDS", "").split(",") if name.strip()
+}
+BACKEND_MARKERS = ("postgres",)
+
+
+def _on_postgres() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        if "postgres" in item.keywords and not _on_postgres():
+            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL: run `make postgres-test`"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    required = [
+        marker
+        for marker in BACKEND_MARKERS
+        if marker in REQUIRED_BACKENDS and marker in item.keywords
+    ]
+    if report.skipped and required:
+        report.outcome = "failed"
+        report.longrepr = (
+            f"{item.nodeid} needs {', '.join(required)}, which REQUIRE_BACKENDS says must run "
+            f"here, but it was skipped: {report.longrepr}"
+        )
 
 
 @pytest.fixture

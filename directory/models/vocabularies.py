@@ -153,8 +153,9 @@ class LevelOfNeed(models.Model):
     )
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+    # Not unique: the admin's drag-and-drop reordering shifts ranks one row at a time.
     rank = models.PositiveSmallIntegerField(
-        unique=True, help_text="1 is the most universal; higher numbers mean higher need."
+        default=0, help_text="Lower comes first: the most universal level is at the top."
     )
     description = models.TextField(
         help_text="Plain English: what this level means for a family.", blank=True
@@ -163,16 +164,17 @@ class LevelOfNeed(models.Model):
         blank=True, help_text="Plain English: how families get help at this level."
     )
 
+    sort_order_field = "rank"
+
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
-        FieldPanel("rank"),
         FieldPanel("description"),
         FieldPanel("how_to_get_help"),
     ]
 
     class Meta:
-        ordering = ["rank"]
+        ordering = ["rank", "pk"]
         verbose_name = "level of need"
         verbose_name_plural = "levels of need"
 

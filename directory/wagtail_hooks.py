@@ -1,0 +1,157 @@
+"""Admin for commissioners: vocabularies, organisations and postcodes, with live service counts."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
+from django_filters import CharFilter
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .geocoding import InvalidPostcode, normalise_postcode
+from .models import AgeBand, Circumstance, LevelOfNeed, Need, Organisation, Postcode, ServicePage
+from .models.services import ServiceLocation
+
+LIVE_SERVICES = Column("live_services", label="Live services", sort_key="live_services")
+
+
+def _count_live(relation: str, page_path: str) -> Count:
+    """Count distinct live services through `relation` (page_path leads to the ServicePage)."""
+    return Count(relation, filter=Q(**{f"{page_path}__live": True}), distinct=True)
+
+
+class NeedViewSet(SnippetViewSet):
+    model = Need
+    icon = "tag"
+    menu_label = "Needs"
+    list_display = ["name", Column("parent", label="Category"), LIVE_SERVICES]
+    list_filter = ["parent"]
+    search_fields = ["name", "description"]
+    search_backend_name = None
+    ordering = ["parent__sort_order", "sort_order", "name"]
+    list_per_page = 200  # A vocabulary is read as a whole.
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Need]:
+        return Need.objects.select_related("parent").annotate(
+            live_services=_count_live("tagged_services", "tagged_services__content_object")
+        )
+
+
+class LevelOfNeedViewSet(SnippetViewSet):
+    model = LevelOfNeed
+    icon = "list-ol"
+    menu_label = "Levels of need"
+    list_display = ["name", "description", LIVE_SERVICES]
+    search_fields = ["name"]
+    search_backend_name = None
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[LevelOfNeed]:
+        return LevelOfNeed.objects.annotate(live_services=_count_live("services", "services"))
+
+
+class AgeBandViewSet(SnippetViewSet):
+    model = AgeBand
+    icon = "group"
+    menu_label = "Age bands"
+    list_display = ["name", "kind", "min_age", "max_age", LIVE_SERVICES]
+    search_fields = ["name"]
+    search_backend_name = None
+    sort_order_field = "sort_order"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AgeBand]:
+        return AgeBand.objects.annotate(
+            live_services=_count_live("tagged_services", "tagged_services__content_object")
+        )
+
+
+class CircumstanceViewSet(SnippetViewSet):
+    model = Circumstance
+    icon = "user"
+    menu_label = "Circumstances"
+    list_display = ["name", LIVE_SERVICES]
+    search_fields = ["name", "description"]
+    search_backend_name = None
+    sort_order_field = "sort_order"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Circumstance]:
+        return Circumstance.objects.annotate(
+            live_services=_count_live("tagged_services", "tagged_services__content_object")
+        )
+
+
+class VocabularyGroup(SnippetViewSetGroup):
+    menu_label = "Vocabularies"
+    menu_icon = "folder-open-inverse"
+    menu_order = 210
+    items = (NeedViewSet, LevelOfNeedViewSet, AgeBandViewSet, CircumstanceViewSet)
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "site"
+    menu_label = "Organisations"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["name", "email", "is_commissioner", LIVE_SERVICES]
+    list_filter = ["is_commissioner"]
+    search_fields = ["name", "description", "email"]
+    search_backend_name = None
+    list_export = ["oruk_id", "name", "email", "phone", "website", "charity_number"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Organisation]:
+        return Organisation.objects.annotate(live_services=_count_live("services", "services"))
+
+
+class PostcodeFilterSet(WagtailFilterSet):
+    # A prefix filter on the indexed column: icontains would scan millions of rows.
+    postcode = CharFilter(label="Postcode or district starts with", method="filter_prefix")
+
+    class Meta:
+        model = Postcode
+        fields: list[str] = []
+
+    def filter_prefix(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        compact = value.replace(" ", "").upper()
+        try:
+            prefix = normalise_postcode(compact, allow_outward=True)
+        except InvalidPostcode:
+            prefix = compact
+        return queryset.filter(postcode__startswith=prefix)
+
+
+class PostcodeViewSet(SnippetViewSet):
+    model = Postcode
+    icon = "site"
+    menu_label = "Postcodes"
+    menu_order = 230
+    add_to_admin_menu = True
+    list_display = ["postcode", "outward", "latitude", "longitude"]
+    filterset_class = PostcodeFilterSet
+    ordering = ["postcode"]
+    list_per_page = 50
+
+
+register_snippet(VocabularyGroup)
+register_snippet(OrganisationViewSet)
+register_snippet(PostcodeViewSet)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_ungeocoded_locations(request: HttpRequest, page) -> None:
+    """Tell the editor when a location could not be put on the map; the page is saved anyway."""
+    page = page.specific
+    if not isinstance(page, ServicePage):
+        return
+    for location in page.locations.all():
+        if location.geocode_status == ServiceLocation.GeocodeStatus.NOT_FOUND:
+            messages.warning(
+                request,
+                f"'{location.name}': the postcode {location.postcode or '(none)'} was not found, "
+                "so this location is not on the map and will not appear in searches near a "
+                "postcode. Check the postcode, or enter the map position by hand.",
+            )

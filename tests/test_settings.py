@@ -1,0 +1,91 @@
+"""Production settings refuse to start insecurely; the admin login resists brute force."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_KEY = "k7#Qv9!xR2mZ8pL4sT6wY1nB3cF5hJ0dG" * 2
+
+
+def run_production(secret_key: str, code: str) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secret_key,
+    }
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("key", ["", "short", "dev-only-insecure-key" + "x" * 40, "a" * 60])
+def test_production_refuses_an_insecure_secret_key(key):
+    result = run_production(key, "")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_is_locked_down():
+    result = run_production(
+        GOOD_KEY,
+        "from django.conf import settings as s; "
+        "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, "
+        "s.SECURE_SSL_REDIRECT, 'csp.middleware.CSPMiddleware' in s.MIDDLEWARE, "
+        "'axes.middleware.AxesMiddleware' in s.MIDDLEWARE, "
+        "'whitenoise.middleware.WhiteNoiseMiddleware' in s.MIDDLEWARE)",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "False",
+        "True",
+        "True",
+        "31536000",
+        "True",
+        "True",
+        "True",
+        "True",
+    ]
+
+
+def test_database_url_is_read_from_the_environment():
+    result = run_production(
+        GOOD_KEY,
+        "from django.conf import settings as s; print(s.DATABASES['default']['ENGINE'], "
+        "s.DATABASES['default']['NAME'])",
+    )
+    assert result.returncode == 0, result.stderr
+    # With no DATABASE_URL the default is SQLite; CI sets PostgreSQL.
+    engine, name = result.stdout.split()
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        assert engine == "django.db.backends.postgresql" and name == "directory"
+    else:
+        assert engine == "django.db.backends.sqlite3" and name.endswith("db.sqlite3")
+
+
+@pytest.mark.django_db
+def test_public_pages_send_a_content_security_policy(client, site_structure):
+    response = client.get("/search/")
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "object-src 'none'" in policy
+
+
+@pytest.mark.django_db
+def test_admin_login_locks_out_after_repeated_failures(client, settings):
+    User.objects.create_superuser("boss", "boss@example.org", "correct horse battery")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": "boss", "password": "wrong"})
+    response = client.post(
+        "/admin/login/", {"username": "boss", "password": "correct horse battery"}
+    )
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
