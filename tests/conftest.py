@@ -22,7 +22,6 @@ from directory.models import (
 )
 from directory.site_setup import SiteStructure, ensure_site_structure
 
-
 # CI sets REQUIRE_BACKENDS=postgres (comma-separated): a skipped test needing one of those
 # backends then fails the run instead of passing silently.
 REQUIRED_BACKENDS = {

@@ -649,7 +649,7 @@ class ServiceSchedule(Orderable):
 
 
 class ServiceArea(Orderable):
-    """A named area the service covers when it is not the whole area (Open Referral service_area)."""
+    """A named area the service covers, when not the whole area (Open Referral service_area)."""
 
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="service_areas")
     oruk_id = models.CharField(max_length=64, unique=True, default=new_oruk_id, editable=False)

@@ -1,4 +1,4 @@
-"""Create the first admin user once, and print how to log in (used by the README's start command)."""
+"""Create the first admin user once and print how to log in (for the README start command)."""
 
 import os
 import secrets
