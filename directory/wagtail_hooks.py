@@ -12,6 +12,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .age_bands import refresh_all_age_bands
 from .geocoding import InvalidPostcode, normalise_postcode
 from .models import AgeBand, Circumstance, LevelOfNeed, Need, Organisation, Postcode, ServicePage
 from .models.services import ServiceLocation
@@ -155,3 +156,15 @@ def warn_about_ungeocoded_locations(request: HttpRequest, page) -> None:
                 "so this location is not on the map and will not appear in searches near a "
                 "postcode. Check the postcode, or enter the map position by hand.",
             )
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+@hooks.register("after_delete_snippet")
+def rederive_age_bands(request: HttpRequest, instance) -> None:
+    """Age bands are derived from ages, so a changed band re-tags every service at once."""
+    models = {type(item) for item in instance} if isinstance(instance, list) else {type(instance)}
+    if AgeBand in models:
+        changed = refresh_all_age_bands()
+        if changed:
+            messages.info(request, f"Age bands updated on {changed} services.")

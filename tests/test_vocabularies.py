@@ -4,7 +4,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from directory.age_bands import derive_age_bands
-from directory.models import AgeBand, Circumstance, LevelOfNeed, Need, UnknownVocabularyTerm
+from directory.models import (
+    AgeBand,
+    Circumstance,
+    LevelOfNeed,
+    Need,
+    ServicePage,
+    UnknownVocabularyTerm,
+)
 from directory.models.tagging import VocabularyTagField
 from directory.vocabulary_defaults import NEEDS, seed_vocabularies
 
@@ -119,3 +126,25 @@ def test_age_band_validation():
         band.full_clean()
     with pytest.raises(ValidationError):
         AgeBand(name="Open", slug="open", kind="age", min_age=3).full_clean()
+
+
+def test_editing_an_age_band_in_the_admin_retags_services(client, make_service, admin_user):
+    page = make_service(minimum_age=17, maximum_age=18)
+    assert [b.name for b in page.age_bands.all()] == ["17 to 19"]
+    band = AgeBand.objects.get(name="12 to 16")
+    client.force_login(admin_user)
+    response = client.post(
+        f"/admin/snippets/directory/ageband/edit/{band.pk}/",
+        {
+            "name": "12 to 17",
+            "slug": band.slug,
+            "kind": "age",
+            "min_age": 12,
+            "max_age": 17,
+            "description": "",
+            "sort_order": band.sort_order,
+        },
+    )
+    assert response.status_code == 302
+    page = ServicePage.objects.get(pk=page.pk)
+    assert sorted(b.name for b in page.age_bands.all()) == ["12 to 17", "17 to 19"]
