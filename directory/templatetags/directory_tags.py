@@ -1,0 +1,246 @@
+"""Presentation helpers for the public site: ages, opening times, status, site-wide names.
+
+The wording lives here, in plain functions that tests can call directly, so templates stay free
+of formatting logic.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.http import HttpRequest, QueryDict
+from wagtail.models import Site
+
+register = template.Library()
+
+WEEKDAY_ORDER = ["mo", "tu", "we", "th", "fr", "sa", "su"]
+WEEKDAY_NAMES = dict(
+    zip(
+        WEEKDAY_ORDER,
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        strict=True,
+    )
+)
+
+STATUS_NOTICES = {
+    "temporarily closed": "This service is temporarily closed.",
+    "inactive": "This service is not running at the moment.",
+    "defunct": "This service has closed for good.",
+}
+
+
+# -- who it is for ------------------------------------------------------------------------------
+
+
+def ages_in_words(minimum_age: int | None, maximum_age: int | None) -> str:
+    """An age range as a family would say it: 'Ages 0 to 4', 'Up to 11', '16 and over'."""
+    low = None if minimum_age in (None, 0) else minimum_age
+    if maximum_age is None:
+        return "All ages" if low is None else f"{low} and over"
+    if maximum_age == 0:
+        return "Babies under 1"
+    if minimum_age is None:
+        return f"Up to {maximum_age}"
+    if minimum_age == maximum_age:
+        return f"Age {minimum_age}"
+    return f"Ages {minimum_age} to {maximum_age}"
+
+
+@register.simple_tag
+def who_for(page: Any) -> list[str]:
+    """Who a service is for, as short phrases: expectant parents, an age range, parents."""
+    phrases = []
+    if page.for_expectant_parents:
+        phrases.append("For expectant parents")
+    has_ages = page.minimum_age is not None or page.maximum_age is not None
+    if has_ages or not (page.for_expectant_parents or page.for_parents_and_carers):
+        phrases.append(ages_in_words(page.minimum_age, page.maximum_age))
+    if page.for_parents_and_carers:
+        phrases.append("For parents and carers")
+    return phrases
+
+
+@register.filter
+def vocabulary_order(terms: Iterable[Any]) -> list[Any]:
+    """Vocabulary terms in the order commissioners gave them, not the order they were tagged."""
+    return sorted(terms, key=lambda term: (getattr(term, "sort_order", 0), term.name.lower()))
+
+
+# -- when -----------------------------------------------------------------------------------------
+
+
+@register.filter
+def clock(value: datetime.time | None) -> str:
+    """A time as people write it: '9:30am', '12pm', '5pm', 'midnight'."""
+    if value is None:
+        return ""
+    if value.hour == 0 and value.minute == 0:
+        return "midnight"
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    minutes = f":{value.minute:02d}" if value.minute else ""
+    return f"{hour}{minutes}{suffix}"
+
+
+@dataclass(frozen=True)
+class OpeningLine:
+    """One line of opening times: 'Monday to Friday 9am to 5pm', with any note."""
+
+    days: str
+    times: str
+    description: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.days} {self.times}"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _days_in_words(days: list[str]) -> str:
+    names = [WEEKDAY_NAMES[day] for day in days]
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return f"{names[0]} to {names[-1]}"
+
+
+@register.filter
+def opening_times(schedules: Iterable[Any]) -> list[OpeningLine]:
+    """Weekly sessions in weekday order, reading naturally.
+
+    Consecutive days with exactly the same sessions are joined ('Monday to Friday 9am to 5pm');
+    a day with two sessions gets a line for each.
+    """
+    by_day: dict[str, list[tuple[datetime.time, datetime.time, str]]] = {}
+    for schedule in schedules:
+        if schedule.weekday not in WEEKDAY_NAMES:
+            continue
+        slot = (schedule.opens_at, schedule.closes_at, (schedule.description or "").strip())
+        by_day.setdefault(schedule.weekday, []).append(slot)
+    runs: list[tuple[list[str], tuple]] = []
+    previous_index = None
+    for index, day in enumerate(WEEKDAY_ORDER):
+        if day not in by_day:
+            continue
+        slots = tuple(sorted(by_day[day], key=lambda slot: (slot[0], slot[1])))
+        if runs and runs[-1][1] == slots and previous_index == index - 1:
+            runs[-1][0].append(day)
+        else:
+            runs.append(([day], slots))
+        previous_index = index
+    return [
+        OpeningLine(_days_in_words(days), f"{clock(opens)} to {clock(closes)}", description)
+        for days, slots in runs
+        for opens, closes, description in slots
+    ]
+
+
+# -- status -------------------------------------------------------------------------------------
+
+
+@register.filter
+def status_notice(page: Any) -> str:
+    """A plain sentence when a service is not running normally; empty when it is."""
+    return STATUS_NOTICES.get(getattr(page, "status", ""), "")
+
+
+# -- links ------------------------------------------------------------------------------------
+
+
+@register.filter
+def display_url(url: str | None) -> str:
+    """A web address as people read it: 'https://www.example.org/' -> 'www.example.org'."""
+    text = (url or "").strip()
+    for scheme in ("https://", "http://"):
+        if text.lower().startswith(scheme):
+            text = text[len(scheme) :]
+            break
+    return text.rstrip("/")
+
+
+# -- A to Z -----------------------------------------------------------------------------------
+
+
+@dataclass
+class LetterGroup:
+    letter: str
+    anchor: str
+    items: list[Any]
+
+
+@register.filter
+def a_to_z(services: Iterable[Any]) -> list[LetterGroup]:
+    """Services grouped under their first letter, in the order given (titles A to Z)."""
+    groups: dict[str, LetterGroup] = {}
+    for service in services:
+        first = (service.title or "?")[:1].upper()
+        letter = first if first.isalpha() else "0–9"
+        anchor = f"letter-{first.lower()}" if first.isalpha() else "letter-0-9"
+        groups.setdefault(letter, LetterGroup(letter, anchor, [])).items.append(service)
+    return list(groups.values())
+
+
+# -- paging -----------------------------------------------------------------------------------
+
+
+@register.filter
+def page_links(page: Any) -> list[int | str]:
+    """Page numbers to link to, with '…' gaps on long lists: 1 … 4 5 6 … 20."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
+
+
+# -- site-wide ------------------------------------------------------------------------------
+
+
+def _current_site(request: HttpRequest | None) -> Site | None:
+    if request is None:
+        return None
+    return Site.find_for_request(request)
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context: template.Context) -> str:
+    """The Wagtail Site's name, or settings.WAGTAIL_SITE_NAME."""
+    site = _current_site(context.get("request"))
+    if site is not None and site.site_name:
+        return site.site_name
+    return getattr(settings, "WAGTAIL_SITE_NAME", "Family support directory")
+
+
+@register.simple_tag
+def council_name() -> str:
+    """The council running the directory (settings.COUNCIL_NAME), or empty if not configured."""
+    return getattr(settings, "COUNCIL_NAME", "")
+
+
+@register.simple_tag(takes_context=True)
+def directory_url(context: template.Context) -> str:
+    """Where the A to Z list of services lives (the live DirectoryIndexPage), else /services/."""
+    from directory.models import DirectoryIndexPage
+
+    request = context.get("request")
+    directory = DirectoryIndexPage.objects.live().public().first()
+    url = directory.get_url(request) if directory is not None else None
+    return url or "/services/"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: template.Context, **changes: Any) -> str:
+    """The current query string with some parameters replaced (for pagination links)."""
+    request = context.get("request")
+    params = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
