@@ -1,33 +1,33 @@
-"""Public search. Until the full search issue lands: words only, live services, database engine."""
+"""Public search page (HTML). Views translate HTTP to calls and back."""
 
 from __future__ import annotations
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
-from directory.models import ServicePage
+from .basic import BasicQuery, SearchInputError, parse_query, run_basic_search
 
-MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
     error = ""
-    results = ServicePage.objects.none()
-    if len(query) > MAX_QUERY_LENGTH:
-        error = f"Please search with fewer words (at most {MAX_QUERY_LENGTH} characters)."
-    elif query:
-        results = ServicePage.objects.live().public().select_related("organisation").search(query)
-    paginator = Paginator(results, PAGE_SIZE)
     try:
-        page = paginator.page(request.GET.get("page", 1))
-    except (EmptyPage, PageNotAnInteger):
-        page = paginator.page(1)
+        query = parse_query(request.GET)
+    except SearchInputError as problem:
+        error, query = str(problem), BasicQuery()
+    results = run_basic_search(query)
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "search/search.html",
-        {"query": query, "results": page, "error": error},
+        {
+            "query": query.q,
+            "search": query,
+            "searched": not query.is_empty,
+            "results": page,
+            "error": error,
+        },
         status=400 if error else 200,
     )

@@ -147,6 +147,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Family Support Directory")
+# Shown in the footer: "Part of <council>'s early help offer".
+COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
@@ -169,7 +171,8 @@ GEOCODER = {
     "CACHE_SECONDS": int(os.environ.get("GEOCODER_CACHE_SECONDS", str(30 * 24 * 3600))),
 }
 
-# Content Security Policy (django-csp 4). No inline scripts; JSON-LD is data, given a nonce.
+# Content Security Policy (django-csp 4). No inline scripts or styles. JSON-LD needs no nonce:
+# browsers never execute application/ld+json.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -1,0 +1,53 @@
+"""The basic search page: words, need (a category includes its needs) and postcode."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [page.title for page in response.context["results"]]
+
+
+def test_need_filter_and_category_includes_its_needs(client, make_service):
+    make_service(title="Refuge outreach", needs=["Domestic abuse"])
+    make_service(title="Gangs mentoring", needs=["Exploitation (criminal and sexual)"])
+    make_service(title="Baby massage", needs=["Early years development"])
+    response = client.get("/search/", {"need": "domestic-abuse"})
+    assert titles(response) == ["Refuge outreach"]
+    response = client.get("/search/", {"need": "staying-safe"})
+    assert sorted(titles(response)) == ["Gangs mentoring", "Refuge outreach"]
+    assert "2 services found for Staying safe" in response.content.decode()
+
+
+def test_unknown_need_is_a_clear_400(client, site_structure):
+    response = client.get("/search/", {"need": "not-a-need"})
+    assert response.status_code == 400
+    assert "We do not have a need called" in response.content.decode()
+
+
+def test_postcode_sorts_nearest_first_with_area_wide_last(client, make_service, postcodes):
+    make_service(title="Catford hub", locations=[{"name": "Catford", "postcode": "SE6 4RU"}])
+    make_service(title="Brockley hub", locations=[{"name": "Brockley", "postcode": "SE4 1UA"}])
+    make_service(title="Helpline", online=True, by_phone=True, in_person=False)
+    response = client.get("/search/", {"need": "parenting-programmes", "postcode": "SE4 1UA"})
+    assert titles(response) == ["Brockley hub", "Catford hub", "Helpline"]
+    html = response.content.decode()
+    assert "0.0 miles away" in html and "Available across the area" in html
+
+
+@pytest.mark.parametrize(
+    ("postcode", "message"),
+    [("hello", "Enter a real postcode"), ("SE13 9ZZ", "could not find the postcode SE13 9ZZ")],
+)
+def test_bad_postcodes_are_explained(client, site_structure, postcodes, postcode, message):
+    response = client.get("/search/", {"q": "play", "postcode": postcode})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_district_alone_works(client, make_service, postcodes):
+    make_service(title="Lewisham hub", locations=[{"name": "Hub", "postcode": "SE13 6LH"}])
+    response = client.get("/search/", {"postcode": "se13"})
+    assert response.status_code == 200
+    assert titles(response) == ["Lewisham hub"]
