@@ -1,0 +1,24 @@
+"""``manage.py load_demo``: a fictional family support directory for Lewisham, for demos."""
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from directory.demo.builder import DemoDataError, load_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Create (or refresh) a fictional demo directory of family support services in the "
+        "London Borough of Lewisham. Safe to run more than once."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
+
+    def handle(self, *args, **options) -> None:
+        try:
+            summary = load_demo(stdout=self.stdout, progress=not options["no_progress"])
+        except DemoDataError as error:
+            raise CommandError(str(error)) from error
+        for line in summary.lines():
+            self.stdout.write(line)
+        self.stdout.write(self.style.SUCCESS("Demo directory loaded."))
