@@ -211,7 +211,19 @@ def test_load_demo_builds_a_full_directory_and_is_idempotent() -> None:
     assert set(ServiceLocation.objects.values_list("pk", flat=True)) == location_ids
     assert "0 created, 0 updated" in out.getvalue()
 
-    # Nor does running it a month later: review dates are compared as "overdue or not".
-    summary = load_demo(progress=False, today=timezone.localdate() + datetime.timedelta(days=30))
+    # Nor does refreshing a month later: review dates are compared as "overdue or not".
+    summary = load_demo(
+        progress=False, today=timezone.localdate() + datetime.timedelta(days=30), refresh=True
+    )
     assert summary.services_unchanged == summary.live_services
     assert _counts() == before
+
+    # An editor's change survives the next `make start`; --refresh puts the demo version back.
+    page = ServicePage.objects.live().order_by("pk").first()
+    original = page.summary
+    page.summary = "Edited by a commissioner."
+    page.save_revision().publish()
+    call_command("load_demo", "--no-progress", stdout=io.StringIO())
+    assert ServicePage.objects.get(pk=page.pk).summary == "Edited by a commissioner."
+    call_command("load_demo", "--no-progress", "--refresh", stdout=io.StringIO())
+    assert ServicePage.objects.get(pk=page.pk).summary == original

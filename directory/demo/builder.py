@@ -89,9 +89,16 @@ class DemoSummary:
 
 
 def load_demo(
-    stdout: TextIO | None = None, *, progress: bool = True, today: datetime.date | None = None
+    stdout: TextIO | None = None,
+    *,
+    progress: bool = True,
+    today: datetime.date | None = None,
+    refresh: bool = False,
 ) -> DemoSummary:
-    """Create or refresh the demo directory and return what it did.
+    """Create the demo directory (what is missing of it) and return what it did.
+
+    Existing demo pages are left as they are, so an editor's changes survive the next
+    ``make start``; ``refresh=True`` puts back the demo version of any page that differs.
 
     ``today`` anchors review and contract dates (tests pass it); it should not be later than
     the real date when pages need saving, as the model refuses review dates in the future.
@@ -116,7 +123,7 @@ def load_demo(
         organisations = _upsert_organisations(summary)
         say(f"Loading {len(specs)} services…")
         for spec in tqdm(specs, desc="Services", unit="service", disable=not progress):
-            outcome = _upsert_service(spec, directory, organisations, levels, today)
+            outcome = _upsert_service(spec, directory, organisations, levels, today, refresh)
             setattr(summary, f"services_{outcome}", getattr(summary, f"services_{outcome}") + 1)
     _count(summary, directory)
     summary.seconds = time.perf_counter() - started
@@ -202,9 +209,12 @@ def _upsert_service(
     organisations: dict[str, Organisation],
     levels: dict[str, LevelOfNeed],
     today: datetime.date,
+    refresh: bool,
 ) -> str:
     """Create, update or skip one service page. Returns created, updated or unchanged."""
     page = ServicePage.objects.filter(oruk_id=spec.oruk_id).first()
+    if page is not None and not refresh:
+        return "unchanged"
     if page is not None:
         wanted = _spec_state(spec, organisations, levels)
         field_names = [name for name in spec.fields if name not in VOLATILE_FIELDS]

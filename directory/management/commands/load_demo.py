@@ -7,16 +7,25 @@ from directory.demo.builder import DemoDataError, load_demo
 
 class Command(BaseCommand):
     help = (
-        "Create (or refresh) a fictional demo directory of family support services in the "
-        "London Borough of Lewisham. Safe to run more than once."
+        "Create a fictional demo directory of family support services in the London Borough "
+        "of Lewisham. Safe to run more than once: pages that exist are kept unless --refresh."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
+        parser.add_argument(
+            "--refresh",
+            action="store_true",
+            help="Put back the demo version of demo pages that were edited since (publishes).",
+        )
 
     def handle(self, *args, **options) -> None:
         try:
-            summary = load_demo(stdout=self.stdout, progress=not options["no_progress"])
+            summary = load_demo(
+                stdout=self.stdout,
+                progress=not options["no_progress"],
+                refresh=options["refresh"],
+            )
         except DemoDataError as error:
             raise CommandError(str(error)) from error
         for line in summary.lines():
