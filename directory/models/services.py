@@ -491,6 +491,9 @@ class ServiceLocation(Orderable):
     longitude = models.FloatField(
         null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
+    # The postcode the coordinates came from: saved (and kept in revisions) so publishing a
+    # draft does not look the same postcode up again.
+    geocoded_postcode = models.CharField(max_length=8, blank=True, editable=False)
     geocode_status = models.CharField(
         max_length=16,
         choices=GeocodeStatus.choices,
@@ -518,12 +521,6 @@ class ServiceLocation(Orderable):
 
     def __str__(self) -> str:
         return self.name
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_postcode = instance.__dict__.get("postcode")
-        return instance
 
     @property
     def has_coordinates(self) -> bool:
@@ -555,12 +552,15 @@ class ServiceLocation(Orderable):
             try:
                 self.postcode = normalise_postcode(self.postcode)
             except InvalidPostcode:
+                if self.geocode_status in (status.POSTCODE, status.DISTRICT):
+                    self.latitude = self.longitude = None  # they belonged to the old postcode
                 self.geocode_status = status.NOT_FOUND
+                self.geocoded_postcode = ""
                 return
         else:
             self.geocode_status = status.MANUAL if self.has_coordinates else status.NOT_FOUND
             return
-        changed = self.postcode != getattr(self, "_loaded_postcode", None)
+        changed = self.postcode != self.geocoded_postcode
         if not changed and self.has_coordinates and self.geocode_status != status.PENDING:
             return
         from_old_postcode = self.geocode_status in (status.POSTCODE, status.DISTRICT)
@@ -573,11 +573,12 @@ class ServiceLocation(Orderable):
         else:
             self.latitude = self.longitude = None
             self.geocode_status = status.NOT_FOUND
-        self._loaded_postcode = self.postcode
+        self.geocoded_postcode = self.postcode
 
     def save(self, *args, **kwargs) -> None:
-        if self.geocode_status == self.GeocodeStatus.PENDING or self.postcode != getattr(
-            self, "_loaded_postcode", None
+        if (
+            self.geocode_status == self.GeocodeStatus.PENDING
+            or self.postcode != self.geocoded_postcode
         ):
             self.geocode()
         super().save(*args, **kwargs)
