@@ -216,3 +216,19 @@ def test_pages_are_versioned(make_service):
     page.save_revision().publish()
     assert page.revisions.count() == 2
     assert Page.objects.get(pk=page.pk).specific.summary == "Changed summary."
+
+
+def test_editor_opens_the_add_and_edit_forms(
+    client, site_structure, make_service, editor, postcodes
+):
+    page = make_service(
+        locations=[{"name": "Hub", "postcode": "SE13 6LH"}],
+        schedules=[{"weekday": "mo", "opens_at": "09:00", "closes_at": "12:00"}],
+    )
+    client.force_login(editor)
+    assert client.get(add_url(site_structure)).status_code == 200
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for tab in ("Who it", "Access and cost", "Where and when", "Review and commissioning"):
+        assert tab in html
