@@ -17,7 +17,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db.models import Avg, Count
+from django.dispatch import receiver
 from django.utils.module_loading import import_string
 from geopy.exc import GeopyError
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
@@ -108,6 +110,13 @@ def get_geocoder() -> Geocoder:
     return geocoder_class(**options)
 
 
+@receiver(setting_changed)
+def _forget_geocoder(*, setting: str, **kwargs: Any) -> None:
+    # Tests and override_settings change GEOCODER; the cached instance must follow.
+    if setting == "GEOCODER":
+        get_geocoder.cache_clear()
+
+
 def _is_local(geocoder: Geocoder) -> bool:
     return isinstance(geocoder, PostcodeTableGeocoder)
 
@@ -122,7 +131,11 @@ def geocode_postcode(value: str) -> GeocodeResult | None:
         postcode = normalise_postcode(value, allow_outward=True)
     except InvalidPostcode:
         return None
-    geocoder = get_geocoder()
+    try:
+        geocoder = get_geocoder()
+    except GeopyError as error:  # e.g. Nominatim configured without a user agent
+        logger.error("The configured geocoder cannot start: %s", error)
+        return None
     precision = "postcode" if " " in postcode else "district"
     if _is_local(geocoder):
         found = geocoder.geocode(postcode)

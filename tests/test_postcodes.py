@@ -404,3 +404,18 @@ def test_import_postcodes_function_reads_an_open_file() -> None:
     assert report.skipped_by_reason["not a full UK postcode"] == 1
     # The imported table feeds the geocoder straight away.
     assert geocode_postcode("M1 1AE") == GeocodeResult(53.4808, -2.2426, "postcode")
+
+
+@pytest.mark.django_db
+def test_a_misconfigured_online_geocoder_never_blocks_saving(settings, make_service) -> None:
+    # Nominatim refuses to start without its own user agent: a configuration mistake.
+    settings.GEOCODER = {**settings.GEOCODER, "BACKEND": "geopy.geocoders.Nominatim"}
+    assert geocode_postcode("SE13 6LH") is None
+    page = make_service(locations=[{"name": "Hub", "postcode": "SE13 6LH"}])
+    assert only_location(page).geocode_status == ServiceLocation.GeocodeStatus.NOT_FOUND
+
+
+def test_changing_the_geocoder_setting_takes_effect_without_clearing_by_hand(settings) -> None:
+    assert isinstance(get_geocoder(), PostcodeTableGeocoder)
+    settings.GEOCODER = {**settings.GEOCODER, "BACKEND": f"{__name__}.TimingOutGeocoder"}
+    assert isinstance(get_geocoder(), TimingOutGeocoder)
