@@ -20,68 +20,60 @@ from .models.services import ServiceLocation
 LIVE_SERVICES = Column("live_services", label="Live services", sort_key="live_services")
 
 
-def _count_live(relation: str, page_path: str) -> Count:
-    """Count distinct live services through `relation` (page_path leads to the ServicePage)."""
-    return Count(relation, filter=Q(**{f"{page_path}__live": True}), distinct=True)
+class LiveServiceCountViewSet(SnippetViewSet):
+    """A listing whose rows show how many live services use them (the 'Live services' column)."""
+
+    # The relation from a row to its services' tag rows, and from there to the ServicePage.
+    services_relation = "tagged_services"
+    page_path = "tagged_services__content_object"
+    search_backend_name = None  # plain ORM search over search_fields: these lists are small
+    list_per_page = 200  # a vocabulary is read as a whole
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        live = Q(**{f"{self.page_path}__live": True})
+        return self.model._default_manager.annotate(
+            live_services=Count(self.services_relation, filter=live, distinct=True)
+        )
 
 
-class NeedViewSet(SnippetViewSet):
+class NeedViewSet(LiveServiceCountViewSet):
     model = Need
     icon = "tag"
     menu_label = "Needs"
     list_display = ["name", Column("parent", label="Category"), LIVE_SERVICES]
     list_filter = ["parent"]
     search_fields = ["name", "description"]
-    search_backend_name = None
     ordering = ["parent__sort_order", "sort_order", "name"]
-    list_per_page = 200  # A vocabulary is read as a whole.
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Need]:
-        return Need.objects.select_related("parent").annotate(
-            live_services=_count_live("tagged_services", "tagged_services__content_object")
-        )
+        return super().get_queryset(request).select_related("parent")
 
 
-class LevelOfNeedViewSet(SnippetViewSet):
+class LevelOfNeedViewSet(LiveServiceCountViewSet):
     model = LevelOfNeed
     icon = "list-ol"
     menu_label = "Levels of need"
     list_display = ["name", "description", LIVE_SERVICES]
     search_fields = ["name"]
-    search_backend_name = None
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[LevelOfNeed]:
-        return LevelOfNeed.objects.annotate(live_services=_count_live("services", "services"))
+    services_relation = page_path = "services"
 
 
-class AgeBandViewSet(SnippetViewSet):
+class AgeBandViewSet(LiveServiceCountViewSet):
     model = AgeBand
     icon = "group"
     menu_label = "Age bands"
     list_display = ["name", "kind", "min_age", "max_age", LIVE_SERVICES]
     search_fields = ["name"]
-    search_backend_name = None
     sort_order_field = "sort_order"
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[AgeBand]:
-        return AgeBand.objects.annotate(
-            live_services=_count_live("tagged_services", "tagged_services__content_object")
-        )
 
-
-class CircumstanceViewSet(SnippetViewSet):
+class CircumstanceViewSet(LiveServiceCountViewSet):
     model = Circumstance
     icon = "user"
     menu_label = "Circumstances"
     list_display = ["name", LIVE_SERVICES]
     search_fields = ["name", "description"]
-    search_backend_name = None
     sort_order_field = "sort_order"
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Circumstance]:
-        return Circumstance.objects.annotate(
-            live_services=_count_live("tagged_services", "tagged_services__content_object")
-        )
 
 
 class VocabularyGroup(SnippetViewSetGroup):
@@ -91,7 +83,7 @@ class VocabularyGroup(SnippetViewSetGroup):
     items = (NeedViewSet, LevelOfNeedViewSet, AgeBandViewSet, CircumstanceViewSet)
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(LiveServiceCountViewSet):
     model = Organisation
     icon = "site"
     menu_label = "Organisations"
@@ -100,11 +92,9 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "email", "is_commissioner", LIVE_SERVICES]
     list_filter = ["is_commissioner"]
     search_fields = ["name", "description", "email"]
-    search_backend_name = None
     list_export = ["oruk_id", "name", "email", "phone", "website", "charity_number"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Organisation]:
-        return Organisation.objects.annotate(live_services=_count_live("services", "services"))
+    services_relation = page_path = "services"
+    list_per_page = 50
 
 
 class PostcodeFilterSet(WagtailFilterSet):
