@@ -120,3 +120,13 @@ def test_area_wide_delivery(make_service):
     assert make_service(online=True, in_person=False).is_area_wide
     assert not make_service(title="Hub only").is_area_wide
     assert make_service(title="Borough", available_across_area=True).is_area_wide
+
+
+def test_child_rows_keep_the_order_they_were_given(make_service):
+    days = ["fr", "mo", "we", "tu"]
+    page = make_service(
+        schedules=[{"weekday": day, "opens_at": "09:00", "closes_at": "10:00"} for day in days]
+    )
+    fresh = ServicePage.objects.get(pk=page.pk)
+    assert [schedule.weekday for schedule in fresh.schedules.all()] == days
+    assert [schedule.sort_order for schedule in fresh.schedules.all()] == [0, 1, 2, 3]

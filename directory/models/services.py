@@ -398,6 +398,17 @@ class ServicePage(Page):
         if errors:
             raise ValidationError(errors)
         self.refresh_age_bands()
+        self.number_children()
+
+    ORDERED_CHILDREN = ("locations", "contacts", "schedules", "service_areas", "languages")
+
+    def number_children(self) -> None:
+        """Keep child rows in the order given. The admin numbers them; code that assigns lists
+        (demo, importers) does not, and unnumbered rows come back in any order on PostgreSQL."""
+        for relation in self.ORDERED_CHILDREN:
+            for position, child in enumerate(getattr(self, relation).all()):
+                if child.sort_order is None:
+                    child.sort_order = position
 
     def refresh_age_bands(self) -> None:
         """Derive the age band tags from the age range; never typed twice."""
