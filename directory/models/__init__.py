@@ -1,3 +1,4 @@
+from .identifiers import OrukIdField, new_oruk_id
 from .organisations import Organisation
 from .postcodes import Postcode
 from .services import (
@@ -16,7 +17,7 @@ from .services import (
     ServiceSchedule,
 )
 from .tagging import UnknownVocabularyTerm, VocabularyTaggableManager
-from .vocabularies import AgeBand, Circumstance, LevelOfNeed, Need, new_oruk_id
+from .vocabularies import AgeBand, Circumstance, LevelOfNeed, Need
 
 __all__ = [
     "ACCESS_ROUTES",
@@ -28,6 +29,7 @@ __all__ = [
     "LevelOfNeed",
     "Need",
     "Organisation",
+    "OrukIdField",
     "Postcode",
     "ServiceAgeBand",
     "ServiceArea",

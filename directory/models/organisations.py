@@ -5,13 +5,11 @@ from __future__ import annotations
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from .vocabularies import new_oruk_id
+from .identifiers import OrukIdField
 
 
 class Organisation(models.Model):
-    oruk_id = models.CharField(
-        "Open Referral id", max_length=64, unique=True, default=new_oruk_id, editable=False
-    )
+    oruk_id = OrukIdField()
     name = models.CharField(max_length=255, unique=True)
     description = models.TextField(blank=True)
     email = models.EmailField(blank=True)

@@ -30,8 +30,9 @@ from wagtail.search import index
 
 from ..age_bands import derive_age_bands
 from ..geocoding import InvalidPostcode, geocode_postcode, normalise_postcode
+from .identifiers import OrukIdField
 from .tagging import VocabularyTaggableManager
-from .vocabularies import AgeBand, Circumstance, LevelOfNeed, Need, new_oruk_id
+from .vocabularies import AgeBand, Circumstance, LevelOfNeed, Need
 
 MAX_AGE = 120
 WEEKDAYS = [
@@ -148,9 +149,7 @@ class ServicePage(Page):
         INACTIVE = "inactive", "Inactive"
         DEFUNCT = "defunct", "Closed for good"
 
-    oruk_id = models.CharField(
-        "Open Referral id", max_length=64, unique=True, default=new_oruk_id, editable=False
-    )
+    oruk_id = OrukIdField()
     organisation = models.ForeignKey(
         "directory.Organisation",
         null=True,
@@ -488,9 +487,7 @@ class ServiceLocation(Orderable):
         NOT_FOUND = "not_found", "Postcode not found: not on the map"
 
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="locations")
-    oruk_id = models.CharField(
-        "Open Referral id", max_length=64, unique=True, default=new_oruk_id, editable=False
-    )
+    oruk_id = OrukIdField()
     name = models.CharField(max_length=255, help_text="e.g. 'Downham Family Hub'.")
     address_1 = models.CharField("address", max_length=255, blank=True)
     address_2 = models.CharField("address line 2", max_length=255, blank=True)
@@ -597,7 +594,7 @@ class ServiceLocation(Orderable):
 
 class ServiceContact(Orderable):
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="contacts")
-    oruk_id = models.CharField(max_length=64, unique=True, default=new_oruk_id, editable=False)
+    oruk_id = OrukIdField()
     name = models.CharField(max_length=255, blank=True, help_text="A person or a team.")
     title = models.CharField("role", max_length=255, blank=True)
     phone = models.CharField(max_length=40, blank=True)
@@ -634,7 +631,7 @@ class ServiceSchedule(Orderable):
     """A regular weekly opening: weekday, opens_at, closes_at (Open Referral 'byday')."""
 
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="schedules")
-    oruk_id = models.CharField(max_length=64, unique=True, default=new_oruk_id, editable=False)
+    oruk_id = OrukIdField()
     weekday = models.CharField(max_length=2, choices=WEEKDAYS)
     opens_at = models.TimeField()
     closes_at = models.TimeField()
@@ -664,7 +661,7 @@ class ServiceArea(Orderable):
     """A named area the service covers, when not the whole area (Open Referral service_area)."""
 
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="service_areas")
-    oruk_id = models.CharField(max_length=64, unique=True, default=new_oruk_id, editable=False)
+    oruk_id = OrukIdField()
     name = models.CharField(max_length=255, help_text="e.g. 'Bellingham ward' or 'SE6'.")
     description = models.CharField(max_length=255, blank=True)
 
@@ -675,7 +672,7 @@ class ServiceLanguage(Orderable):
     """A language the service is offered in, besides English (Open Referral language)."""
 
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="languages")
-    oruk_id = models.CharField(max_length=64, unique=True, default=new_oruk_id, editable=False)
+    oruk_id = OrukIdField()
     code = models.CharField("language", max_length=8, choices=LANGUAGES)
     note = models.CharField(max_length=255, blank=True, help_text="e.g. 'Interpreter on request'.")
 

@@ -7,17 +7,13 @@ offers existing terms only, and ``VocabularyTaggableManager`` refuses unknown na
 
 from __future__ import annotations
 
-import uuid
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
 
-
-def new_oruk_id() -> str:
-    return str(uuid.uuid4())
+from .identifiers import OrukIdField, new_oruk_id  # noqa: F401  (0001_initial refers to it here)
 
 
 class VocabularyTerm(TagBase):
@@ -25,9 +21,7 @@ class VocabularyTerm(TagBase):
 
     free_tagging = False
 
-    oruk_id = models.CharField(
-        "Open Referral id", max_length=64, unique=True, default=new_oruk_id, editable=False
-    )
+    oruk_id = OrukIdField()
     description = models.TextField(blank=True, help_text="Plain English, shown to the public.")
     sort_order = models.PositiveIntegerField(default=0)
 
@@ -148,9 +142,7 @@ class Circumstance(VocabularyTerm):
 class LevelOfNeed(models.Model):
     """A step on the continuum of need, named and ordered by each council."""
 
-    oruk_id = models.CharField(
-        "Open Referral id", max_length=64, unique=True, default=new_oruk_id, editable=False
-    )
+    oruk_id = OrukIdField()
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     # Not unique: the admin's drag-and-drop reordering shifts ranks one row at a time.
