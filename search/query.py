@@ -1,0 +1,607 @@
+"""The one public search query: parsed and validated from GET parameters.
+
+Both engines (database and Elasticsearch), the HTML page and the JSON API consume the
+``SearchQuery`` made here, so every rule about what a parameter means lives in this module.
+
+Decisions worth knowing:
+
+* Bad input never raises anything but ``SearchQueryError``, which carries every problem at once
+  as ``{param: message}`` so the page can show an error summary and the API a 400.
+* Blank values count as absent: HTML forms submit empty fields.
+* A postcode wins over ``lat``/``lng``: the postcode is what the person typed, while the
+  coordinates come from a "use my location" button and may linger in hidden fields. When a
+  postcode is given, ``lat``/``lng`` are ignored entirely, not even validated.
+* ``radius`` is validated whenever given but only kept with a location; without one it is the
+  default, so equal searches compare (and cache) equal.
+* The default sort follows the query (distance with a location and no words, else relevance), and
+  a sort equal to that default is not written back into links. So ``sort=relevance`` given
+  explicitly is the same query as leaving it out.
+* Unknown parameters (``utm_source`` and friends) are ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from django.http import QueryDict
+
+from directory.geocoding import (
+    InvalidPostcode,
+    geocode_postcode,
+    normalise_postcode,
+    outward_code,
+)
+from directory.models import ACCESS_ROUTES, DELIVERY_MODES, AgeBand, Circumstance, LevelOfNeed, Need
+from directory.models.services import LANGUAGES, WEEKDAYS
+
+MAX_Q_LENGTH = 200
+DEFAULT_RADIUS = 3.0
+MAX_RADIUS = 50.0
+MIN_AGE, MAX_AGE = 0, 120
+MAX_PAGE = 1000
+DEFAULT_PER_PAGE = 20
+MAX_PER_PAGE = 100
+# More than every term in a vocabulary: bounds the work a crafted URL can cause.
+MAX_CHOICES = 100
+# Anything longer than this cannot be a number we accept; checked before converting.
+MAX_NUMBER_LENGTH = 32
+
+# The UK, generously: Scilly to Shetland, Northern Ireland to Lowestoft.
+UK_LATITUDE = (49.0, 61.0)
+UK_LONGITUDE = (-9.0, 2.5)
+# A metre: GPS is no better, and rounding lets near-identical locations share a cache entry.
+COORDINATE_DECIMALS = 5
+# About a kilometre: the most the anonymous search log may know about where someone is.
+LOG_COORDINATE_DECIMALS = 2
+
+SORTS = ("relevance", "distance", "name")
+TRUE_VALUES = frozenset({"true", "1", "on", "yes"})
+# Slugs as Django's SlugField allows them; anything else cannot exist, so it never reaches SQL.
+SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
+WEEKDAY_CODES = tuple(code for code, _ in WEEKDAYS)
+LANGUAGE_CODES = tuple(code for code, _ in LANGUAGES)
+
+# Full postcodes a person typed into the words box, for scrubbing from the log.
+_POSTCODE_IN_TEXT_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*[0-9][A-Z]{2}\b", re.IGNORECASE)
+
+
+class SearchQueryError(ValueError):
+    """Input the person can fix. ``errors`` maps each parameter to a plain-English message."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors: dict[str, str] = dict(errors)
+        super().__init__("; ".join(f"{name}: {message}" for name, message in self.errors.items()))
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A validated public search. Build it with ``parse_search_query``.
+
+    Repeatable selections are sorted, de-duplicated tuples, so equal searches compare equal
+    whatever order their parameters came in.
+    """
+
+    q: str = ""
+    # Normalised full postcode ("SE13 6LH") or district ("SE13"); empty when lat/lng were given.
+    postcode: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    radius: float = DEFAULT_RADIUS
+    # The need slugs chosen, and every need id they select (a category brings its needs).
+    needs: tuple[str, ...] = ()
+    need_ids: frozenset[int] = frozenset()
+    levels: tuple[str, ...] = ()
+    age_bands: tuple[str, ...] = ()
+    circumstances: tuple[str, ...] = ()
+    delivery: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    access: tuple[str, ...] = ()
+    days: tuple[str, ...] = ()
+    age: int | None = None
+    # None means "no filter"; True means "only free" / "only commissioned".
+    free: bool | None = None
+    commissioned: bool | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+    # slug -> ids it selects, so removing one need needs no database query. Derived from
+    # ``needs``, so it takes no part in equality.
+    need_expansion: tuple[tuple[str, frozenset[int]], ...] = field(
+        default=(), compare=False, repr=False
+    )
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def origin(self) -> tuple[float, float] | None:
+        """(latitude, longitude) for geopy, or None."""
+        return (self.latitude, self.longitude) if self.has_location else None  # type: ignore[return-value]
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(
+            self.needs
+            or self.levels
+            or self.age_bands
+            or self.circumstances
+            or self.delivery
+            or self.languages
+            or self.access
+            or self.days
+            or self.age is not None
+            or self.free is not None
+            or self.commissioned is not None
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing asked for yet: no words, place or filter (sort and page do not count)."""
+        return not (self.q or self.has_location or self.has_filters)
+
+    @property
+    def default_sort(self) -> str:
+        return _default_sort(self.q, self.has_location)
+
+    def to_params(self) -> QueryDict:
+        """Canonical GET parameters for links; ``parse_search_query(q.to_params()) == q``.
+
+        Defaults are left out so links stay short and equal searches share one URL.
+        """
+        params = QueryDict(mutable=True)
+        for name, values in self._param_items():
+            params.setlist(name, values)
+        params._mutable = False
+        return params
+
+    def to_querystring(self) -> str:
+        """``to_params()`` url-encoded, without the leading '?'."""
+        return self.to_params().urlencode()
+
+    def without(self, name: str, value: str | None = None) -> SearchQuery:
+        """This query with one selection removed, for "remove filter" links.
+
+        ``name`` is a parameter name. For repeatable ones, ``value`` removes that one choice and
+        None removes them all. Any of ``postcode``, ``lat``, ``lng`` or ``location`` removes the
+        place (and with it the radius). The page goes back to 1, since the results change.
+        """
+        changes: dict[str, Any] = {"page": 1}
+        if name == "need":
+            kept = tuple(
+                (slug, ids)
+                for slug, ids in self.need_expansion
+                if value is not None and slug != value
+            )
+            changes["need_expansion"] = kept
+            changes["needs"] = tuple(slug for slug, _ in kept)
+            changes["need_ids"] = frozenset().union(*(ids for _, ids in kept))
+        elif name in _REPEATABLE:
+            attribute = _REPEATABLE[name]
+            current = getattr(self, attribute)
+            changes[attribute] = () if value is None else tuple(v for v in current if v != value)
+        elif name in {"postcode", "lat", "lng", "location"}:
+            changes.update(postcode="", latitude=None, longitude=None, radius=DEFAULT_RADIUS)
+        elif name == "sort":
+            return replace(self, page=1, sort=self.default_sort)
+        elif name in _SINGLE_DEFAULTS:
+            changes[name] = _SINGLE_DEFAULTS[name]
+        elif name != "page":
+            raise ValueError(f"{name!r} is not a search parameter")
+        changed = replace(self, **changes)
+        # A sort that was only the default follows the new query's default; distance needs a place.
+        if self.sort == self.default_sort or (
+            changed.sort == "distance" and not changed.has_location
+        ):
+            changed = replace(changed, sort=changed.default_sort)
+        return changed
+
+    def with_page(self, page: int) -> SearchQuery:
+        """The same search on another page, for pagination links."""
+        return replace(self, page=max(1, min(int(page), MAX_PAGE)))
+
+    def cache_key(self) -> str:
+        """A stable key for caching this page of results.
+
+        Built from the resolved values (coordinates and need ids too), so a vocabulary edit
+        that changes what a category covers gives a new key.
+        """
+        payload = json.dumps(
+            {
+                "params": self._param_items(),
+                "latitude": self.latitude,
+                "longitude": self.longitude,
+                "need_ids": sorted(self.need_ids),
+            },
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+        return "search-query:v1:" + hashlib.sha256(payload.encode()).hexdigest()
+
+    def log_params(self) -> dict[str, Any]:
+        """The parameters for the anonymous search log.
+
+        A postcode is cut to its district and its centroid is not logged; coordinates from a
+        device are rounded to about a kilometre; full postcodes typed into the words are cut to
+        their district too.
+        """
+        logged: dict[str, Any] = {}
+        for name, values in self._param_items():
+            if name in {"postcode", "lat", "lng"}:
+                continue
+            logged[name] = values if name in _REPEATABLE else values[0]
+        if self.q:
+            logged["q"] = _POSTCODE_IN_TEXT_RE.sub(lambda match: match.group(1).upper(), self.q)
+        if self.postcode:
+            logged["postcode"] = outward_code(self.postcode)
+        elif self.has_location:
+            logged["lat"] = round(self.latitude, LOG_COORDINATE_DECIMALS)  # type: ignore[arg-type]
+            logged["lng"] = round(self.longitude, LOG_COORDINATE_DECIMALS)  # type: ignore[arg-type]
+        return logged
+
+    def _param_items(self) -> list[tuple[str, list[str]]]:
+        items: list[tuple[str, list[str]]] = []
+
+        def add(name: str, values: Iterable[str]) -> None:
+            values = list(values)
+            if values:
+                items.append((name, values))
+
+        add("q", [self.q] if self.q else [])
+        if self.postcode:
+            add("postcode", [self.postcode])
+        elif self.has_location:
+            add("lat", [_format_float(self.latitude)])  # type: ignore[arg-type]
+            add("lng", [_format_float(self.longitude)])  # type: ignore[arg-type]
+        if self.has_location and self.radius != DEFAULT_RADIUS:
+            add("radius", [_format_float(self.radius)])
+        for name, attribute in _REPEATABLE.items():
+            add(name, getattr(self, attribute))
+        add("age", [str(self.age)] if self.age is not None else [])
+        add("free", ["true"] if self.free else [])
+        add("commissioned", ["true"] if self.commissioned else [])
+        add("sort", [self.sort] if self.sort != self.default_sort else [])
+        add("page", [str(self.page)] if self.page != 1 else [])
+        add("per_page", [str(self.per_page)] if self.per_page != DEFAULT_PER_PAGE else [])
+        return items
+
+
+# Repeatable parameter -> SearchQuery attribute, in the order links list them.
+_REPEATABLE = {
+    "need": "needs",
+    "level": "levels",
+    "age_band": "age_bands",
+    "circumstance": "circumstances",
+    "delivery": "delivery",
+    "access": "access",
+    "day": "days",
+    "language": "languages",
+}
+_SINGLE_DEFAULTS: dict[str, Any] = {
+    "q": "",
+    "radius": DEFAULT_RADIUS,
+    "age": None,
+    "free": None,
+    "commissioned": None,
+    "per_page": DEFAULT_PER_PAGE,
+}
+
+
+def _default_sort(q: str, has_location: bool) -> str:
+    return "distance" if has_location and not q else "relevance"
+
+
+def _format_float(value: float) -> str:
+    # repr round-trips exactly; "3" reads better than "3.0" in a link.
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+class _Params:
+    """Uniform access to a QueryDict or a plain mapping of str or list values."""
+
+    def __init__(self, params: QueryDict | Mapping[str, Any]) -> None:
+        self._params = params
+
+    def getlist(self, name: str) -> list[str]:
+        """Every non-blank value, stripped."""
+        if hasattr(self._params, "getlist"):
+            raw = self._params.getlist(name)
+        else:
+            value = self._params.get(name)
+            if value is None:
+                raw = []
+            elif isinstance(value, list | tuple | set | frozenset):
+                raw = list(value)
+            else:
+                raw = [value]
+        values = [str(item).strip() for item in raw if item is not None]
+        return [value for value in values if value]
+
+    def get(self, name: str) -> str:
+        """The last non-blank value (Django's rule for repeated single parameters), or ''."""
+        values = self.getlist(name)
+        return values[-1] if values else ""
+
+
+def _clean_text(value: str) -> str:
+    # Control characters (NUL above all) break PostgreSQL and mean nothing to a search.
+    cleaned = "".join(" " if unicodedata.category(char) == "Cc" else char for char in value)
+    return " ".join(cleaned.split())
+
+
+def _parse_float(value: str) -> float | None:
+    if len(value) > MAX_NUMBER_LENGTH:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _parse_int(value: str) -> int | None:
+    if len(value) > MAX_NUMBER_LENGTH:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+def _quote_list(values: Iterable[str]) -> str:
+    shown = [f"'{value[:40]}'" for value in list(values)[:3]]
+    return ", ".join(shown)
+
+
+class _Parser:
+    def __init__(self, params: QueryDict | Mapping[str, Any]) -> None:
+        self.params = _Params(params)
+        self.errors: dict[str, str] = {}
+        self.values: dict[str, Any] = {}
+
+    def parse(self) -> SearchQuery:
+        self._q()
+        location_error = self._location()
+        self._radius()
+        self._needs()
+        self._vocabulary("level", "levels", LevelOfNeed, "level of need", "levels of need")
+        self._vocabulary("age_band", "age_bands", AgeBand, "age group", "age groups")
+        self._vocabulary(
+            "circumstance", "circumstances", Circumstance, "circumstance", "circumstances"
+        )
+        self._choices("delivery", "delivery", DELIVERY_MODES, "how services are delivered")
+        self._choices("access", "access", ACCESS_ROUTES, "how to get in touch")
+        self._choices("day", "days", WEEKDAY_CODES, "days of the week")
+        self._choices("language", "languages", LANGUAGE_CODES, "languages")
+        self._age()
+        self._boolean("free", "Tick 'Free' to see only free services, or leave it out.")
+        self._boolean(
+            "commissioned",
+            "Tick 'Commissioned' to see only commissioned services, or leave it out.",
+        )
+        self._sort(location_error)
+        self._bounded_int("page", 1, MAX_PAGE, f"Enter a page number from 1 to {MAX_PAGE}.")
+        self._bounded_int(
+            "per_page",
+            1,
+            MAX_PER_PAGE,
+            f"Choose how many results to show on a page, from 1 to {MAX_PER_PAGE}.",
+        )
+        if self.errors:
+            raise SearchQueryError(self.errors)
+        if self.values.get("latitude") is None:
+            # The radius only means something around a place; keep equal searches equal.
+            self.values["radius"] = DEFAULT_RADIUS
+        return SearchQuery(**self.values)
+
+    def _q(self) -> None:
+        q = _clean_text(self.params.get("q"))
+        if len(q) > MAX_Q_LENGTH:
+            self.errors["q"] = (
+                f"Search with fewer words: at most {MAX_Q_LENGTH} characters, "
+                f"and you entered {len(q)}."
+            )
+        else:
+            self.values["q"] = q
+
+    def _location(self) -> bool:
+        """Resolve the place. Returns whether the place given was wrong."""
+        raw_postcode = self.params.get("postcode")
+        if raw_postcode:
+            # A postcode wins over lat/lng (see the module docstring).
+            try:
+                postcode = normalise_postcode(raw_postcode, allow_outward=True)
+            except InvalidPostcode:
+                self.errors["postcode"] = (
+                    f"'{_clean_text(raw_postcode)[:20]}' is not a postcode. Enter a postcode "
+                    "such as SE13 6LH, or just the first part, such as SE13."
+                )
+                return True
+            found = geocode_postcode(postcode)
+            if found is None:
+                self.errors["postcode"] = (
+                    f"We could not find the postcode {postcode}. Check it, or try just the "
+                    f"first part, such as {outward_code(postcode)}."
+                    if " " in postcode
+                    else f"We could not find the postcode {postcode}. Check it, or try a "
+                    "full postcode such as SE13 6LH."
+                )
+                return True
+            self.values.update(
+                postcode=postcode, latitude=found.latitude, longitude=found.longitude
+            )
+            return False
+
+        raw_lat, raw_lng = self.params.get("lat"), self.params.get("lng")
+        if not raw_lat and not raw_lng:
+            return False
+        failed = False
+        coordinates: dict[str, float] = {}
+        for name, raw, (low, high), other in (
+            ("lat", raw_lat, UK_LATITUDE, "lng"),
+            ("lng", raw_lng, UK_LONGITUDE, "lat"),
+        ):
+            if not raw:
+                self.errors[name] = (
+                    f"Give both a latitude and a longitude, or search by postcode instead. "
+                    f"Only '{other}' was given."
+                )
+                failed = True
+                continue
+            number = _parse_float(raw)
+            if number is None or not low <= number <= high:
+                self.errors[name] = (
+                    "That location is not in the UK. Search by postcode instead, such as SE13."
+                    if number is not None
+                    else "That location was not understood. Search by postcode instead, "
+                    "such as SE13."
+                )
+                failed = True
+                continue
+            coordinates[name] = round(number, COORDINATE_DECIMALS)
+        if not failed:
+            self.values.update(latitude=coordinates["lat"], longitude=coordinates["lng"])
+        return failed
+
+    def _radius(self) -> None:
+        raw = self.params.get("radius")
+        if not raw:
+            self.values["radius"] = DEFAULT_RADIUS
+            return
+        radius = _parse_float(raw.lower().removesuffix("miles").removesuffix("mi").strip())
+        if radius is None or not 0 < radius <= MAX_RADIUS:
+            self.errors["radius"] = (
+                f"Choose a distance of up to {MAX_RADIUS:g} miles, such as 3 miles."
+            )
+        else:
+            self.values["radius"] = radius
+
+    def _slugs(self, name: str, label_plural: str) -> list[str] | None:
+        """The distinct slugs given for ``name``, or None after recording an error."""
+        slugs = sorted(set(self.params.getlist(name)))
+        if len(slugs) > MAX_CHOICES:
+            self.errors[name] = f"Choose fewer {label_plural}: at most {MAX_CHOICES}."
+            return None
+        return slugs
+
+    def _unknown(self, name: str, unknown: list[str], singular: str, plural: str) -> None:
+        if len(unknown) == 1:
+            self.errors[name] = (
+                f"We do not have a {singular} called {_quote_list(unknown)}. Choose from the list."
+            )
+        else:
+            self.errors[name] = (
+                f"We do not have {plural} called {_quote_list(unknown)}. Choose from the list."
+            )
+
+    def _needs(self) -> None:
+        slugs = self._slugs("need", "needs")
+        if slugs is None:
+            return
+        wanted = [slug for slug in slugs if SLUG_RE.match(slug)]
+        expansion: dict[str, set[int]] = {}
+        if wanted:
+            # One query: the chosen needs and, for categories, the needs under them.
+            rows = Need.objects.filter(slug__in=wanted).values_list("pk", "slug", "children__pk")
+            for pk, slug, child_pk in rows:
+                ids = expansion.setdefault(slug, {pk})
+                if child_pk is not None:
+                    ids.add(child_pk)
+        unknown = [slug for slug in slugs if slug not in expansion]
+        if unknown:
+            self._unknown("need", unknown, "need", "needs")
+            return
+        self.values["needs"] = tuple(slugs)
+        self.values["need_expansion"] = tuple((slug, frozenset(expansion[slug])) for slug in slugs)
+        self.values["need_ids"] = frozenset().union(*expansion.values())
+
+    def _vocabulary(
+        self, name: str, attribute: str, model: type, singular: str, plural: str
+    ) -> None:
+        slugs = self._slugs(name, plural)
+        if slugs is None:
+            return
+        wanted = [slug for slug in slugs if SLUG_RE.match(slug)]
+        known = (
+            set(model.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+            if wanted
+            else set()
+        )
+        unknown = [slug for slug in slugs if slug not in known]
+        if unknown:
+            self._unknown(name, unknown, singular, plural)
+        else:
+            self.values[attribute] = tuple(slugs)
+
+    def _choices(self, name: str, attribute: str, allowed: Iterable[str], what: str) -> None:
+        allowed = set(allowed)
+        values = sorted({value.lower() for value in self.params.getlist(name)})
+        unknown = [value for value in values if value not in allowed]
+        if unknown:
+            self.errors[name] = (
+                f"We do not recognise {_quote_list(unknown)}. Choose {what} from the list."
+            )
+        else:
+            self.values[attribute] = tuple(values)
+
+    def _age(self) -> None:
+        raw = self.params.get("age")
+        if not raw:
+            return
+        age = _parse_int(raw)
+        if age is None:
+            self.errors["age"] = "Enter an age in years, like 4."
+        elif not MIN_AGE <= age <= MAX_AGE:
+            self.errors["age"] = f"Enter an age in years between {MIN_AGE} and {MAX_AGE}, like 4."
+        else:
+            self.values["age"] = age
+
+    def _boolean(self, name: str, message: str) -> None:
+        raw = self.params.get(name)
+        if not raw:
+            return
+        if raw.lower() in TRUE_VALUES:
+            self.values[name] = True
+        else:
+            self.errors[name] = message
+
+    def _sort(self, location_error: bool) -> None:
+        raw = self.params.get("sort").lower()
+        has_location = self.values.get("latitude") is not None
+        if not raw:
+            self.values["sort"] = _default_sort(self.values.get("q", ""), has_location)
+        elif raw not in SORTS:
+            self.errors["sort"] = "Sort by relevance, distance or name."
+        elif raw == "distance" and not has_location:
+            # A wrong postcode already has its own message; do not pile on.
+            if not location_error:
+                self.errors["sort"] = "Enter a postcode to sort by distance."
+        else:
+            self.values["sort"] = raw
+
+    def _bounded_int(self, name: str, low: int, high: int, message: str) -> None:
+        raw = self.params.get(name)
+        if not raw:
+            return
+        number = _parse_int(raw)
+        if number is None or not low <= number <= high:
+            self.errors[name] = message
+        else:
+            self.values[name] = number
+
+
+def parse_search_query(params: QueryDict | Mapping[str, Any]) -> SearchQuery:
+    """Validate GET parameters into a SearchQuery.
+
+    Raises SearchQueryError listing every problem found; never anything else for any input.
+    At most one database query per vocabulary used, plus one to find a postcode.
+    """
+    return _Parser(params).parse()
