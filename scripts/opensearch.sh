@@ -72,8 +72,9 @@ resolve_jars() {
   </dependencies>
 </project>
 EOF
-  mvn -q -B -Dstyle.color=never -f "$build_dir/pom.xml" dependency:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$LIB_DIR" >&2
+  # Maven 3.8 still prints colour resets in batch mode; strip them (pipefail keeps its status).
+  mvn -q -B -f "$build_dir/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$LIB_DIR" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
   touch "$LIB_DIR/.complete"
 }
 
