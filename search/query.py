@@ -372,10 +372,10 @@ class _Parser:
         location_error = self._location()
         self._radius()
         self._needs()
-        self._vocabulary("level", "levels", LevelOfNeed, "level of need", "levels of need")
-        self._vocabulary("age_band", "age_bands", AgeBand, "age group", "age groups")
+        self._vocabulary("level", "levels", LevelOfNeed, "a level of need", "levels of need")
+        self._vocabulary("age_band", "age_bands", AgeBand, "an age group", "age groups")
         self._vocabulary(
-            "circumstance", "circumstances", Circumstance, "circumstance", "circumstances"
+            "circumstance", "circumstances", Circumstance, "a circumstance", "circumstances"
         )
         self._choices("delivery", "delivery", DELIVERY_MODES, "how services are delivered")
         self._choices("access", "access", ACCESS_ROUTES, "how to get in touch")
@@ -495,7 +495,7 @@ class _Parser:
     def _unknown(self, name: str, unknown: list[str], singular: str, plural: str) -> None:
         if len(unknown) == 1:
             self.errors[name] = (
-                f"We do not have a {singular} called {_quote_list(unknown)}. Choose from the list."
+                f"We do not have {singular} called {_quote_list(unknown)}. Choose from the list."
             )
         else:
             self.errors[name] = (
@@ -517,7 +517,7 @@ class _Parser:
                     ids.add(child_pk)
         unknown = [slug for slug in slugs if slug not in expansion]
         if unknown:
-            self._unknown("need", unknown, "need", "needs")
+            self._unknown("need", unknown, "a need", "needs")
             return
         self.values["needs"] = tuple(slugs)
         self.values["need_expansion"] = tuple((slug, frozenset(expansion[slug])) for slug in slugs)

@@ -269,7 +269,7 @@ def test_levels_age_bands_and_circumstances(site_structure):
     ("param", "value", "expected"),
     [
         ("level", "very-high", "We do not have a level of need called 'very-high'."),
-        ("age_band", "90-to-99", "We do not have a age group called '90-to-99'."),
+        ("age_band", "90-to-99", "We do not have an age group called '90-to-99'."),
         ("circumstance", "pirates", "We do not have a circumstance called 'pirates'."),
     ],
 )
@@ -492,6 +492,7 @@ def test_round_trip(postcodes, querystring):
     assert again.to_params() == params
     assert parse(query.to_querystring()) == query
     assert again.cache_key() == query.cache_key()
+    assert hash(again) == hash(query)  # usable as a dict key or in a set
 
 
 def test_to_params_is_canonical_and_leaves_out_defaults(postcodes):
