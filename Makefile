@@ -45,9 +45,10 @@ format:
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# The suite again on a throwaway PostgreSQL (installed from Debian packages if missing).
+# The suite again on a throwaway PostgreSQL and OpenSearch node, as CI runs it.
 postgres-test: install-dev
-	DATABASE_URL=$$(scripts/postgres.sh start) REQUIRE_BACKENDS=postgres $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$$(scripts/postgres.sh start) OPENSEARCH_URL=$$(scripts/opensearch.sh start) \
+		REQUIRE_BACKENDS=postgres,opensearch $(BIN)/pytest $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .admin-login staticfiles

@@ -22,12 +22,12 @@ from directory.models import (
 )
 from directory.site_setup import SiteStructure, ensure_site_structure
 
-# CI sets REQUIRE_BACKENDS=postgres (comma-separated): a skipped test needing one of those
+# CI sets REQUIRE_BACKENDS=postgres,opensearch: a skipped test needing one of those
 # backends then fails the run instead of passing silently.
 REQUIRED_BACKENDS = {
     name.strip() for name in os.environ.get("REQUIRE_BACKENDS", "").split(",") if name.strip()
 }
-BACKEND_MARKERS = ("postgres",)
+BACKEND_MARKERS = ("postgres", "opensearch")
 
 
 def _on_postgres() -> bool:
