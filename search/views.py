@@ -6,28 +6,31 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
-from .basic import BasicQuery, SearchInputError, parse_query, run_basic_search
+from directory.models import Need
 
-PAGE_SIZE = 20
+from .basic import run_basic_search
+from .query import SearchQuery, SearchQueryError, parse_search_query
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    error = ""
+    errors: dict[str, str] = {}
     try:
-        query = parse_query(request.GET)
-    except SearchInputError as problem:
-        error, query = str(problem), BasicQuery()
+        query = parse_search_query(request.GET)
+    except SearchQueryError as problem:
+        errors, query = problem.errors, SearchQuery()
     results = run_basic_search(query)
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(results, query.per_page).get_page(query.page)
     return TemplateResponse(
         request,
         "search/search.html",
         {
             "query": query.q,
             "search": query,
+            "chosen_needs": Need.objects.filter(slug__in=query.needs) if query.needs else [],
             "searched": not query.is_empty,
             "results": page,
-            "error": error,
+            "errors": errors,
+            "error": next(iter(errors.values()), ""),
         },
-        status=400 if error else 200,
+        status=400 if errors else 200,
     )

@@ -421,17 +421,14 @@ def test_search_with_no_results_suggests_what_to_do(site_structure, client):
     assert "A to Z" in text_of(soup.find("main"))
 
 
-def test_search_paginates(make_service, client, monkeypatch):
-    from search import views
-
-    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+def test_search_paginates(make_service, client):
     make_service(title="Rhyme time one", summary="Rhymes one.")
     make_service(title="Rhyme time two", summary="Rhymes two.")
-    soup = soup_of(client.get("/search/", {"q": "rhyme"}))
+    soup = soup_of(client.get("/search/", {"q": "rhyme", "per_page": "1"}))
     nav = soup.find("nav", attrs={"aria-label": "Results pages"})
     assert nav is not None
     next_link = nav.find("a", rel="next")
-    assert next_link["href"] == "?q=rhyme&page=2"
+    assert next_link["href"] == "?q=rhyme&per_page=1&page=2"
     assert nav.find("a", attrs={"aria-current": "page"})
     page_two = soup_of(client.get("/search/" + next_link["href"]))
     assert page_two.find("nav", attrs={"aria-label": "Results pages"}).find("a", rel="prev")
@@ -444,7 +441,7 @@ def test_overlong_search_gives_an_accessible_error(site_structure, client):
     summary = soup.find(class_="error-summary")
     assert summary is not None and summary.get("role") == "alert"
     assert "There is a problem" in text_of(summary)
-    message = "Please search with fewer words (at most 200 characters)."
+    message = "Search with fewer words: at most 200 characters, and you entered 5000."
     assert message in text_of(summary)
     assert summary.find("a", href="#search-q")
     field = soup.find("input", id="search-q")

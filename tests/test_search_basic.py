@@ -23,7 +23,7 @@ def test_need_filter_and_category_includes_its_needs(client, make_service):
 def test_unknown_need_is_a_clear_400(client, site_structure):
     response = client.get("/search/", {"need": "not-a-need"})
     assert response.status_code == 400
-    assert "We do not have a need called" in response.content.decode()
+    assert "We do not have a need called &#x27;not-a-need&#x27;" in response.content.decode()
 
 
 def test_postcode_sorts_nearest_first_with_area_wide_last(client, make_service, postcodes):
@@ -38,7 +38,7 @@ def test_postcode_sorts_nearest_first_with_area_wide_last(client, make_service, 
 
 @pytest.mark.parametrize(
     ("postcode", "message"),
-    [("hello", "Enter a real postcode"), ("SE13 9ZZ", "could not find the postcode SE13 9ZZ")],
+    [("hello", "is not a postcode"), ("SE13 9ZZ", "could not find the postcode SE13 9ZZ")],
 )
 def test_bad_postcodes_are_explained(client, site_structure, postcodes, postcode, message):
     response = client.get("/search/", {"q": "play", "postcode": postcode})
@@ -51,3 +51,21 @@ def test_district_alone_works(client, make_service, postcodes):
     response = client.get("/search/", {"postcode": "se13"})
     assert response.status_code == 200
     assert titles(response) == ["Lewisham hub"]
+
+
+def test_radius_limits_nearby_services_but_not_area_wide_ones(client, make_service, postcodes):
+    make_service(title="Catford hub", locations=[{"name": "Catford", "postcode": "SE6 4RU"}])
+    make_service(title="Helpline", online=True, by_phone=True, in_person=False)
+    # SE4 1UA to SE6 4RU is about 1.7 miles.
+    response = client.get("/search/", {"postcode": "SE4 1UA", "radius": "1"})
+    assert titles(response) == ["Helpline"]
+    response = client.get("/search/", {"postcode": "SE4 1UA", "radius": "2"})
+    assert titles(response) == ["Catford hub", "Helpline"]
+
+
+def test_every_problem_is_listed_with_a_link_to_its_field(client, site_structure, postcodes):
+    response = client.get("/search/", {"q": "x" * 300, "postcode": "nonsense"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'href="#search-q"' in html and 'href="#search-postcode"' in html
+    assert 'id="search-postcode-error"' in html
