@@ -8,15 +8,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.html import strip_tags
 
-SCHEMA_DAYS = {
-    "mo": "Monday",
-    "tu": "Tuesday",
-    "we": "Wednesday",
-    "th": "Thursday",
-    "fr": "Friday",
-    "sa": "Saturday",
-    "su": "Sunday",
-}
+from .models.services import WEEKDAYS
+
+# schema.org names days in English, as the model's weekday choices do.
+SCHEMA_DAYS = dict(WEEKDAYS)
 
 
 def service_json_ld(page: Any, request: HttpRequest | None = None) -> str:

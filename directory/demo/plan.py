@@ -19,6 +19,8 @@ from typing import Any
 
 from django.utils.text import slugify
 
+from directory.models.services import WEEKDAYS
+
 from .archetypes import ARCHETYPES
 from .data import (
     ACCESSIBILITY_NOTES,
@@ -45,14 +47,8 @@ OVERDUE_COUNT = 10
 CLOSED_COUNT = 2
 ALERT_COUNT = 3
 
-WEEKDAY_CODES = ("mo", "tu", "we", "th", "fr", "sa", "su")
-WEEKDAY_NAMES = dict(
-    zip(
-        WEEKDAY_CODES,
-        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        strict=True,
-    )
-)
+WEEKDAY_CODES = tuple(code for code, _ in WEEKDAYS)
+WEEKDAY_NAMES = dict(WEEKDAYS)
 DELIVERY_FIELDS = {
     "in_person": "in_person",
     "group": "group_sessions",

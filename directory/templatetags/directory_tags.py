@@ -16,16 +16,13 @@ from django.conf import settings
 from django.http import HttpRequest, QueryDict
 from wagtail.models import Site
 
+from directory.models.services import WEEKDAYS
+
 register = template.Library()
 
-WEEKDAY_ORDER = ["mo", "tu", "we", "th", "fr", "sa", "su"]
-WEEKDAY_NAMES = dict(
-    zip(
-        WEEKDAY_ORDER,
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-        strict=True,
-    )
-)
+# The model's weekday choices are the one source of day codes, order and names.
+WEEKDAY_ORDER = [code for code, _ in WEEKDAYS]
+WEEKDAY_NAMES = dict(WEEKDAYS)
 
 STATUS_NOTICES = {
     "temporarily closed": "This service is temporarily closed.",
