@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: start test install install-dev lint format postgres-test clean
+.PHONY: start test install install-dev assets lint format postgres-test clean
 
 start: install  ## Install, migrate, load the demo borough, print the admin login, serve.
 	$(BIN)/python manage.py migrate --noinput
@@ -20,8 +20,8 @@ test: install-dev  ## Install with test dependencies; lint; run the whole suite.
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install: $(VENV)/.installed assets
+install-dev: $(VENV)/.installed-dev assets
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11 (or newer)")'
@@ -50,5 +50,41 @@ postgres-test: install-dev
 	DATABASE_URL=$$(scripts/postgres.sh start) OPENSEARCH_URL=$$(scripts/opensearch.sh start) \
 		REQUIRE_BACKENDS=postgres,opensearch $(BIN)/pytest $(PYTEST_ARGS)
 
+# The search results map: Leaflet and leaflet.markercluster from npm (package-lock.json), copied
+# into static/vendor/ for Django's static files. No npm: a warning, and the page lists results
+# without a map.
+NPM ?= npm
+NPM_STAMP := node_modules/.npm-ci-done
+LEAFLET_DIST := node_modules/leaflet/dist
+CLUSTER_DIST := node_modules/leaflet.markercluster/dist
+VENDOR := static/vendor
+# The .map files are there because collectstatic's manifest storage follows sourceMappingURL.
+VENDOR_FILES := \
+	$(addprefix $(VENDOR)/leaflet/, leaflet.js leaflet.js.map leaflet.css \
+		images/marker-icon.png images/marker-icon-2x.png images/marker-shadow.png \
+		images/layers.png images/layers-2x.png) \
+	$(addprefix $(VENDOR)/leaflet.markercluster/, leaflet.markercluster.js \
+		leaflet.markercluster.js.map MarkerCluster.css MarkerCluster.Default.css)
+
+ifneq ($(shell command -v $(NPM) 2>/dev/null),)
+assets: $(VENDOR_FILES)  ## Map libraries from npm into static/vendor/.
+else
+assets:
+	@echo "Warning: npm not found, so no map libraries: search results will show as a list only (install Node.js and npm, then run 'make assets')."
+endif
+
+# Reinstall only when the lock file changes.
+$(NPM_STAMP): package-lock.json
+	$(NPM) ci --no-audit --no-fund
+	touch $@
+
+$(VENDOR)/leaflet/%: $(NPM_STAMP)
+	@mkdir -p $(@D)
+	cp $(LEAFLET_DIST)/$* $@
+
+$(VENDOR)/leaflet.markercluster/%: $(NPM_STAMP)
+	@mkdir -p $(@D)
+	cp $(CLUSTER_DIST)/$* $@
+
 clean:
-	rm -rf $(VENV) db.sqlite3 .admin-login staticfiles
+	rm -rf $(VENV) db.sqlite3 .admin-login staticfiles node_modules $(VENDOR)

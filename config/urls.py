@@ -12,6 +12,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("api/search", search_views.search_api, name="search_api"),
+    path("api/search/suggest", search_views.suggest_api, name="search_suggest"),
 ]
 
 if settings.DEBUG:

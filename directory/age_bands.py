@@ -43,8 +43,9 @@ def refresh_all_age_bands() -> int:
     Returns how many services changed.
     """
     from .models import ServiceAgeBand, ServicePage
+    from .signals import services_changed
 
-    changed = 0
+    changed_ids: list[int] = []
     pages = ServicePage.objects.prefetch_related("tagged_age_bands")
     for page in pages.iterator(chunk_size=500):
         wanted = {
@@ -63,5 +64,7 @@ def refresh_all_age_bands() -> int:
         ServiceAgeBand.objects.bulk_create(
             [ServiceAgeBand(content_object=page, tag_id=pk) for pk in wanted - current]
         )
-        changed += 1
-    return changed
+        changed_ids.append(page.pk)
+    if changed_ids:
+        services_changed.send(sender=ServicePage, page_ids=changed_ids)
+    return len(changed_ids)

@@ -13,8 +13,8 @@ Decisions worth knowing:
   postcode is given, ``lat``/``lng`` are ignored entirely, not even validated.
 * ``radius`` is validated whenever given but only kept with a location; without one it is the
   default, so equal searches compare (and cache) equal.
-* The default sort follows the query (distance with a location and no words, else relevance), and
-  a sort equal to that default is not written back into links. So ``sort=relevance`` given
+* The default sort follows the query (nearest first whenever there is a place, else relevance),
+  and a sort equal to that default is not written back into links. So ``sort=relevance`` given
   explicitly is the same query as leaving it out.
 * Unknown parameters (``utm_source`` and friends) are ignored.
 """
@@ -295,7 +295,8 @@ _SINGLE_DEFAULTS: dict[str, Any] = {
 
 
 def _default_sort(q: str, has_location: bool) -> str:
-    return "distance" if has_location and not q else "relevance"
+    # With a place, families want the nearest help first; the words already decide membership.
+    return "distance" if has_location else "relevance"
 
 
 def _format_float(value: float) -> str:

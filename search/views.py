@@ -1,36 +1,160 @@
-"""Public search page (HTML). Views translate HTTP to calls and back."""
+"""Public search: the HTML page and the JSON API. Views translate HTTP to calls and back."""
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.paginator import EmptyPage, Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
 
-from directory.models import Need
+from .engines import Hit
+from .presenters import (
+    active_filters,
+    facets_json,
+    map_results,
+    result_item,
+    result_json,
+)
+from .query import (
+    DEFAULT_RADIUS,
+    MAX_Q_LENGTH,
+    SearchQuery,
+    SearchQueryError,
+    parse_search_query,
+)
+from .service import SearchOutcome, search_run, suggest
 
-from .basic import run_basic_search
-from .query import SearchQuery, SearchQueryError, parse_search_query
+RADIUS_CHOICES = (1, 2, 3, 5, 10, 20)
 
 
+class _CountedHits(Sequence):
+    """The engine's one page of hits, standing in for the whole list so Paginator can count."""
+
+    def __init__(self, hits: list[Hit], count: int) -> None:
+        self.hits, self.count = hits, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index: Any) -> Any:
+        # Paginator only ever slices out the page the engine already fetched.
+        return self.hits if isinstance(index, slice) else self.hits[index]
+
+
+def _outcome_for_page(query: SearchQuery, *, api: bool) -> tuple[SearchOutcome, Any]:
+    """Run the search; past the last page, show the last page instead of nothing."""
+    outcome = search_run(query, api=api)
+    paginator = Paginator(_CountedHits(outcome.results.hits, outcome.results.count),
+                          query.per_page)
+    try:
+        page = paginator.page(query.page)
+    except EmptyPage:
+        last = query.with_page(paginator.num_pages)
+        outcome = search_run(last, log=False, api=api)
+        paginator = Paginator(_CountedHits(outcome.results.hits, outcome.results.count),
+                              query.per_page)
+        page = paginator.page(last.page)
+    return outcome, page
+
+
+@require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    errors: dict[str, str] = {}
     try:
         query = parse_search_query(request.GET)
     except SearchQueryError as problem:
-        errors, query = problem.errors, SearchQuery()
-    results = run_basic_search(query)
-    page = Paginator(results, query.per_page).get_page(query.page)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {
-            "query": query.q,
-            "search": query,
-            "chosen_needs": Need.objects.filter(slug__in=query.needs) if query.needs else [],
-            "searched": not query.is_empty,
-            "results": page,
-            "errors": errors,
-            "error": next(iter(errors.values()), ""),
+        return _render(request, SearchQuery(), errors=problem.errors)
+    outcome, page = _outcome_for_page(query, api=False)
+    return _render(request, outcome.query, outcome=outcome, page=page)
+
+
+def _render(
+    request: HttpRequest,
+    query: SearchQuery,
+    *,
+    outcome: SearchOutcome | None = None,
+    page: Any = None,
+    errors: dict[str, str] | None = None,
+) -> HttpResponse:
+    items = [result_item(hit) for hit in page.object_list] if page is not None else []
+    facets = outcome.facets if outcome else []
+    context = {
+        "search": query,
+        "outcome": outcome,
+        "results": page,
+        "items": items,
+        "facets": [facet for facet in facets if facet.values],
+        "active_filters": active_filters(query, facets) if outcome else [],
+        "chosen_needs": [
+            value.label
+            for facet in facets
+            if facet.name == "need"
+            for value in facet.values
+            if value.selected
+        ],
+        "errors": errors or {},
+        # What the person typed, kept in the form even when it was wrong.
+        "typed": {
+            name: request.GET.get(name, "")[: MAX_Q_LENGTH + 50]
+            for name in ("q", "postcode", "age", "radius")
         },
-        status=400 if errors else 200,
+        # The radius in use is always offered, so submitting the form again keeps it.
+        "radius_choices": sorted({*RADIUS_CHOICES, query.radius}),
+        "default_radius": DEFAULT_RADIUS,
+        "map_results": map_results(items),
+        "map_origin": {
+            "latitude": query.latitude,
+            "longitude": query.longitude,
+            "radius_miles": query.radius,
+        }
+        if query.has_location
+        else None,
+    }
+    return TemplateResponse(request, "search/search.html", context, status=400 if errors else 200)
+
+
+@require_GET
+def search_api(request: HttpRequest) -> JsonResponse:
+    """GET /api/search: the same search as JSON (DESIGN.md section 4)."""
+    try:
+        query = parse_search_query(request.GET)
+    except SearchQueryError as problem:
+        return JsonResponse(
+            {"error": "Some search parameters are not valid.", "errors": problem.errors},
+            status=400,
+        )
+    outcome, page = _outcome_for_page(query, api=True)
+    return JsonResponse(
+        {
+            "count": outcome.results.count,
+            "page": page.number,
+            "num_pages": page.paginator.num_pages,
+            "per_page": query.per_page,
+            "results": [result_json(hit, request.build_absolute_uri) for hit in page.object_list],
+            "facets": facets_json(outcome.facets),
+            "engine": outcome.engine,
+            "match": outcome.match,
+            "corrected_q": outcome.corrected,
+        }
+    )
+
+
+@require_GET
+def suggest_api(request: HttpRequest) -> JsonResponse:
+    """GET /api/search/suggest?q=: needs and services for as-you-type."""
+    prefix = request.GET.get("q", "")
+    if len(prefix) > MAX_Q_LENGTH:
+        return JsonResponse(
+            {"error": f"Type at most {MAX_Q_LENGTH} characters.", "errors": {"q": "Too long."}},
+            status=400,
+        )
+    return JsonResponse(
+        {
+            "q": prefix,
+            "suggestions": [
+                {"label": s.label, "url": s.url, "type": s.kind} for s in suggest(prefix)
+            ],
+        }
     )

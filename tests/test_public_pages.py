@@ -78,12 +78,14 @@ def assert_accessible_basics(response) -> BeautifulSoup:
     assert not soup.find(attrs={"style": True})
     assert not soup.find("style")
     for script in soup.find_all("script"):
-        assert script.get("type") == "application/ld+json" or script.get("src"), script
+        data = script.get("type") in ("application/ld+json", "application/json")
+        assert data or script.get("src"), script
     # Event handler attributes would be inline script too.
     assert not re.search(r"\son[a-z]+\s*=", html)
-    # The one stylesheet.
+    # The site's stylesheet, then only the search map's (search/_results_map.html).
     stylesheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
-    assert stylesheets == ["/static/css/site.css"]
+    assert stylesheets[:1] == ["/static/css/site.css"]
+    assert all(href.startswith("/static/vendor/") for href in stylesheets[1:]), stylesheets
     return soup
 
 

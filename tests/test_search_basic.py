@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return [page.title for page in response.context["results"]]
+    return [item.name for item in response.context["items"]]
 
 
 def test_need_filter_and_category_includes_its_needs(client, make_service):

@@ -352,9 +352,9 @@ def test_booleans_reject_anything_else(site_structure, param, value):
 # --- sort --------------------------------------------------------------------------------------
 
 
-def test_default_sort_is_distance_with_a_place_and_no_words(postcodes):
+def test_default_sort_is_distance_whenever_there_is_a_place(postcodes):
     assert parse("postcode=SE13").sort == "distance"
-    assert parse("postcode=SE13&q=play").sort == "relevance"
+    assert parse("postcode=SE13&q=play").sort == "distance"
     assert parse("q=play").sort == "relevance"
     assert parse("need=domestic-abuse").sort == "relevance"
 
@@ -497,7 +497,7 @@ def test_round_trip(postcodes, querystring):
 
 def test_to_params_is_canonical_and_leaves_out_defaults(postcodes):
     query = parse(
-        "free=on&need=staying-safe&q=  play  &postcode=se13&radius=3&sort=relevance&page=1"
+        "free=on&need=staying-safe&q=  play  &postcode=se13&radius=3&sort=distance&page=1"
         "&per_page=20&day=we&day=mo"
     )
     assert (
@@ -557,13 +557,13 @@ def test_without_the_place_drops_radius_and_distance_sort(postcodes):
     assert by_device.without("lat") == parse("sort=name")
 
 
-def test_without_words_lets_the_default_sort_follow(postcodes):
-    # Relevance was only the default because of the words; without them, nearest first.
+def test_without_the_place_lets_the_default_sort_follow(postcodes):
+    # Distance was only the default because of the place; without it, relevance.
     query = parse("q=play&postcode=SE13")
-    assert query.without("q").sort == "distance"
-    assert query.without("q") == parse("postcode=SE13")
+    assert query.without("postcode").sort == "relevance"
+    assert query.without("postcode") == parse("q=play")
     # A sort the person chose stays.
-    assert parse("q=play&postcode=SE13&sort=name").without("q").sort == "name"
+    assert parse("q=play&postcode=SE13&sort=name").without("postcode").sort == "name"
 
 
 def test_without_sort_radius_and_page(postcodes):

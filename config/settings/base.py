@@ -150,7 +150,18 @@ WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Family Support Directory")
 # Shown in the footer: "Part of <council>'s early help offer".
 COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The admin's own search; the public directory search is ours (search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Public search engine. Unset: the database engine. Set to an Elasticsearch 8/9 or OpenSearch
+# 2/3 URL (credentials may go in it: https://user:password@host:9200) to search there.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
+# The alias searches read; rebuilds create "<alias>-<timestamp>" indices behind it.
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "directory-services")
+# Seconds before a slow engine is given up on and the database answers instead.
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "3"))
+# After a failure, how long searches skip the engine before trying it again.
+SEARCH_ENGINE_RETRY_SECONDS = float(os.environ.get("SEARCH_ENGINE_RETRY_SECONDS", "30"))
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 TAGGIT_CASE_INSENSITIVE = True
@@ -201,3 +212,27 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Search results map (Leaflet from npm, `make assets`): the tile server, and its host allowed in
+# the CSP's img-src. An empty MAP_TILES_URL shows the markers without a background map.
+MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILES_ATTRIBUTION = os.environ.get("MAP_TILES_ATTRIBUTION", "&copy; OpenStreetMap contributors")
+
+
+def _map_tiles_source(url: str) -> str:
+    """The CSP source for a tile URL template: scheme and host, with a `{s}` subdomain as `*`."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    if not (parts.scheme and parts.netloc):
+        return ""  # empty, or relative to this site: 'self' covers it
+    host = parts.netloc.rpartition("@")[2]
+    first, dot, rest = host.partition(".")
+    if "{" in first and dot:
+        host = f"*.{rest}"
+    return f"{parts.scheme}://{host}"
+
+
+_map_tiles_host = _map_tiles_source(MAP_TILES_URL)
+if _map_tiles_host and _map_tiles_host not in CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_map_tiles_host)

@@ -1,0 +1,163 @@
+"""The search document: one live service as both engines index it.
+
+``build_document`` is the single place that decides what a service looks like to search:
+the words searched, the facet values filtered and counted, where it is, and what a result
+shows. The database engine stores it in ``SearchEntry``; the Elasticsearch engine sends it as
+a ``ServiceDocument``. Results are rendered from it, so a page of results needs no further
+queries whichever engine answered.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.html import strip_tags
+
+from directory.models import (
+    ACCESS_ROUTES,
+    DELIVERY_MODES,
+    LevelOfNeed,
+    ServiceAgeBand,
+    ServiceCircumstance,
+    ServiceLocation,
+    ServiceNeed,
+    ServicePage,
+)
+
+from .analysis import analysed_fields, words
+from .facets import YES
+
+# The fields whose words are searched, in the order a person reads a result.
+SEARCHED_FIELDS = (
+    "name",
+    "summary",
+    "description",
+    "need_names",
+    "circumstance_names",
+    "organisation",
+)
+
+
+def indexable_services() -> QuerySet[ServicePage]:
+    """Live, public services with everything ``build_document`` reads, in a fixed number of
+    queries whatever their number."""
+    return (
+        ServicePage.objects.live()
+        .public()
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("levels", queryset=LevelOfNeed.objects.order_by("rank", "pk")),
+            Prefetch(
+                "tagged_needs",
+                queryset=ServiceNeed.objects.select_related("tag__parent").order_by(
+                    "tag__sort_order", "tag__name"
+                ),
+            ),
+            Prefetch(
+                "tagged_circumstances",
+                queryset=ServiceCircumstance.objects.select_related("tag").order_by(
+                    "tag__sort_order", "tag__name"
+                ),
+            ),
+            Prefetch(
+                "tagged_age_bands",
+                queryset=ServiceAgeBand.objects.select_related("tag").order_by(
+                    "tag__sort_order", "tag__name"
+                ),
+            ),
+            Prefetch("locations", queryset=ServiceLocation.objects.order_by("sort_order", "pk")),
+            "schedules",
+            "languages",
+        )
+    )
+
+
+def _terms(rows: Any) -> list[dict[str, str]]:
+    return [{"value": row.tag.slug, "label": row.tag.name} for row in rows]
+
+
+def build_document(page: ServicePage) -> dict[str, Any]:
+    """The search document of a service fetched through ``indexable_services``."""
+    need_rows = list(page.tagged_needs.all())
+    circumstance_rows = list(page.tagged_circumstances.all())
+    levels = list(page.levels.all())
+    need_slugs = {row.tag.slug for row in need_rows}
+    # A category finds the services tagged with any of its needs.
+    need_slugs |= {row.tag.parent.slug for row in need_rows if row.tag.parent_id}
+    delivery = [slug for slug, (field, _) in DELIVERY_MODES.items() if getattr(page, field)]
+    access = [slug for slug, (field, _) in ACCESS_ROUTES.items() if getattr(page, field)]
+    locations = [
+        {
+            "name": location.name,
+            "postcode": location.postcode,
+            "latitude": location.latitude,
+            "longitude": location.longitude,
+        }
+        for location in page.locations.all()
+        if location.has_coordinates
+    ]
+    review_due = page.review_due
+    return {
+        "id": page.pk,
+        "oruk_id": str(page.oruk_id),
+        "name": page.title,
+        "url": page.get_url(),
+        "summary": page.summary,
+        "description": " ".join(html.unescape(strip_tags(page.description)).split()),
+        "organisation": page.organisation.name if page.organisation_id else "",
+        "need_names": [row.tag.name for row in need_rows],
+        "circumstance_names": [row.tag.name for row in circumstance_rows],
+        "facets": {
+            "need": sorted(need_slugs),
+            "level": [level.slug for level in levels],
+            "age_band": [row.tag.slug for row in page.tagged_age_bands.all()],
+            "circumstance": [row.tag.slug for row in circumstance_rows],
+            "access": access,
+            "delivery": delivery,
+            "day": sorted({schedule.weekday for schedule in page.schedules.all()}),
+            "language": sorted({language.code for language in page.languages.all()}),
+            "free": [YES] if page.is_free else [],
+            "commissioned": [YES] if page.commissioned else [],
+        },
+        "minimum_age": page.minimum_age,
+        "maximum_age": page.maximum_age,
+        "area_wide": page.is_area_wide,
+        "locations": locations,
+        # What a result shows.
+        "levels": [{"value": level.slug, "label": level.name} for level in levels],
+        "needs": _terms(need_rows),
+        "age_bands": _terms(page.tagged_age_bands.all()),
+        "delivery": [{"value": slug, "label": DELIVERY_MODES[slug][1]} for slug in delivery],
+        "free": page.is_free,
+        "status": page.status,
+        "alert": page.alert,
+        "last_reviewed": page.last_reviewed.isoformat() if page.last_reviewed else None,
+        "review_due": review_due.isoformat() if review_due else None,
+    }
+
+
+def searched_values(document: dict[str, Any]) -> list[str]:
+    """Every searched field value, one string each: phrases never run across two of them."""
+    values: list[str] = []
+    for field in SEARCHED_FIELDS:
+        value = document[field]
+        values.extend(value if isinstance(value, list) else [value])
+    return [value for value in values if value]
+
+
+def entry_fields(document: dict[str, Any]) -> dict[str, Any]:
+    """The columns of the database engine's SearchEntry for a document."""
+    values = searched_values(document)
+    return {
+        "document": document,
+        "facets": document["facets"],
+        "text": analysed_fields(values),
+        "name_text": analysed_fields([document["name"]]),
+        "words": " ".join(sorted({word for value in values for word in words(value)})),
+        "sort_name": document["name"].lower()[:255],
+        "area_wide": document["area_wide"],
+        "minimum_age": document["minimum_age"],
+        "maximum_age": document["maximum_age"],
+    }

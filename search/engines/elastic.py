@@ -1,0 +1,168 @@
+"""The Elasticsearch/OpenSearch engine: the same search as the database engine, at scale.
+
+The request is built with elasticsearch-dsl:
+
+* ``query``: the text plan as ``match_phrase`` clauses on the all-fields ``text`` field (every
+  group must match, or any in the fallback), with field-boosted ``multi_match`` clauses that
+  only rank; the age range; a place as ``geo_distance`` or delivery across the whole area.
+* ``post_filter``: the facet choices, so aggregations see results before them;
+* one ``filter`` aggregation per facet holding the other facets' choices, so each facet's
+  counts ignore its own choices (Elasticsearch's FacetedSearch pattern);
+* ``sort``: nearest location (``_geo_distance``, mode min), relevance or name, ties by name
+  and id as on the database engine.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from elasticsearch_dsl import A, Q, Search
+from elasticsearch_dsl.response import Response
+
+from ..facets import FACETS, chosen_filters
+from ..query import SearchQuery
+from ..text_query import Phrase, TextPlan
+from . import Hit, SearchResults, Suggestion, page_bounds
+from .elastic_client import connection
+from .elastic_index import alias
+
+# Higher than any vocabulary's size, so every value is counted.
+FACET_SIZE = 500
+RANKING_FIELDS = [
+    "name^4",
+    "need_names^3",
+    "summary^2",
+    "circumstance_names^2",
+    "organisation",
+    "description",
+]
+
+
+def _phrase(phrase: Phrase) -> Q:
+    return Q("match_phrase", text={"query": phrase.text})
+
+
+def text_query(plan: TextPlan) -> Q:
+    groups = [
+        Q("bool", should=[_phrase(p) for p in group], minimum_should_match=1)
+        for group in plan.groups
+    ]
+    if plan.mode == "all":
+        return Q("bool", must=groups)
+    return Q("bool", should=groups, minimum_should_match=1)
+
+
+def _age_filter(age: int) -> Q:
+    def open_or(field: str, bound: dict[str, int]) -> Q:
+        return Q(
+            "bool",
+            should=[Q("range", **{field: bound}), Q("bool", must_not=Q("exists", field=field))],
+            minimum_should_match=1,
+        )
+
+    return open_or("minimum_age", {"lte": age}) & open_or("maximum_age", {"gte": age})
+
+
+def _origin(query: SearchQuery) -> dict[str, float]:
+    latitude, longitude = query.origin  # type: ignore[misc]
+    return {"lat": latitude, "lon": longitude}
+
+
+def build_search(query: SearchQuery, plan: TextPlan) -> Search:
+    must, filters, should = [], [], []
+    if plan:
+        must.append(text_query(plan))
+        should.append(Q("multi_match", query=plan.text, fields=RANKING_FIELDS))
+    if query.age is not None:
+        filters.append(_age_filter(query.age))
+    if query.has_location:
+        filters.append(
+            Q(
+                "bool",
+                should=[
+                    Q("geo_distance", distance=f"{query.radius}mi", locations=_origin(query)),
+                    Q("term", area_wide=True),
+                ],
+                minimum_should_match=1,
+            )
+        )
+    search = Search(index=alias()).query(Q("bool", must=must, filter=filters, should=should))
+
+    chosen = chosen_filters(query)
+    clauses = {name: Q("terms", **{name: list(values)}) for name, values in chosen.items()}
+    if clauses:
+        search = search.post_filter(Q("bool", filter=list(clauses.values())))
+    for facet in FACETS:
+        others = [clause for name, clause in clauses.items() if name != facet.name]
+        search.aggs.bucket(facet.name, "filter", filter=Q("bool", filter=others)).bucket(
+            "values", A("terms", field=facet.name, size=FACET_SIZE)
+        )
+
+    ties = [{"name.sort": "asc"}, {"id": "asc"}]
+    distance = (
+        {
+            "_geo_distance": {
+                "locations": _origin(query),
+                "unit": "mi",
+                "order": "asc",
+                "mode": "min",
+                "distance_type": "arc",
+            }
+        }
+        if query.has_location
+        else None
+    )
+    if query.sort == "distance" and distance:
+        keys = [distance, *ties]
+    elif query.sort == "name":
+        keys = ties
+    else:
+        keys = [{"_score": "desc"}, *ties]
+    if distance and query.sort != "distance":
+        keys.append(distance)  # last, only to read each result's distance
+    search = search.sort(*keys)
+    offset, limit = page_bounds(query)
+    return search.extra(from_=offset, size=limit, track_total_hits=True).source(["document"])
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def search(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
+        search = build_search(query, plan)
+        raw = connection().call("search", index=alias(), body=search.to_dict())
+        response = Response(search, raw)
+        hits = []
+        for hit in response.hits:
+            nearest = None
+            if query.has_location:
+                # Infinity (no located place) comes as a float or, from some versions, a string.
+                value = float(hit.meta.sort[0 if query.sort == "distance" else -1])
+                nearest = value if math.isfinite(value) else None
+            within = nearest if nearest is not None and nearest <= query.radius else None
+            hits.append(Hit(hit.document.to_dict(), distance_miles=within, nearest_miles=nearest))
+        facet_counts = {
+            facet.name: {
+                bucket.key: bucket.doc_count
+                for bucket in response.aggregations[facet.name]["values"].buckets
+            }
+            for facet in FACETS
+        }
+        return SearchResults(hits, response.hits.total.value, facet_counts, self.name)
+
+    def suggest_services(self, prefix: str, limit: int) -> list[Suggestion]:
+        search = (
+            Search(index=alias())
+            .query(Q("match", **{"name.autocomplete": {"query": prefix, "operator": "and"}}))
+            .sort({"_score": "desc"}, {"name.sort": "asc"})
+            .extra(size=limit)
+            .source(["document.name", "document.url"])
+        )
+        raw: dict[str, Any] = connection().call("search", index=alias(), body=search.to_dict())
+        return [
+            Suggestion(
+                hit["_source"]["document"]["name"], hit["_source"]["document"]["url"], "service"
+            )
+            for hit in raw["hits"]["hits"]
+        ]

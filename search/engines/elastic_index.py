@@ -1,0 +1,213 @@
+"""The Elasticsearch/OpenSearch index of live services: mapping, writes and rebuilds.
+
+Searches read an alias (``ELASTICSEARCH_INDEX``). A rebuild fills a new index beside the old
+one and then moves the alias in one atomic request, so searches never see a half-built index.
+While a rebuild runs, single-service updates are written to every index of the alias's family,
+and every write carries an external version (the time its data was read), so an older copy
+from the rebuild never overwrites a newer update.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from django.conf import settings
+from elasticsearch_dsl import Boolean, Document, GeoPoint, Integer, Keyword, Object, Text
+
+from ..analysis import (
+    ANALYZER,
+    AUTOCOMPLETE_ANALYZER,
+    AUTOCOMPLETE_SEARCH_ANALYZER,
+    elasticsearch_analysis,
+)
+from ..facets import FACETS
+from .elastic_client import Connection, connection
+
+
+def _searched(**kwargs: Any) -> Text:
+    return Text(analyzer=ANALYZER, copy_to="text", **kwargs)
+
+
+class ServiceDocument(Document):
+    """One live service. Facet fields are keywords named after their GET parameter."""
+
+    id = Integer()
+    name = _searched(
+        fields={
+            "autocomplete": Text(
+                analyzer=AUTOCOMPLETE_ANALYZER, search_analyzer=AUTOCOMPLETE_SEARCH_ANALYZER
+            ),
+            "sort": Keyword(normalizer="directory_sort"),
+        }
+    )
+    summary = _searched()
+    description = _searched()
+    need_names = _searched()
+    circumstance_names = _searched()
+    organisation = _searched()
+    # Every searched field in one: "all words must match" may take each word from any field.
+    text = Text(analyzer=ANALYZER)
+    minimum_age = Integer()
+    maximum_age = Integer()
+    area_wide = Boolean()
+    locations = GeoPoint()
+    # What a result shows: stored, never indexed.
+    document = Object(enabled=False)
+
+
+for _facet in FACETS:
+    ServiceDocument._doc_type.mapping.field(_facet.name, Keyword())
+
+
+def alias() -> str:
+    return settings.ELASTICSEARCH_INDEX
+
+
+def index_body() -> dict[str, Any]:
+    return {
+        "settings": {
+            "number_of_shards": 1,
+            # No replica on a single node (green at once), one as soon as there is a second.
+            "auto_expand_replicas": "0-1",
+            # Deep pages are rare but allowed: page 1000 of 100.
+            "max_result_window": 100_000,
+            "analysis": elasticsearch_analysis(),
+        },
+        "mappings": ServiceDocument._doc_type.mapping.to_dict(),
+    }
+
+
+def source(document: dict[str, Any]) -> dict[str, Any]:
+    """The indexed form of a search document."""
+    body = {
+        field: document[field]
+        for field in (
+            "id",
+            "name",
+            "summary",
+            "description",
+            "need_names",
+            "circumstance_names",
+            "organisation",
+            "minimum_age",
+            "maximum_age",
+            "area_wide",
+        )
+    }
+    body.update(document["facets"])
+    body["locations"] = [
+        {"lat": location["latitude"], "lon": location["longitude"]}
+        for location in document["locations"]
+    ]
+    body["document"] = document
+    return body
+
+
+def version_now() -> int:
+    """An external version: later reads of the database get larger numbers."""
+    return time.time_ns() // 1000
+
+
+def _family(conn: Connection) -> dict[str, Any]:
+    """Every index of the alias's family, the live one and any being rebuilt, with its
+    settings and aliases."""
+    return conn.call("indices.get", index=f"{alias()}-*", ignore_unavailable=True)
+
+
+def ensure_index(conn: Connection | None = None) -> str:
+    """The index behind the alias, created empty if there is none yet."""
+    conn = conn or connection()
+    if conn.call("indices.exists_alias", name=alias()):
+        return alias()
+    name = _new_index(conn)
+    conn.call(
+        "indices.update_aliases", body={"actions": [{"add": {"index": name, "alias": alias()}}]}
+    )
+    return name
+
+
+def _new_index(conn: Connection) -> str:
+    name = f"{alias()}-{time.strftime('%Y%m%d%H%M%S', time.gmtime())}-{time.time_ns() % 10**9}"
+    conn.call("indices.create", index=name, body=index_body())
+    conn.call("cluster.health", index=name, wait_for_status="yellow", timeout="30s")
+    return name
+
+
+def write(documents: dict[int, dict[str, Any] | None], version: int) -> None:
+    """Index (or, for None, delete) documents by page id in every index of the family, and make
+    them searchable before returning."""
+    conn = connection()
+    ensure_index(conn)
+    actions = []
+    for index in _family(conn):
+        for page_id, document in documents.items():
+            common = {
+                "_index": index,
+                "_id": str(page_id),
+                "version": version,
+                "version_type": "external",
+            }
+            if document is None:
+                actions.append({"_op_type": "delete", **common})
+            else:
+                actions.append({"_op_type": "index", **common, "_source": source(document)})
+    _, errors = conn.bulk(actions)
+    if errors:
+        raise RuntimeError(f"Search index rejected {len(errors)} documents: {errors[:3]}")
+    conn.call("indices.refresh", index=alias())
+
+
+def rebuild(
+    documents: Iterable[dict[str, Any]],
+    version: int,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[str, int]:
+    """Fill a new index from ``documents`` and move the alias to it atomically. Returns the new
+    index's name and how many documents it holds."""
+    conn = connection()
+    old = _family(conn)
+    name = _new_index(conn)
+    # Updates during the rebuild reach the new index through _family; let it take them.
+    counted = 0
+
+    def actions() -> Iterator[dict[str, Any]]:
+        nonlocal counted
+        for document in documents:
+            counted += 1
+            if progress:
+                progress(1)
+            yield {
+                "_op_type": "index",
+                "_index": name,
+                "_id": str(document["id"]),
+                "version": version,
+                "version_type": "external",
+                "_source": source(document),
+            }
+
+    try:
+        _, errors = conn.bulk(actions())
+        if errors:
+            raise RuntimeError(f"Search index rejected {len(errors)} documents: {errors[:3]}")
+        conn.call("indices.refresh", index=name)
+    except Exception:
+        conn.call("indices.delete", index=name, ignore_unavailable=True)
+        raise
+    live = [index for index, info in _family(conn).items() if alias() in info.get("aliases", {})]
+    moves: list[dict[str, Any]] = [{"remove": {"index": index, "alias": alias()}} for index in live]
+    moves.append({"add": {"index": name, "alias": alias()}})
+    conn.call("indices.update_aliases", body={"actions": moves})
+    stale = [index for index in old if index != name]
+    if stale:
+        conn.call("indices.delete", index=",".join(stale), ignore_unavailable=True)
+    return name, counted
+
+
+def drop_all() -> None:
+    """Delete the alias's whole family (tests and `rebuild_search_index --drop`)."""
+    conn = connection()
+    family = _family(conn)
+    if family:
+        conn.call("indices.delete", index=",".join(family), ignore_unavailable=True)

@@ -1,0 +1,146 @@
+"""Keeping both engines' indexes true to the live site.
+
+``index_services`` re-reads the given services and writes each one's document (or its removal,
+when it is no longer live and public) to the database engine's ``SearchEntry`` table and, when
+configured, to Elasticsearch. ``search.signals`` calls it on publish, unpublish, move, delete,
+privacy changes and vocabulary edits, so the next search sees the change.
+
+If Elasticsearch cannot take a write, the database is still updated, the error is logged and
+the page id is kept in ``SearchBacklog`` to be written at the next successful update (or by
+``rebuild_search_index``); publishing never fails because search is down.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from .documents import build_document, entry_fields, indexable_services
+from .engines import EngineUnavailable
+from .models import SearchBacklog, SearchEntry, SearchEntryLocation
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+
+
+def index_services(page_ids: Iterable[int]) -> None:
+    """Bring these services' index entries up to date (add, replace or remove)."""
+    ids = set(page_ids)
+    if not ids:
+        return
+    from .engines.elastic_index import version_now
+
+    version = version_now()  # taken before reading, so a later read always wins
+    pages = {page.pk: page for page in indexable_services().filter(pk__in=ids)}
+    documents = {pk: build_document(pages[pk]) if pk in pages else None for pk in ids}
+    _write_entries(documents)
+    if settings.ELASTICSEARCH_URL:
+        _write_elasticsearch(documents, version)
+
+
+def _write_entries(documents: dict[int, dict[str, Any] | None]) -> None:
+    with transaction.atomic():
+        SearchEntry.objects.filter(pk__in=list(documents)).delete()
+        _create_entries([document for document in documents.values() if document])
+
+
+def _create_entries(documents: list[dict[str, Any]]) -> None:
+    entries = SearchEntry.objects.bulk_create(
+        [SearchEntry(page_id=document["id"], **entry_fields(document)) for document in documents]
+    )
+    SearchEntryLocation.objects.bulk_create(
+        SearchEntryLocation(
+            entry_id=entry.pk, latitude=location["latitude"], longitude=location["longitude"]
+        )
+        for entry in entries
+        for location in entry.document["locations"]
+    )
+
+
+def _write_elasticsearch(documents: dict[int, dict[str, Any] | None], version: int) -> None:
+    from .engines import elastic_index
+
+    backlog = set(SearchBacklog.objects.values_list("page_id", flat=True))
+    try:
+        if backlog - set(documents):
+            # Catch up on what an earlier outage kept back, from the current database entries.
+            for page_id in backlog - set(documents):
+                documents[page_id] = None
+            for page_id, document in SearchEntry.objects.filter(pk__in=backlog).values_list(
+                "pk", "document"
+            ):
+                if page_id not in documents or documents[page_id] is None:
+                    documents[page_id] = document
+        elastic_index.write(documents, version)
+    except (EngineUnavailable, RuntimeError) as error:
+        logger.error(
+            "Search engine not updated for services %s (kept to retry): %s",
+            sorted(documents)[:20],
+            error,
+        )
+        SearchBacklog.objects.bulk_create(
+            [SearchBacklog(page_id=pk) for pk in documents], ignore_conflicts=True
+        )
+        return
+    if backlog:
+        SearchBacklog.objects.filter(page_id__in=backlog).delete()
+
+
+@dataclass
+class RebuildReport:
+    entries: int
+    elasticsearch_index: str = ""
+    elasticsearch_documents: int = 0
+
+
+def rebuild_index(
+    *,
+    progress: Callable[[str, int], Any] | None = None,
+    elasticsearch: bool = True,
+) -> RebuildReport:
+    """Rebuild the database engine's entries, then Elasticsearch from those same documents.
+
+    ``progress(stage, count)`` is called with "start-database"/"start-elasticsearch" and the
+    total, then with the stage and 1 for each service done.
+    """
+    from .engines import elastic_index
+
+    notify = progress or (lambda stage, count: None)
+    version = elastic_index.version_now()
+    services = indexable_services().order_by("pk")
+    notify("start-database", services.count())
+    written = 0
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        batch: list[dict[str, Any]] = []
+        for page in services.iterator(chunk_size=BATCH_SIZE):
+            batch.append(build_document(page))
+            if len(batch) == BATCH_SIZE:
+                _create_entries(batch)
+                written += len(batch)
+                notify("database", len(batch))
+                batch = []
+        _create_entries(batch)
+        written += len(batch)
+        notify("database", len(batch))
+    report = RebuildReport(entries=written)
+    if elasticsearch and settings.ELASTICSEARCH_URL:
+        notify("start-elasticsearch", written)
+        name, count = elastic_index.rebuild(
+            _stored_documents(), version, lambda n: notify("elasticsearch", n)
+        )
+        SearchBacklog.objects.all().delete()
+        report.elasticsearch_index, report.elasticsearch_documents = name, count
+    return report
+
+
+def _stored_documents() -> Iterator[dict[str, Any]]:
+    yield from SearchEntry.objects.order_by("pk").values_list("document", flat=True).iterator(
+        BATCH_SIZE
+    )

@@ -1,0 +1,138 @@
+"""Search's own tables: the synonym list, the database engine's index, and the search log."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+
+from .analysis import analyse, words
+
+MAX_SYNONYM_WORDS = 6
+
+
+class Synonym(models.Model):
+    """Words and phrases that mean the same to someone searching: "DV, domestic abuse".
+
+    Both engines expand a search with these at query time, so an edit applies to the next
+    search with no reindexing.
+    """
+
+    terms = models.CharField(
+        max_length=500,
+        unique=True,
+        help_text="Two or more words or phrases that mean the same, separated by commas, "
+        "e.g. 'DV, domestic abuse, domestic violence'.",
+    )
+    note = models.CharField(max_length=255, blank=True, help_text="Why these go together.")
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        ordering = ["terms"]
+
+    def __str__(self) -> str:
+        return self.terms
+
+    @property
+    def term_list(self) -> list[str]:
+        return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+    def clean(self) -> None:
+        super().clean()
+        terms = self.term_list
+        if len(terms) < 2:
+            raise ValidationError({"terms": "Give at least two words or phrases, with commas."})
+        for term in terms:
+            if not analyse(term):
+                raise ValidationError(
+                    {"terms": f"'{term}' has no words a search can use (only 'the', 'and', …)."}
+                )
+            if len(words(term)) > MAX_SYNONYM_WORDS:
+                raise ValidationError(
+                    {"terms": f"'{term}' is too long: at most {MAX_SYNONYM_WORDS} words a phrase."}
+                )
+        self.terms = ", ".join(dict.fromkeys(terms))
+
+
+class SearchEntry(models.Model):
+    """One live, public service as the database engine searches it: the same document the
+    Elasticsearch index holds, plus its words analysed for matching in SQL."""
+
+    page = models.OneToOneField(
+        "directory.ServicePage", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    # What a result shows and what facets count: see search.documents.build_document.
+    document = models.JSONField()
+    # {facet: [values]}: small, read for every candidate when counting facets.
+    facets = models.JSONField()
+    # Analysed terms of every searched field (search.analysis.analysed_fields).
+    text = models.TextField()
+    # Analysed terms of the name alone, to rank name matches first.
+    name_text = models.TextField()
+    # Distinct lowercased words, for "did you mean".
+    words = models.TextField()
+    sort_name = models.CharField(max_length=255, db_index=True)
+    area_wide = models.BooleanField(default=False)
+    minimum_age = models.PositiveSmallIntegerField(null=True)
+    maximum_age = models.PositiveSmallIntegerField(null=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name_plural = "search entries"
+
+    def __str__(self) -> str:
+        return self.sort_name
+
+
+class SearchEntryLocation(models.Model):
+    """A located place of a service, with coordinates indexed for a bounding-box prefilter."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="locations")
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["latitude", "longitude"])]
+
+    def __str__(self) -> str:
+        return f"{self.latitude:.5f}, {self.longitude:.5f}"
+
+
+class SearchBacklog(models.Model):
+    """A service whose Elasticsearch update failed (engine down), to write when it is back."""
+
+    page_id = models.BigIntegerField(primary_key=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"service {self.page_id}"
+
+
+class SearchLog(models.Model):
+    """One public search, anonymously: nothing here can identify who searched.
+
+    Postcodes are cut to their district, coordinates rounded to about a kilometre, and
+    anything that looks like a phone number, email or full postcode is removed from the words.
+    """
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    q = models.CharField(max_length=200, blank=True)
+    # Outward code ("SE13") or blank; the demand report groups by it.
+    postcode_district = models.CharField(max_length=4, blank=True, db_index=True)
+    needs = models.JSONField(default=list, help_text="Need slugs chosen.")
+    params = models.JSONField(default=dict)
+    result_count = models.PositiveIntegerField()
+    # How the words matched: all, all_corrected, any, any_corrected or blank (no words).
+    match = models.CharField(max_length=16, blank=True)
+    engine = models.CharField(max_length=16)
+    fell_back = models.BooleanField(default=False)
+    duration_ms = models.PositiveIntegerField()
+    api = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["result_count", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.q or '(no words)'} → {self.result_count}"

@@ -1,0 +1,140 @@
+"""Turning search outcomes into what the page and the API show.
+
+Both read the same search documents, so the HTML list, the map and the JSON agree.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from .engines import Hit
+from .facets import FacetResult
+from .query import SearchQuery
+
+
+def _miles(value: float | None) -> float | None:
+    return round(value, 2) if value is not None else None
+
+
+def result_json(hit: Hit, build_absolute_uri: Any) -> dict[str, Any]:
+    """One result in the /api/search contract (DESIGN.md section 4)."""
+    document = hit.document
+    return {
+        "id": document["oruk_id"],
+        "name": document["name"],
+        "url": build_absolute_uri(document["url"]),
+        "summary": document["summary"],
+        "distance_miles": _miles(hit.distance_miles),
+        "available_across_area": document["area_wide"] and hit.distance_miles is None,
+        "organisation": document["organisation"],
+        "needs": document["needs"],
+        "levels": document["levels"],
+        "age_bands": document["age_bands"],
+        "minimum_age": document["minimum_age"],
+        "maximum_age": document["maximum_age"],
+        "free": document["free"],
+        "delivery": document["delivery"],
+        "locations": document["locations"],
+    }
+
+
+def facets_json(facets: list[FacetResult]) -> dict[str, list[dict[str, Any]]]:
+    return {
+        facet.name: [
+            {"value": value.value, "label": value.label, "count": value.count,
+             "selected": value.selected}
+            for value in facet.values
+        ]
+        for facet in facets
+    }
+
+
+@dataclass(frozen=True)
+class ResultItem:
+    """A result as the HTML list and the map show it."""
+
+    name: str
+    url: str
+    organisation: str
+    summary: str
+    levels: list[dict[str, str]]
+    distance_miles: float | None
+    area_wide: bool
+    has_location: bool
+    overdue: bool
+    alert: str
+    closed: bool
+    free: bool
+    locations: list[dict[str, Any]]
+
+
+def result_item(hit: Hit, today: datetime.date | None = None) -> ResultItem:
+    document = hit.document
+    today = today or timezone.localdate()
+    due = document.get("review_due")
+    return ResultItem(
+        name=document["name"],
+        url=document["url"],
+        organisation=document["organisation"],
+        summary=document["summary"],
+        levels=document["levels"],
+        distance_miles=round(hit.distance_miles, 1) if hit.distance_miles is not None else None,
+        area_wide=document["area_wide"],
+        has_location=bool(document["locations"]),
+        overdue=due is None or datetime.date.fromisoformat(due) < today,
+        alert=document["alert"],
+        closed=document["status"] != "active",
+        free=document["free"],
+        locations=document["locations"],
+    )
+
+
+def map_results(items: list[ResultItem]) -> list[dict[str, Any]]:
+    """The data the progressive map reads (search/_results_map.html)."""
+    return [
+        {
+            "name": item.name,
+            "url": item.url,
+            "distance_miles": item.distance_miles,
+            "area_wide": item.area_wide,
+            "locations": item.locations,
+        }
+        for item in items
+        if item.locations
+    ]
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    label: str
+    remove_querystring: str
+
+
+def active_filters(query: SearchQuery, facets: list[FacetResult]) -> list[ActiveFilter]:
+    """Every choice in the search, each with a link that removes just that one."""
+    chosen: list[ActiveFilter] = []
+
+    def add(label: str, name: str, value: str | None = None) -> None:
+        chosen.append(ActiveFilter(label, query.without(name, value).to_querystring()))
+
+    if query.q:
+        add(f"Words: {query.q}", "q")
+    if query.postcode:
+        add(f"Near {query.postcode} (within {query.radius:g} miles)", "postcode")
+    elif query.has_location:
+        add(f"Near your location (within {query.radius:g} miles)", "location")
+    if query.age is not None:
+        add(f"Age {query.age}", "age")
+    for facet in facets:
+        for value in facet.values:
+            if value.selected:
+                label = value.label if facet.name in ("free", "commissioned") else (
+                    f"{facet.label}: {value.label}"
+                )
+                add(label, facet.name, None if facet.name in ("free", "commissioned")
+                    else value.value)
+    return chosen

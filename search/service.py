@@ -1,0 +1,139 @@
+"""Running a public search: engine choice and fallback, relaxed and corrected words, the log.
+
+Views call ``search_run``; it never raises for engine trouble. When the configured engine
+cannot answer, the database engine answers that search, and the outcome says so.
+
+The words are tried in this order, each only when the one before found nothing:
+
+1. all the words (with their synonyms and word forms);
+2. all the words, with unknown ones corrected ("did you mean");
+3. any of the words (the page says not all matched);
+4. any of the corrected words.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field, replace
+
+from .engines import Engine, EngineUnavailable, SearchResults, Suggestion, configured_engine
+from .engines.database import DatabaseEngine
+from .facets import FacetResult, labelled
+from .log import record_search
+from .query import SearchQuery
+from .text_query import (
+    TextPlan,
+    build_plan,
+    correct,
+    index_vocabulary,
+    synonym_table,
+)
+
+logger = logging.getLogger(__name__)
+
+MATCH_ALL = "all"
+MATCH_ALL_CORRECTED = "all_corrected"
+MATCH_ANY = "any"
+MATCH_ANY_CORRECTED = "any_corrected"
+
+
+@dataclass
+class SearchOutcome:
+    query: SearchQuery
+    results: SearchResults
+    # How the words matched (one of the MATCH_* values), or "" without words.
+    match: str = ""
+    # The corrected words when a correction was used.
+    corrected: str = ""
+    fell_back: bool = False
+    duration_ms: int = 0
+    facets: list[FacetResult] = field(default_factory=list)
+
+    @property
+    def engine(self) -> str:
+        return self.results.engine
+
+    @property
+    def relaxed(self) -> bool:
+        """Not every word matched: the page says so."""
+        return self.match in (MATCH_ANY, MATCH_ANY_CORRECTED)
+
+
+def search_run(query: SearchQuery, *, log: bool = True, api: bool = False) -> SearchOutcome:
+    """Answer ``query`` with the configured engine, or the database when that is down."""
+    started = time.perf_counter()
+    engine = configured_engine()
+    fell_back = False
+    try:
+        outcome = _run(engine, query)
+    except EngineUnavailable as error:
+        logger.warning("Search fell back to the database engine: %s", error)
+        fell_back = True
+        outcome = _run(DatabaseEngine(), query)
+    outcome.fell_back = fell_back
+    outcome.facets = labelled(query, outcome.results.facet_counts)
+    outcome.duration_ms = round((time.perf_counter() - started) * 1000)
+    if log and not query.is_empty:
+        record_search(outcome, api=api)
+    return outcome
+
+
+def _run(engine: Engine, query: SearchQuery) -> SearchOutcome:
+    if not query.q:
+        return SearchOutcome(query, engine.search(query, TextPlan(())))
+    synonyms = synonym_table()
+    plan = build_plan(query.q, synonyms)
+    if not plan:
+        # Only words like "the" or "and": search as if none were typed.
+        return SearchOutcome(query, engine.search(query, plan))
+    exact = engine.search(query, plan)
+    if exact.count:
+        return SearchOutcome(query, exact, MATCH_ALL)
+
+    corrected_text = correct(query.q, index_vocabulary(), synonyms)
+    corrected = build_plan(corrected_text, synonyms) if corrected_text else None
+    if corrected:
+        results = engine.search(query, corrected)
+        if results.count:
+            return SearchOutcome(query, results, MATCH_ALL_CORRECTED, corrected_text or "")
+    if len(plan.groups) > 1:
+        results = engine.search(query, plan.relaxed())
+        if results.count:
+            return SearchOutcome(query, results, MATCH_ANY)
+    if corrected and len(corrected.groups) > 1:
+        results = engine.search(query, corrected.relaxed())
+        if results.count:
+            return SearchOutcome(query, results, MATCH_ANY_CORRECTED, corrected_text or "")
+    # Nothing at all: the exact search's facet counts still show which filter to drop.
+    return SearchOutcome(query, exact, MATCH_ALL)
+
+
+def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
+    """As-you-type suggestions: needs whose names start with the words, then services."""
+    from django.urls import reverse
+
+    from directory.models import Need
+
+    prefix = " ".join(prefix.split())[:100]
+    if len(prefix) < 2:
+        return []
+    typed = prefix.lower().split()
+    needs = [
+        Suggestion(need.name, f"{reverse('search')}?need={need.slug}", "need")
+        for need in Need.objects.order_by("sort_order", "name")
+        if all(any(word.startswith(t) for word in need.name.lower().split()) for t in typed)
+    ][: limit // 2]
+    wanted = limit - len(needs)
+    engine = configured_engine()
+    try:
+        services = engine.suggest_services(prefix, wanted)
+    except EngineUnavailable as error:
+        logger.warning("Suggestions fell back to the database engine: %s", error)
+        services = DatabaseEngine().suggest_services(prefix, wanted)
+    return needs + services
+
+
+def rerun_on_page(outcome: SearchOutcome, page: int) -> SearchOutcome:
+    """The same search on another page (when the one asked for is past the end)."""
+    return search_run(replace(outcome.query, page=page), log=False)

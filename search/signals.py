@@ -1,0 +1,124 @@
+"""What changes a search result, and the index update each change needs.
+
+Connected in ``SearchConfig.ready``. Updates run through a django-tasks task: with the
+immediate backend (the default) they finish before the editor's request returns, so the next
+search sees them; a deployment may move them to a worker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django_tasks import task
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from directory.models import (
+    AgeBand,
+    Circumstance,
+    LevelOfNeed,
+    Need,
+    Organisation,
+    ServiceAgeBand,
+    ServiceCircumstance,
+    ServiceNeed,
+    ServicePage,
+)
+from directory.signals import services_changed
+
+from .indexing import index_services
+
+
+@task()
+def update_services_task(page_ids: list[int]) -> None:
+    index_services(page_ids)
+
+
+def update_services(page_ids: Any) -> None:
+    ids = sorted({int(pk) for pk in page_ids})
+    if ids:
+        update_services_task.enqueue(ids)
+
+
+def _services_under(page: Page) -> list[int]:
+    return list(
+        ServicePage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
+    )
+
+
+def _on_publish_or_unpublish(sender: Any, instance: Page, **kwargs: Any) -> None:
+    if isinstance(instance, ServicePage):
+        update_services([instance.pk])
+
+
+def _on_service_deleted(sender: Any, instance: ServicePage, **kwargs: Any) -> None:
+    update_services([instance.pk])
+
+
+def _on_move(sender: Any, instance: Page, **kwargs: Any) -> None:
+    # A move changes URLs, and may take services into or out of a private section.
+    update_services(_services_under(instance))
+
+
+def _on_restriction_change(sender: Any, instance: PageViewRestriction, **kwargs: Any) -> None:
+    update_services(_services_under(instance.page))
+
+
+def _services_using(instance: Any) -> list[int]:
+    if isinstance(instance, Need):
+        rows = ServiceNeed.objects.filter(tag__in=[instance.pk, *instance.children.all()])
+        return list(rows.values_list("content_object_id", flat=True))
+    if isinstance(instance, Circumstance):
+        rows = ServiceCircumstance.objects.filter(tag=instance)
+        return list(rows.values_list("content_object_id", flat=True))
+    if isinstance(instance, AgeBand):
+        rows = ServiceAgeBand.objects.filter(tag=instance)
+        return list(rows.values_list("content_object_id", flat=True))
+    if isinstance(instance, LevelOfNeed):
+        return list(instance.services.values_list("pk", flat=True))
+    if isinstance(instance, Organisation):
+        return list(instance.services.values_list("pk", flat=True))
+    return []
+
+
+def _on_term_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    # Names, slugs, categories and order all show in results and facets.
+    if not raw:
+        update_services(_services_using(instance))
+
+
+def _before_term_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    # Deleting a level removes it from its services; remember them before the rows go.
+    instance._search_services = _services_using(instance)
+
+
+def _after_term_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    update_services(getattr(instance, "_search_services", []))
+
+
+def _on_services_changed(sender: Any, page_ids: list[int], **kwargs: Any) -> None:
+    update_services(page_ids)
+
+
+def connect() -> None:
+    page_published.connect(_on_publish_or_unpublish, dispatch_uid="search-published")
+    page_unpublished.connect(_on_publish_or_unpublish, dispatch_uid="search-unpublished")
+    post_delete.connect(_on_service_deleted, sender=ServicePage, dispatch_uid="search-deleted")
+    post_page_move.connect(_on_move, dispatch_uid="search-moved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_restriction_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search-restriction-{signal is post_save}",
+        )
+    for model in (Need, Circumstance, AgeBand, LevelOfNeed, Organisation):
+        label = model._meta.label_lower
+        post_save.connect(_on_term_saved, sender=model, dispatch_uid=f"search-saved-{label}")
+        pre_delete.connect(
+            _before_term_deleted, sender=model, dispatch_uid=f"search-deleting-{label}"
+        )
+        post_delete.connect(
+            _after_term_deleted, sender=model, dispatch_uid=f"search-deleted-{label}"
+        )
+    services_changed.connect(_on_services_changed, dispatch_uid="search-services-changed")

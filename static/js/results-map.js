@@ -1,0 +1,375 @@
+/*
+ * Search results on a map: a progressive enhancement of the results list.
+ *
+ * Plain ES2017, no build step; loaded (deferred) after Leaflet and leaflet.markercluster by
+ * search/templates/search/_results_map.html. The CSP allows no inline code, so everything the
+ * script needs comes from data: the results in <script type="application/json"
+ * id="results-map-data">, the search origin in id="results-map-origin", and the tile server and
+ * marker images in data attributes on <div id="results-map" hidden>.
+ *
+ * Without Leaflet, without data, or without any located venue, it does nothing and the list
+ * stays as it is. Otherwise it adds a "Show map" button before the map; the map is built the
+ * first time it is shown.
+ *
+ * Keyboard: markers and clusters are buttons in the tab order (Leaflet); Enter or Space opens a
+ * marker's popup and moves focus to its link; Escape or the close button closes it and puts
+ * focus back on the marker. Arrow keys pan and +/- zoom when the map itself has focus.
+ */
+(function () {
+    "use strict";
+
+    const METRES_PER_MILE = 1609.344;
+
+    function readJson(id) {
+        const element = document.getElementById(id);
+        if (!element) {
+            return null;
+        }
+        try {
+            return JSON.parse(element.textContent);
+        } catch (error) {
+            return null;
+        }
+    }
+
+    function toNumber(value) {
+        if (value === null || value === undefined || value === "") {
+            return null;
+        }
+        const number = Number(value);
+        return Number.isFinite(number) ? number : null;
+    }
+
+    function validLatLng(latitude, longitude) {
+        return latitude !== null && longitude !== null &&
+            Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180;
+    }
+
+    // One entry per located venue: [{result, location, latitude, longitude}].
+    function placesOf(results) {
+        const places = [];
+        results.forEach(function (result) {
+            if (!result || typeof result !== "object" || !Array.isArray(result.locations)) {
+                return;
+            }
+            result.locations.forEach(function (location) {
+                if (!location || typeof location !== "object") {
+                    return;
+                }
+                const latitude = toNumber(location.latitude);
+                const longitude = toNumber(location.longitude);
+                if (validLatLng(latitude, longitude)) {
+                    places.push({result, location, latitude, longitude});
+                }
+            });
+        });
+        return places;
+    }
+
+    function originOf(data) {
+        if (!data || typeof data !== "object") {
+            return null;
+        }
+        const latitude = toNumber(data.latitude);
+        const longitude = toNumber(data.longitude);
+        if (!validLatLng(latitude, longitude)) {
+            return null;
+        }
+        const radius = toNumber(data.radius_miles);
+        return {latitude, longitude, radiusMiles: radius !== null && radius > 0 ? radius : null};
+    }
+
+    function element(tag, className, text) {
+        const node = document.createElement(tag);
+        if (className) {
+            node.className = className;
+        }
+        if (text) {
+            node.textContent = text;
+        }
+        return node;
+    }
+
+    function milesText(miles) {
+        const rounded = Math.round(miles * 10) / 10;
+        return rounded + (rounded === 1 ? " mile away" : " miles away");
+    }
+
+    // The popup: the service as a link, then the venue. Built from DOM nodes, never HTML strings.
+    function popupContent(place, locatedCount) {
+        const content = element("div", "results-map__popup");
+        const title = element("p", "results-map__popup-title");
+        const link = element("a", null, String(place.result.name || "Service"));
+        if (typeof place.result.url === "string") {
+            link.href = place.result.url;
+        }
+        title.appendChild(link);
+        content.appendChild(title);
+
+        const venue = [place.location.name, place.location.postcode]
+            .filter(function (part) { return typeof part === "string" && part.trim(); })
+            .join(", ");
+        if (venue) {
+            content.appendChild(element("p", "results-map__popup-venue", venue));
+        }
+
+        const miles = toNumber(place.result.distance_miles);
+        if (miles !== null) {
+            const distance = locatedCount > 1 ? "Nearest venue " + milesText(miles) : milesText(miles);
+            content.appendChild(element("p", "results-map__popup-meta", distance));
+        }
+        return content;
+    }
+
+    function markerIcon(L, container) {
+        const iconUrl = container.getAttribute("data-marker-icon");
+        if (!iconUrl) {
+            return new L.Icon.Default();
+        }
+        // Explicit URLs: Leaflet's own guess reads them from leaflet.css, which breaks on the
+        // hashed file names of the production static files storage.
+        return L.icon(Object.assign({}, L.Icon.Default.prototype.options, {
+            iconUrl,
+            iconRetinaUrl: container.getAttribute("data-marker-icon-retina") || iconUrl,
+            shadowUrl: container.getAttribute("data-marker-shadow") || null,
+        }));
+    }
+
+    // Cluster icons as markercluster draws them, plus words for screen readers.
+    function clusterIcon(L) {
+        return function (cluster) {
+            const count = cluster.getChildCount();
+            const size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+            return L.divIcon({
+                html: "<div><span>" + Number(count) +
+                    '<span class="visually-hidden"> places here</span></span></div>',
+                className: "marker-cluster marker-cluster-" + size,
+                iconSize: L.point(40, 40),
+            });
+        };
+    }
+
+    function summaryText(places, results) {
+        const services = new Set(places.map(function (place) { return place.result; })).size;
+        const venues = places.length === 1 ? "1 place" : places.length + " places";
+        let text = "The map shows " + venues + " for " + services + " of the " + results.length +
+            (results.length === 1 ? " service" : " services") + " on this page.";
+        if (services < results.length) {
+            text += " Services available across the area, or without an address, are in the list only.";
+        }
+        return text;
+    }
+
+    function buildMap(L, container, places, origin) {
+        const map = L.map(container, {
+            maxZoom: 19, // markercluster needs a finite one, even with no tile layer
+            scrollWheelZoom: false, // the page scrolls past the map until the map has focus
+        });
+        map.on("focus", function () { map.scrollWheelZoom.enable(); });
+        map.on("blur", function () { map.scrollWheelZoom.disable(); });
+
+        const tilesUrl = (container.getAttribute("data-tiles-url") || "").trim();
+        if (tilesUrl) {
+            L.tileLayer(tilesUrl, {
+                attribution: container.getAttribute("data-tiles-attribution") || "",
+                maxZoom: 19,
+            }).addTo(map);
+        }
+
+        const icon = markerIcon(L, container);
+        const group = L.markerClusterGroup({
+            showCoverageOnHover: false,
+            maxClusterRadius: 50,
+            iconCreateFunction: clusterIcon(L),
+        });
+        const locatedCount = new Map();
+        places.forEach(function (place) {
+            locatedCount.set(place.result, (locatedCount.get(place.result) || 0) + 1);
+        });
+
+        // Popups fit beside the zoom buttons (top left), even on a 320px screen.
+        const popupOptions = {
+            maxWidth: Math.max(120, Math.min(280, container.clientWidth - 136)),
+            autoPanPaddingTopLeft: L.point(56, 16),
+            autoPanPaddingBottomRight: L.point(16, 16),
+        };
+        const bounds = L.latLngBounds([]);
+        places.forEach(function (place) {
+            const name = String(place.result.name || "Service");
+            const where = place.location.name || place.location.postcode || "";
+            const marker = L.marker([place.latitude, place.longitude], {
+                icon,
+                keyboard: true,
+                title: where ? name + ", " + where : name,
+                alt: where ? name + ", " + where : name,
+            });
+            marker.bindPopup(popupContent(place, locatedCount.get(place.result)), popupOptions);
+            group.addLayer(marker);
+            bounds.extend(marker.getLatLng());
+        });
+        map.addLayer(group);
+
+        if (origin) {
+            const centre = L.latLng(origin.latitude, origin.longitude);
+            if (origin.radiusMiles) {
+                const metres = origin.radiusMiles * METRES_PER_MILE;
+                L.circle(centre, {
+                    radius: metres,
+                    interactive: false,
+                    className: "results-map__search-area",
+                    color: "#1d70b8",
+                    weight: 2,
+                    fillOpacity: 0.06,
+                }).addTo(map);
+                bounds.extend(centre.toBounds(metres * 2));
+            }
+            L.circleMarker(centre, {
+                radius: 6,
+                interactive: false,
+                color: "#0b0c0c",
+                weight: 2,
+                fillColor: "#ffdd00",
+                fillOpacity: 1,
+            }).addTo(map);
+            bounds.extend(centre);
+        }
+
+        map.fitBounds(bounds, {padding: [24, 24], maxZoom: 16});
+        addKeyboardPopups(map, group);
+        return map;
+    }
+
+    // Leaflet opens a marker's popup on Enter; add Space (it is a button), take focus into the
+    // popup when the keyboard opened it, and bring focus back to the marker when it closes.
+    function addKeyboardPopups(map, group) {
+        let keyboardMarker = null;
+        let openPopup = null;
+
+        // Leaflet closes a popup on Escape only while the map itself has focus, not from a
+        // marker or from the popup's own link.
+        map.getContainer().addEventListener("keydown", function (event) {
+            if ((event.key === "Escape" || event.key === "Esc") && openPopup) {
+                event.preventDefault();
+                event.stopPropagation();
+                map.closePopup();
+            }
+        });
+
+        group.on("keydown", function (event) {
+            const key = event.originalEvent && event.originalEvent.key;
+            const marker = event.layer;
+            if (!marker || typeof marker.getPopup !== "function" || !marker.getPopup()) {
+                return; // a cluster: markercluster zooms in on Enter
+            }
+            if (key === "Enter" || key === " " || key === "Spacebar") {
+                keyboardMarker = marker;
+            }
+            if (key === " " || key === "Spacebar") {
+                event.originalEvent.preventDefault(); // no page scroll
+                marker.togglePopup();
+            }
+        });
+
+        map.on("popupopen", function (event) {
+            openPopup = event.popup;
+            if (!keyboardMarker || keyboardMarker.getPopup() !== event.popup) {
+                return;
+            }
+            const link = event.popup.getElement() && event.popup.getElement().querySelector("a[href]");
+            if (link) {
+                link.focus();
+            }
+        });
+
+        map.on("popupclose", function (event) {
+            if (openPopup === event.popup) {
+                openPopup = null;
+            }
+            const marker = keyboardMarker;
+            if (!marker || marker.getPopup() !== event.popup) {
+                return;
+            }
+            keyboardMarker = null;
+            const popupElement = event.popup.getElement();
+            const active = document.activeElement;
+            const focusWasInPopup = !active || active === document.body ||
+                (popupElement && popupElement.contains(active));
+            const icon = marker.getElement();
+            if (focusWasInPopup && icon && document.body.contains(icon)) {
+                icon.focus();
+            }
+        });
+    }
+
+    function start() {
+        const L = window.L;
+        const container = document.getElementById("results-map");
+        if (!L || typeof L.map !== "function" || typeof L.markerClusterGroup !== "function" ||
+            !container || !container.parentNode) {
+            return;
+        }
+        const results = readJson("results-map-data");
+        if (!Array.isArray(results)) {
+            return;
+        }
+        const places = placesOf(results);
+        if (!places.length) {
+            return;
+        }
+        const origin = originOf(readJson("results-map-origin"));
+
+        if (!container.getAttribute("role")) {
+            container.setAttribute("role", "region");
+        }
+        if (!container.getAttribute("aria-label")) {
+            container.setAttribute("aria-label", "Map of the services on this page");
+        }
+
+        const toggle = element("button", "button button--secondary results-map__toggle", "Show map");
+        toggle.type = "button";
+        toggle.setAttribute("aria-controls", container.id);
+        toggle.setAttribute("aria-expanded", "false");
+
+        const note = element("p", "results-map__note", summaryText(places, results));
+        note.hidden = true;
+
+        container.parentNode.insertBefore(toggle, container);
+        container.parentNode.insertBefore(note, container);
+
+        let map = null;
+        toggle.addEventListener("click", function () {
+            const show = container.hidden;
+            container.hidden = !show;
+            note.hidden = !show;
+            toggle.setAttribute("aria-expanded", show ? "true" : "false");
+            toggle.textContent = show ? "Hide map" : "Show map";
+            if (!show) {
+                if (map) {
+                    map.closePopup();
+                }
+                return;
+            }
+            if (!map) {
+                try {
+                    map = buildMap(L, container, places, origin);
+                } catch (error) {
+                    // The list is all anyone needs: take the map away rather than show a broken one.
+                    toggle.remove();
+                    note.remove();
+                    container.hidden = true;
+                    if (window.console) {
+                        window.console.error("Results map:", error);
+                    }
+                }
+            } else {
+                map.invalidateSize();
+            }
+        });
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start);
+    } else {
+        start();
+    }
+})();
