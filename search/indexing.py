@@ -141,6 +141,6 @@ def rebuild_index(
 
 
 def _stored_documents() -> Iterator[dict[str, Any]]:
-    yield from SearchEntry.objects.order_by("pk").values_list("document", flat=True).iterator(
-        BATCH_SIZE
+    yield from (
+        SearchEntry.objects.order_by("pk").values_list("document", flat=True).iterator(BATCH_SIZE)
     )

@@ -45,8 +45,12 @@ def result_json(hit: Hit, build_absolute_uri: Any) -> dict[str, Any]:
 def facets_json(facets: list[FacetResult]) -> dict[str, list[dict[str, Any]]]:
     return {
         facet.name: [
-            {"value": value.value, "label": value.label, "count": value.count,
-             "selected": value.selected}
+            {
+                "value": value.value,
+                "label": value.label,
+                "count": value.count,
+                "selected": value.selected,
+            }
             for value in facet.values
         ]
         for facet in facets
@@ -132,9 +136,14 @@ def active_filters(query: SearchQuery, facets: list[FacetResult]) -> list[Active
     for facet in facets:
         for value in facet.values:
             if value.selected:
-                label = value.label if facet.name in ("free", "commissioned") else (
-                    f"{facet.label}: {value.label}"
+                label = (
+                    value.label
+                    if facet.name in ("free", "commissioned")
+                    else (f"{facet.label}: {value.label}")
                 )
-                add(label, facet.name, None if facet.name in ("free", "commissioned")
-                    else value.value)
+                add(
+                    label,
+                    facet.name,
+                    None if facet.name in ("free", "commissioned") else value.value,
+                )
     return chosen

@@ -47,15 +47,15 @@ class _CountedHits(Sequence):
 def _outcome_for_page(query: SearchQuery, *, api: bool) -> tuple[SearchOutcome, Any]:
     """Run the search; past the last page, show the last page instead of nothing."""
     outcome = search_run(query, api=api)
-    paginator = Paginator(_CountedHits(outcome.results.hits, outcome.results.count),
-                          query.per_page)
+    paginator = Paginator(_CountedHits(outcome.results.hits, outcome.results.count), query.per_page)
     try:
         page = paginator.page(query.page)
     except EmptyPage:
         last = query.with_page(paginator.num_pages)
         outcome = search_run(last, log=False, api=api)
-        paginator = Paginator(_CountedHits(outcome.results.hits, outcome.results.count),
-                              query.per_page)
+        paginator = Paginator(
+            _CountedHits(outcome.results.hits, outcome.results.count), query.per_page
+        )
         page = paginator.page(last.page)
     return outcome, page
 

@@ -210,6 +210,9 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # The search clients log every request at INFO.
+        "opensearch": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }
 

@@ -23,6 +23,9 @@ from . import EngineUnavailable
 
 logger = logging.getLogger(__name__)
 
+# Seconds allowed for index administration, which is slower than a search.
+ADMIN_TIMEOUT = 120
+
 _lock = threading.Lock()
 _connections: dict[str, Connection] = {}
 _down_until: dict[str, float] = {}
@@ -53,10 +56,17 @@ class Connection:
         name = "OpenSearch" if self.distribution == "opensearch" else "Elasticsearch"
         return f"{name} {self.version}"
 
-    def call(self, operation: str, *args: Any, **kwargs: Any) -> Any:
+    def call(self, operation: str, *args: Any, slow: bool = False, **kwargs: Any) -> Any:
         """Run ``client.<operation>`` (dotted, e.g. "indices.create"); raise EngineUnavailable
-        on any failure, and remember the engine is down."""
+        on any failure, and remember the engine is down.
+
+        ``slow`` allows ADMIN_TIMEOUT instead of ELASTICSEARCH_TIMEOUT (creating an index).
+        """
         target: Any = self.client
+        if slow and self.distribution == "elasticsearch":
+            target = self.client.options(request_timeout=ADMIN_TIMEOUT)
+        elif slow:
+            kwargs["request_timeout"] = ADMIN_TIMEOUT
         for part in operation.split("."):
             target = getattr(target, part)
         try:
@@ -80,8 +90,16 @@ class Connection:
             from elasticsearch.helpers import streaming_bulk
         succeeded, errors = 0, []
         try:
+            client = (
+                self.client.options(request_timeout=ADMIN_TIMEOUT)
+                if self.distribution == "elasticsearch"
+                else self.client
+            )
+            extra = (
+                {} if self.distribution == "elasticsearch" else {"request_timeout": ADMIN_TIMEOUT}
+            )
             for ok, item in streaming_bulk(
-                self.client, actions, chunk_size=500, raise_on_error=False, max_retries=2
+                client, actions, chunk_size=500, raise_on_error=False, max_retries=2, **extra
             ):
                 result = next(iter(item.values()))
                 if ok or result.get("status") in (404, 409):

@@ -130,8 +130,8 @@ def ensure_index(conn: Connection | None = None) -> str:
 
 def _new_index(conn: Connection) -> str:
     name = f"{alias()}-{time.strftime('%Y%m%d%H%M%S', time.gmtime())}-{time.time_ns() % 10**9}"
-    conn.call("indices.create", index=name, body=index_body())
-    conn.call("cluster.health", index=name, wait_for_status="yellow", timeout="30s")
+    conn.call("indices.create", index=name, body=index_body(), slow=True)
+    conn.call("cluster.health", index=name, wait_for_status="yellow", slow=True)
     return name
 
 
@@ -191,17 +191,17 @@ def rebuild(
         _, errors = conn.bulk(actions())
         if errors:
             raise RuntimeError(f"Search index rejected {len(errors)} documents: {errors[:3]}")
-        conn.call("indices.refresh", index=name)
+        conn.call("indices.refresh", index=name, slow=True)
     except Exception:
         conn.call("indices.delete", index=name, ignore_unavailable=True)
         raise
     live = [index for index, info in _family(conn).items() if alias() in info.get("aliases", {})]
     moves: list[dict[str, Any]] = [{"remove": {"index": index, "alias": alias()}} for index in live]
     moves.append({"add": {"index": name, "alias": alias()}})
-    conn.call("indices.update_aliases", body={"actions": moves})
+    conn.call("indices.update_aliases", body={"actions": moves}, slow=True)
     stale = [index for index in old if index != name]
     if stale:
-        conn.call("indices.delete", index=",".join(stale), ignore_unavailable=True)
+        conn.call("indices.delete", index=",".join(stale), ignore_unavailable=True, slow=True)
     return name, counted
 
 
