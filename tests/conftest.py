@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -127,3 +129,42 @@ def make_service(site_structure, organisation) -> Callable[..., ServicePage]:
         return page
 
     return make
+
+
+# -- search engines ---------------------------------------------------------------------------
+
+
+def opensearch_url() -> str:
+    """The node started by scripts/opensearch.sh, or '' when none was given."""
+    return os.environ.get("OPENSEARCH_URL", "").rstrip("/")
+
+
+@pytest.fixture
+def elasticsearch(settings) -> Iterator[str]:
+    """Turn the Elasticsearch engine on against the real node, with an index of this test's
+    own; skipped (a failure in CI) when no node was started."""
+    from search.engines import elastic_client, elastic_index
+
+    url = opensearch_url()
+    if not url:
+        pytest.skip("needs OpenSearch: set OPENSEARCH_URL=$(scripts/opensearch.sh start)")
+    settings.ELASTICSEARCH_URL = url
+    settings.ELASTICSEARCH_INDEX = f"test-services-{uuid.uuid4().hex[:10]}"
+    settings.SEARCH_ENGINE_RETRY_SECONDS = 30
+    elastic_client.reset()
+    yield url
+    elastic_client.reset()
+    with contextlib.suppress(Exception):
+        elastic_index.drop_all()
+    elastic_client.reset()
+
+
+@pytest.fixture(
+    params=["database", pytest.param("elasticsearch", marks=pytest.mark.opensearch)]
+)
+def engine_name(request) -> str:
+    """Run the test once on each engine. Ask for it before creating services, so the
+    Elasticsearch index receives them as they are published."""
+    if request.param == "elasticsearch":
+        request.getfixturevalue("elasticsearch")
+    return request.param

@@ -1,0 +1,330 @@
+"""Search behaviour, run once on the database engine and once on the real OpenSearch node.
+
+Every test asks for ``engine_name`` before creating services, so the Elasticsearch index is
+filled by the same publish signals editors trigger, and checks the answer came from that
+engine (no silent fallback).
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.http import QueryDict
+from geopy.distance import great_circle
+from wagtail.models import PageViewRestriction
+
+from directory.models import Need, Organisation
+from search.models import Synonym
+from search.query import parse_search_query
+from search.service import SearchOutcome, search_run, suggest
+
+pytestmark = pytest.mark.django_db
+
+ORIGIN = (51.45, -0.01)
+
+
+def run(querystring: str, engine_name: str) -> SearchOutcome:
+    outcome = search_run(parse_search_query(QueryDict(querystring)), log=False)
+    assert outcome.engine == engine_name and not outcome.fell_back
+    return outcome
+
+
+def names(outcome: SearchOutcome) -> list[str]:
+    return [hit.document["name"] for hit in outcome.results.hits]
+
+
+def at(miles: float, bearing: float = 0) -> dict[str, float]:
+    point = great_circle(miles=miles).destination(ORIGIN, bearing)
+    return {"latitude": point.latitude, "longitude": point.longitude}
+
+
+def located(name: str, miles: float, bearing: float = 0) -> dict:
+    return {"name": name, **at(miles, bearing)}
+
+
+NEAR_ORIGIN = f"lat={ORIGIN[0]}&lng={ORIGIN[1]}"
+
+
+# -- words -------------------------------------------------------------------------------------
+
+
+def test_a_word_finds_its_other_forms(engine_name, make_service):
+    make_service(title="Toddler group", summary="Songs and stories.", needs=[])
+    make_service(title="Parenting course", summary="Eight weekly sessions.", needs=[])
+    make_service(title="Money advice", summary="Help with debts.", needs=[])
+    assert names(run("q=toddlers", engine_name)) == ["Toddler group"]
+    assert names(run("q=TODDLER", engine_name)) == ["Toddler group"]
+    assert names(run("q=parents", engine_name)) == ["Parenting course"]
+    assert names(run("q=debt", engine_name)) == ["Money advice"]
+
+
+def test_synonyms_match_both_ways_and_edits_apply_at_once(engine_name, make_service):
+    make_service(title="Refuge outreach", summary="Support after domestic abuse.")
+    make_service(title="Short breaks club", summary="Weekend activities for disabled children.")
+    assert names(run("q=DV", engine_name)) == ["Refuge outreach"]
+    assert names(run("q=domestic violence", engine_name)) == ["Refuge outreach"]
+    assert run("q=respite", engine_name).results.count == 0
+
+    Synonym.objects.create(terms="respite, short breaks")
+    assert names(run("q=respite", engine_name)) == ["Short breaks club"]
+
+
+def test_all_words_must_match_across_fields(engine_name, make_service, organisation):
+    make_service(title="Toddler group", summary="Songs.", needs=["Early years development"])
+    make_service(
+        title="Toddler swim",
+        summary="Splash.",
+        organisation=Organisation.objects.create(name="Leisure Trust"),
+    )
+    # "Riverside" is only in the organisation's name, "early years" only in a need's.
+    outcome = run("q=toddler riverside early years", engine_name)
+    assert names(outcome) == ["Toddler group"] and outcome.match == "all"
+
+
+def test_when_all_words_find_nothing_any_word_may_match(engine_name, make_service):
+    make_service(title="Toddler group", summary="Songs.")
+    make_service(title="Money advice", summary="Debts.")
+    make_service(title="Youth club", summary="Games.")
+    outcome = run("q=toddler money", engine_name)
+    assert sorted(names(outcome)) == ["Money advice", "Toddler group"]
+    assert outcome.match == "any" and outcome.relaxed
+
+
+def test_typos_are_corrected_only_when_the_words_find_nothing(engine_name, make_service):
+    make_service(title="Speech and language therapy", summary="For young children.")
+    make_service(title="Speed awareness", summary="Not really a family service.")
+    outcome = run("q=speach therapy", engine_name)
+    assert names(outcome) == ["Speech and language therapy"]
+    assert outcome.match == "all_corrected" and outcome.corrected == "speech therapy"
+    # An exact word is never corrected, even when a close one exists.
+    outcome = run("q=speed", engine_name)
+    assert names(outcome) == ["Speed awareness"] and outcome.corrected == ""
+
+
+def test_only_stop_words_is_a_search_with_no_words(engine_name, make_service):
+    make_service(title="Toddler group")
+    make_service(title="Youth club", needs=["Youth clubs and activities"])
+    assert run("q=the and of", engine_name).results.count == 2
+
+
+def test_phrases_do_not_run_across_fields(engine_name, make_service):
+    # "domestic" ends the name and "abuse" starts the summary: not the phrase.
+    make_service(title="Domestic", summary="Abuse of the word aside, this is a cleaning club.")
+    assert run("q=DV", engine_name).results.count == 0
+
+
+# -- place ---------------------------------------------------------------------------------------
+
+
+def test_radius_boundary(engine_name, make_service):
+    make_service(title="Just inside", locations=[located("In", 2.99)])
+    make_service(title="Just outside", locations=[located("Out", 3.01, 90)])
+    outcome = run(f"{NEAR_ORIGIN}&radius=3", engine_name)
+    assert names(outcome) == ["Just inside"]
+    assert outcome.results.hits[0].distance_miles == pytest.approx(2.99, abs=0.001)
+    assert names(run(f"{NEAR_ORIGIN}&radius=3.02", engine_name)) == ["Just inside", "Just outside"]
+
+
+def test_nearest_of_several_locations_decides(engine_name, make_service):
+    make_service(title="Two sites", locations=[located("Far", 2.5), located("Near", 0.5, 180)])
+    make_service(title="One site", locations=[located("Middle", 1.0, 270)])
+    make_service(title="All far", locations=[located("A", 4), located("B", 5, 90)])
+    outcome = run(f"{NEAR_ORIGIN}", engine_name)
+    assert names(outcome) == ["Two sites", "One site"]
+    assert [round(h.distance_miles, 2) for h in outcome.results.hits] == [0.5, 1.0]
+
+
+def test_area_wide_services_come_after_nearby_ones_without_a_distance(engine_name, make_service):
+    make_service(title="Helpline", online=True, by_phone=True, in_person=False)
+    make_service(
+        title="Borough-wide outreach", available_across_area=True, locations=[located("Office", 6)]
+    )
+    make_service(title="Local hub", locations=[located("Hub", 1)])
+    make_service(title="Far hub", locations=[located("Far", 6, 90)])
+    outcome = run(NEAR_ORIGIN, engine_name)
+    # Nearest first; area-wide ones after, those with a place by its distance, then the rest.
+    assert names(outcome) == ["Local hub", "Borough-wide outreach", "Helpline"]
+    assert [hit.distance_miles is None for hit in outcome.results.hits] == [False, True, True]
+
+
+def test_without_a_place_there_is_no_distance(engine_name, make_service):
+    make_service(title="Local hub", locations=[located("Hub", 1)])
+    outcome = run("q=hub", engine_name)
+    assert names(outcome) == ["Local hub"] and outcome.results.hits[0].distance_miles is None
+
+
+def test_postcode_search(engine_name, make_service, postcodes):
+    make_service(title="Catford hub", locations=[{"name": "Catford", "postcode": "SE6 4RU"}])
+    make_service(title="Brockley hub", locations=[{"name": "Brockley", "postcode": "SE4 1UA"}])
+    assert names(run("postcode=SE4 1UA", engine_name)) == ["Brockley hub", "Catford hub"]
+    assert names(run("postcode=SE4 1UA&radius=1", engine_name)) == ["Brockley hub"]
+
+
+# -- filters and facets ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def practice(make_service):
+    """Six services across levels, needs, ages and delivery."""
+    make_service(
+        title="Stay and play",
+        levels=["universal"],
+        needs=["Early years development"],
+        minimum_age=0,
+        maximum_age=4,
+    )
+    make_service(
+        title="Family support",
+        levels=["targeted"],
+        needs=["Domestic abuse"],
+        minimum_age=0,
+        maximum_age=18,
+        is_free=True,
+    )
+    make_service(
+        title="Teen DA group",
+        levels=["targeted"],
+        needs=["Domestic abuse"],
+        minimum_age=13,
+        maximum_age=17,
+        online=True,
+        in_person=False,
+        schedules=[{"weekday": "we", "opens_at": "16:00", "closes_at": "18:00"}],
+    )
+    make_service(
+        title="IDVA",
+        levels=["specialist"],
+        needs=["Domestic abuse"],
+        minimum_age=16,
+        maximum_age=None,
+        self_referral=False,
+        professional_referral=True,
+    )
+    make_service(
+        title="Youth club",
+        levels=["universal", "targeted"],
+        needs=["Youth clubs and activities"],
+        minimum_age=11,
+        maximum_age=19,
+        is_free=False,
+        fees_description="£1 a session",
+    )
+    make_service(
+        title="Baby massage",
+        levels=["universal"],
+        needs=["Early years development"],
+        minimum_age=0,
+        maximum_age=1,
+        for_expectant_parents=True,
+    )
+
+
+def test_practitioner_filters_give_exact_results_and_counts(engine_name, practice):
+    outcome = run("level=targeted&need=domestic-abuse&age=15", engine_name)
+    assert sorted(names(outcome)) == ["Family support", "Teen DA group"]
+    counts = {
+        name: {k: v for k, v in values.items() if v}
+        for name, values in outcome.results.facet_counts.items()
+    }
+    # Aged 15: Family support, Teen DA group and Youth club. Levels among the domestic abuse
+    # ones; needs among the targeted ones (a category counts its needs' services).
+    assert counts["level"] == {"targeted": 2}
+    assert counts["need"] == {
+        "domestic-abuse": 2,
+        "staying-safe": 2,
+        "youth-clubs-and-activities": 1,
+        "family-circumstances": 1,
+    }
+    assert counts["free"] == {"true": 2}
+    assert counts["age_band"] == {
+        "0-to-1": 1,
+        "2-to-4": 1,
+        "5-to-11": 1,
+        "12-to-16": 2,
+        "17-to-19": 2,
+    }
+
+
+def test_facet_counts_ignore_their_own_choices(engine_name, practice):
+    outcome = run("need=domestic-abuse&level=targeted", engine_name)
+    counts = outcome.results.facet_counts
+    # Levels counted among domestic abuse services; needs among targeted services.
+    assert {k: v for k, v in counts["level"].items() if v} == {"targeted": 2, "specialist": 1}
+    targeted_needs = {k: v for k, v in counts["need"].items() if v}
+    assert targeted_needs["domestic-abuse"] == 2
+    assert targeted_needs["youth-clubs-and-activities"] == 1
+    # Other facets count the results themselves.
+    assert {k: v for k, v in counts["delivery"].items() if v} == {"in-person": 1, "online": 1}
+    assert counts["day"] == {"we": 1}
+
+
+def test_age_free_day_access_and_delivery_filters(engine_name, practice):
+    assert sorted(names(run("age=0", engine_name))) == [
+        "Baby massage",
+        "Family support",
+        "Stay and play",
+    ]
+    assert "Youth club" not in names(run("free=true&per_page=50", engine_name))
+    assert names(run("day=we", engine_name)) == ["Teen DA group"]
+    assert names(run("access=professional-referral", engine_name)) == ["IDVA"]
+    assert names(run("delivery=online", engine_name)) == ["Teen DA group"]
+    assert names(run("age_band=pregnancy", engine_name)) == ["Baby massage"]
+
+
+def test_filters_within_a_facet_are_alternatives(engine_name, practice):
+    outcome = run("level=specialist&level=universal&sort=name", engine_name)
+    assert names(outcome) == ["Baby massage", "IDVA", "Stay and play", "Youth club"]
+
+
+def test_name_sort_and_paging(engine_name, practice):
+    first = run("sort=name&per_page=4", engine_name)
+    second = run("sort=name&per_page=4&page=2", engine_name)
+    assert first.results.count == second.results.count == 6
+    assert names(first) + names(second) == sorted(names(first) + names(second))
+    assert len(names(second)) == 2
+
+
+# -- only live, public services, kept up to date ------------------------------------------------
+
+
+def test_only_live_public_services_and_changes_show_at_once(engine_name, make_service):
+    page = make_service(title="Rhyme time", summary="Songs and rhymes.")
+    make_service(title="Rhyme club draft", summary="Rhymes.", publish=False)
+    assert names(run("q=rhymes", engine_name)) == ["Rhyme time"]
+
+    page.title = "Rhyme and story time"
+    page.save_revision().publish()
+    assert names(run("q=rhymes", engine_name)) == ["Rhyme and story time"]
+
+    page.unpublish()
+    assert run("q=rhymes", engine_name).results.count == 0
+
+    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert run("q=rhymes", engine_name).results.count == 0
+    restriction.delete()
+    assert run("q=rhymes", engine_name).results.count == 1
+
+    page.delete()
+    assert run("q=rhymes", engine_name).results.count == 0
+
+
+def test_vocabulary_and_organisation_edits_reach_results(engine_name, make_service, organisation):
+    make_service(title="Refuge outreach", summary="Help.", needs=["Domestic abuse"])
+    need = Need.objects.get(name="Domestic abuse")
+    need.name = "Domestic abuse and coercive control"
+    need.save()
+    assert names(run("q=coercive", engine_name)) == ["Refuge outreach"]
+
+    organisation.name = "Bridge Family Charity"
+    organisation.save()
+    outcome = run("q=bridge", engine_name)
+    assert outcome.results.hits[0].document["organisation"] == "Bridge Family Charity"
+
+
+def test_suggestions_as_you_type(engine_name, make_service):
+    make_service(title="Toddler group")
+    make_service(title="Teen talk", needs=["Emotional wellbeing and mental health"])
+    labels = [(s.kind, s.label) for s in suggest("todd")]
+    assert labels == [("service", "Toddler group")]
+    assert ("need", "Domestic abuse") in [(s.kind, s.label) for s in suggest("domestic ab")]
+    assert suggest("t") == []
