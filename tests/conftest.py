@@ -159,9 +159,7 @@ def elasticsearch(settings) -> Iterator[str]:
     elastic_client.reset()
 
 
-@pytest.fixture(
-    params=["database", pytest.param("elasticsearch", marks=pytest.mark.opensearch)]
-)
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.opensearch)])
 def engine_name(request) -> str:
     """Run the test once on each engine. Ask for it before creating services, so the
     Elasticsearch index receives them as they are published."""

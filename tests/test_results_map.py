@@ -177,6 +177,46 @@ def test_has_map_locations():
     assert map_tags.has_map_locations([{"locations": [{"latitude": 0.0, "longitude": 0.0}]}])
 
 
+# -- on the search page ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_search_page_includes_the_map_for_located_results(
+    monkeypatch, client, make_service, postcodes
+):
+    monkeypatch.setattr(map_tags, "assets_available", lambda: True)
+    make_service(title="Catford hub", locations=[{"name": "Catford", "postcode": "SE6 4RU"}])
+    make_service(title="Family phone line", locations=[], in_person=False, by_phone=True)
+    response = client.get("/search/", {"need": "parenting-programmes", "postcode": "SE4 1UA"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    data = json.loads(soup.find("script", id="results-map-data").string)
+    catford = next(result for result in data if result["name"] == "Catford hub")
+    assert catford["url"].endswith("/catford-hub/")
+    assert catford["locations"][0]["postcode"] == "SE6 4RU"
+    assert catford["locations"][0]["latitude"] == pytest.approx(51.4381)
+    assert isinstance(catford["distance_miles"], float)
+    origin = json.loads(soup.find("script", id="results-map-origin").string)
+    assert origin["latitude"] == pytest.approx(51.4620)
+    assert origin["radius_miles"] > 0
+    assert soup.find("div", id="results-map").has_attr("hidden")
+    # The list is all there regardless.
+    titles = [" ".join(h2.get_text().split()) for h2 in soup.select("ol.results h2")]
+    assert "Catford hub" in titles
+
+
+@pytest.mark.django_db
+def test_search_page_without_map_assets_still_lists(monkeypatch, client, make_service, postcodes):
+    monkeypatch.setattr(map_tags.finders, "find", lambda path, **kwargs: None)
+    make_service(title="Catford hub", locations=[{"name": "Catford", "postcode": "SE6 4RU"}])
+    response = client.get("/search/", {"need": "parenting-programmes", "postcode": "SE4 1UA"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert not soup.find(id="results-map")
+    assert not soup.find("script", src=lambda src: src and "results-map" in src)
+    assert "Catford hub" in soup.select_one("ol.results").get_text()
+
+
 # -- the tile server and the CSP ---------------------------------------------------------------
 
 

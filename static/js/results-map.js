@@ -100,8 +100,9 @@
         const content = element("div", "results-map__popup");
         const title = element("p", "results-map__popup-title");
         const link = element("a", null, String(place.result.name || "Service"));
-        if (typeof place.result.url === "string") {
-            link.href = place.result.url;
+        const url = place.result.url;
+        if (typeof url === "string" && /^(\/(?!\/)|https?:\/\/)/i.test(url)) {
+            link.href = url; // a path on this site, or a web address: nothing like javascript:
         }
         title.appendChild(link);
         content.appendChild(title);
@@ -149,15 +150,11 @@
         };
     }
 
-    function summaryText(places, results) {
+    function summaryText(places) {
         const services = new Set(places.map(function (place) { return place.result; })).size;
-        const venues = places.length === 1 ? "1 place" : places.length + " places";
-        let text = "The map shows " + venues + " for " + services + " of the " + results.length +
-            (results.length === 1 ? " service" : " services") + " on this page.";
-        if (services < results.length) {
-            text += " Services available across the area, or without an address, are in the list only.";
-        }
-        return text;
+        return "The map shows " + (places.length === 1 ? "1 place" : places.length + " places") +
+            " for " + (services === 1 ? "1 service" : services + " services") + " on this page. " +
+            "Services available across the area, and any without an address, are in the list only.";
     }
 
     function buildMap(L, container, places, origin) {
@@ -330,7 +327,7 @@
         toggle.setAttribute("aria-controls", container.id);
         toggle.setAttribute("aria-expanded", "false");
 
-        const note = element("p", "results-map__note", summaryText(places, results));
+        const note = element("p", "results-map__note", summaryText(places));
         note.hidden = true;
 
         container.parentNode.insertBefore(toggle, container);

@@ -51,5 +51,6 @@ class Command(BaseCommand):
         if report.elasticsearch_index:
             self.stdout.write(
                 f"Search engine: {report.elasticsearch_documents} services in "
-                f"{report.elasticsearch_index}, now behind the alias {settings.ELASTICSEARCH_INDEX}."
+                f"{report.elasticsearch_index}, now behind the alias "
+                f"{settings.ELASTICSEARCH_INDEX}."
             )

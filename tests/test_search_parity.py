@@ -1,0 +1,221 @@
+"""Parity: the database engine and the real OpenSearch node give the same answers on the demo
+borough: the same result sets, the same distance and name orders, the same facet counts and
+the same "did you mean" and relaxed-match decisions. Ranking by relevance may differ.
+
+The demo directory is loaded once for the module and both engines are built from it, then
+every scenario runs on both. A brute-force oracle over the catalogue's own models checks the
+practitioner's filters independently of either engine.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from django.db import transaction
+from django.http import QueryDict
+from django.test import override_settings
+
+from directory.demo.builder import load_demo
+from directory.models import ServicePage
+from directory.site_setup import ensure_site_structure
+from search.engines import SearchResults
+from search.engines.database import DatabaseEngine
+from search.engines.elastic import ElasticsearchEngine
+from search.indexing import rebuild_index
+from search.query import SearchQuery, parse_search_query
+from search.service import SearchOutcome, _run
+
+from .conftest import opensearch_url
+
+# django_db: so the test database is set up; each test runs inside the module's transaction.
+pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """The demo borough in both engines; everything is rolled back and dropped afterwards."""
+    url = opensearch_url()
+    if not url:
+        pytest.skip("needs OpenSearch: set OPENSEARCH_URL=$(scripts/opensearch.sh start)")
+    from search.engines import elastic_client, elastic_index
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            with override_settings(ELASTICSEARCH_URL=""):
+                ensure_site_structure()
+                load_demo(stdout=io.StringIO(), progress=False)
+            with override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX="test-parity-demo"):
+                elastic_client.reset()
+                report = rebuild_index()
+                yield report.entries
+                elastic_index.drop_all()
+        finally:
+            elastic_client.reset()
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def parse(querystring: str) -> SearchQuery:
+    return parse_search_query(QueryDict(querystring))
+
+
+def every_page(query: SearchQuery, engine) -> tuple[SearchOutcome, list[tuple[int, float | None]]]:
+    """The first page's outcome and (id, distance) for every result, page by page."""
+    first = _run(engine, query.with_page(1))
+    hits = list(first.results.hits)
+    page = 1
+    while len(hits) < first.results.count:
+        page += 1
+        hits.extend(_run(engine, query.with_page(page)).results.hits)
+    return first, [(hit.document["id"], hit.distance_miles) for hit in hits]
+
+
+def non_zero(results: SearchResults) -> dict[str, dict[str, int]]:
+    return {
+        name: {value: count for value, count in counts.items() if count}
+        for name, counts in results.facet_counts.items()
+    }
+
+
+SCENARIOS = [
+    "",
+    "q=speech toddlers&postcode=SE13",
+    "q=speech toddlers&postcode=SE13 5EY&radius=1",
+    "level=targeted&need=domestic-abuse&age=15",
+    "level=targeted&level=specialist&need=staying-safe",
+    "q=DV",
+    "q=domestic violence",
+    "q=ASD",
+    "q=autistic",
+    "q=CAMHS",
+    "q=toddlers",
+    "q=toddler group",
+    "q=parenting",
+    "q=parents of teenagers",
+    "q=mental health",
+    "q=young carers",
+    "q=debt money",
+    "q=food bank",
+    "q=toddler money",
+    "q=toddler xylophone",
+    "q=speach",
+    "q=bereavment support",
+    "q=dad",
+    "q=breastfeeding",
+    "q=homework",
+    "q=the",
+    "q=xylophone",
+    "q=children's",
+    "q=SEND",
+    "postcode=SE6",
+    "postcode=SE4&radius=1",
+    "postcode=SE13&radius=20",
+    "postcode=SE23&radius=0.5",
+    "lat=51.45&lng=-0.02&radius=2",
+    "postcode=SE6&need=early-years-and-healthy-start",
+    "postcode=SE13&q=play",
+    "postcode=SE14&sort=name",
+    "age=0",
+    "age=17&free=true",
+    "age_band=pregnancy",
+    "age_band=12-to-16&age_band=17-to-19&circumstance=young-carers",
+    "circumstance=care-leavers",
+    "delivery=online&delivery=phone",
+    "delivery=home-visit&level=targeted",
+    "access=self-referral&day=sa",
+    "access=professional-referral&access=early-help-assessment",
+    "day=mo&day=tu",
+    "language=pl",
+    "language=so&language=ar",
+    "commissioned=true",
+    "commissioned=true&level=specialist&postcode=SE6",
+    "free=true&need=money-work-and-housing&sort=name",
+    "q=group&sort=name",
+    "q=support&level=universal&age=3&postcode=SE13",
+]
+
+
+@pytest.mark.parametrize("querystring", SCENARIOS)
+def test_both_engines_agree(demo, querystring):
+    query = parse(querystring)
+    database, database_hits = every_page(query, DatabaseEngine())
+    elastic, elastic_hits = every_page(query, ElasticsearchEngine())
+    assert database.results.engine == "database" and elastic.results.engine == "elasticsearch"
+
+    assert elastic.results.count == database.results.count
+    assert {pk for pk, _ in elastic_hits} == {pk for pk, _ in database_hits}
+    assert non_zero(elastic.results) == non_zero(database.results)
+    assert (elastic.match, elastic.corrected) == (database.match, database.corrected)
+    if query.sort in ("distance", "name"):
+        assert [pk for pk, _ in elastic_hits] == [pk for pk, _ in database_hits]
+    database_distances = dict(database_hits)
+    for pk, miles in elastic_hits:
+        if miles is None:
+            assert database_distances[pk] is None
+        else:
+            assert database_distances[pk] == pytest.approx(miles, abs=0.001)
+
+
+def test_scenarios_are_not_trivial(demo):
+    """The scenarios cover empty, small and large answers, relaxed and corrected words."""
+    counts = [_run(DatabaseEngine(), parse(q)).results.count for q in SCENARIOS]
+    assert counts[0] == demo == 179
+    assert 0 in counts and sum(1 for count in counts if 0 < count < 10) >= 10
+    assert _run(DatabaseEngine(), parse("q=speach")).corrected == "speech"
+    assert _run(DatabaseEngine(), parse("q=toddler xylophone")).match == "any"
+
+
+def test_family_finds_nearby_speech_and_language_help_first(demo):
+    for engine in (DatabaseEngine(), ElasticsearchEngine()):
+        outcome = _run(engine, parse("q=speech toddlers&postcode=SE13"))
+        hits = outcome.results.hits
+        assert hits, engine.name
+        distances = [hit.nearest_miles for hit in hits if hit.nearest_miles is not None]
+        assert distances == sorted(distances)
+        for hit in hits:
+            words = " ".join(
+                [hit.document["name"], hit.document["summary"], *hit.document["need_names"]]
+            ).lower()
+            assert "speech" in words or "talk" in words, hit.document["name"]
+
+
+def _oracle(level: str, need: str, age: int) -> tuple[set[int], dict[str, Counter]]:
+    """The practitioner's search worked out from the models, without any search code."""
+    services = list(ServicePage.objects.live().public().prefetch_related("levels", "needs__parent"))
+
+    def fits_age(page: ServicePage) -> bool:
+        return (page.minimum_age is None or page.minimum_age <= age) and (
+            page.maximum_age is None or page.maximum_age >= age
+        )
+
+    def has_level(page: ServicePage) -> bool:
+        return level in {term.slug for term in page.levels.all()}
+
+    def need_slugs(page: ServicePage) -> set[str]:
+        tags = list(page.needs.all())
+        return {tag.slug for tag in tags} | {tag.parent.slug for tag in tags if tag.parent_id}
+
+    aged = [page for page in services if fits_age(page)]
+    matched = {page.pk for page in aged if has_level(page) and need in need_slugs(page)}
+    levels = Counter(
+        term.slug for page in aged if need in need_slugs(page) for term in page.levels.all()
+    )
+    needs = Counter(slug for page in aged if has_level(page) for slug in need_slugs(page))
+    return matched, {"level": levels, "need": needs}
+
+
+def test_practitioner_filters_match_the_catalogue_on_both_engines(demo):
+    expected_ids, expected_counts = _oracle("targeted", "domestic-abuse", 15)
+    assert expected_ids, "the demo should have targeted domestic abuse help for a 15-year-old"
+    query = parse("level=targeted&need=domestic-abuse&age=15&per_page=100")
+    for engine in (DatabaseEngine(), ElasticsearchEngine()):
+        results = _run(engine, query).results
+        assert {hit.document["id"] for hit in results.hits} == expected_ids, engine.name
+        counts = non_zero(results)
+        assert counts["level"] == dict(expected_counts["level"]), engine.name
+        assert counts["need"] == dict(expected_counts["need"]), engine.name
