@@ -7,10 +7,11 @@ PORT ?= 8000
 
 .PHONY: start test install install-dev assets lint format postgres-test clean
 
-start: install  ## Install, migrate, load the demo borough, print the admin login, serve.
+start: install  ## Install, migrate, load the demo borough, index it, print the admin login, serve.
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py rebuild_search_index
 	$(BIN)/python manage.py ensure_admin
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

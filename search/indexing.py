@@ -38,10 +38,18 @@ def index_services(page_ids: Iterable[int]) -> None:
 
     version = version_now()  # taken before reading, so a later read always wins
     pages = {page.pk: page for page in indexable_services().filter(pk__in=ids)}
-    documents = {pk: build_document(pages[pk]) if pk in pages else None for pk in ids}
+    documents = {pk: _document_if_routable(pages.get(pk)) for pk in ids}
     _write_entries(documents)
     if settings.ELASTICSEARCH_URL:
         _write_elasticsearch(documents, version)
+
+
+def _document_if_routable(page: Any) -> dict[str, Any] | None:
+    """The page's document, or None when it is gone, or has no public URL (outside any site)."""
+    if page is None:
+        return None
+    document = build_document(page)
+    return document if document["url"] else None
 
 
 def _write_entries(documents: dict[int, dict[str, Any] | None]) -> None:
@@ -120,7 +128,11 @@ def rebuild_index(
         SearchEntry.objects.all().delete()
         batch: list[dict[str, Any]] = []
         for page in services.iterator(chunk_size=BATCH_SIZE):
-            batch.append(build_document(page))
+            document = _document_if_routable(page)
+            if document is None:
+                notify("database", 1)
+                continue
+            batch.append(document)
             if len(batch) == BATCH_SIZE:
                 _create_entries(batch)
                 written += len(batch)

@@ -87,6 +87,7 @@ def _render(
         "items": items,
         "facets": [facet for facet in facets if facet.values],
         "active_filters": active_filters(query, facets) if outcome else [],
+        "facet_choices": sum(value.selected for facet in facets for value in facet.values),
         "chosen_needs": [
             value.label
             for facet in facets

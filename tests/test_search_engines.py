@@ -328,3 +328,22 @@ def test_suggestions_as_you_type(engine_name, make_service):
     assert labels == [("service", "Toddler group")]
     assert ("need", "Domestic abuse") in [(s.kind, s.label) for s in suggest("domestic ab")]
     assert suggest("t") == []
+
+
+def test_moving_the_directory_updates_or_withdraws_its_services(
+    engine_name, make_service, site_structure
+):
+    from home.models import HomePage
+
+    make_service(title="Toddler group")
+    root = site_structure.home.get_parent()
+    elsewhere = root.add_child(instance=HomePage(title="Old site", slug="old-site"))
+    # Outside the site the services have no public address, so search leaves them out...
+    directory = site_structure.directory
+    directory.move(elsewhere, pos="last-child")
+    assert run("q=toddler", engine_name).results.count == 0
+    # ...and brings them back, at their address, when the directory returns.
+    directory = type(directory).objects.get(pk=directory.pk)
+    directory.move(HomePage.objects.get(pk=site_structure.home.pk), pos="last-child")
+    hit = run("q=toddler", engine_name).results.hits[0]
+    assert hit.document["url"] == "/services/toddler-group/"

@@ -1,4 +1,4 @@
-"""The basic search page: words, need (a category includes its needs) and postcode."""
+"""The search page narrowed by need (a category includes its needs) and by postcode and radius."""
 
 import pytest
 
