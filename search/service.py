@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .engines import Engine, EngineUnavailable, SearchResults, Suggestion, configured_engine
 from .engines.database import DatabaseEngine
@@ -132,8 +132,3 @@ def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
         logger.warning("Suggestions fell back to the database engine: %s", error)
         services = DatabaseEngine().suggest_services(prefix, wanted)
     return needs + services
-
-
-def rerun_on_page(outcome: SearchOutcome, page: int) -> SearchOutcome:
-    """The same search on another page (when the one asked for is past the end)."""
-    return search_run(replace(outcome.query, page=page), log=False)

@@ -347,3 +347,17 @@ def test_moving_the_directory_updates_or_withdraws_its_services(
     directory.move(HomePage.objects.get(pk=site_structure.home.pk), pos="last-child")
     hit = run("q=toddler", engine_name).results.hits[0]
     assert hit.document["url"] == "/services/toddler-group/"
+
+
+def test_commissioners_edit_synonyms_in_the_admin(admin_client, engine_name, make_service):
+    make_service(title="Short breaks club", summary="Weekends away.")
+    response = admin_client.post(
+        "/admin/snippets/search/synonym/add/", {"terms": "respite,  short breaks ,respite"}
+    )
+    assert response.status_code == 302
+    assert Synonym.objects.filter(terms="respite, short breaks").exists()
+    assert names(run("q=respite", engine_name)) == ["Short breaks club"]
+    # A line with one phrase, or only stop words, is refused with a reason.
+    response = admin_client.post("/admin/snippets/search/synonym/add/", {"terms": "the, and"})
+    assert response.status_code == 200
+    assert "has no words a search can use" in response.content.decode()

@@ -219,3 +219,40 @@ def test_practitioner_filters_match_the_catalogue_on_both_engines(demo):
         counts = non_zero(results)
         assert counts["level"] == dict(expected_counts["level"]), engine.name
         assert counts["need"] == dict(expected_counts["need"]), engine.name
+
+
+TRICKY_TEXT = [
+    "Children's centre: stay-and-play for 0-19s (SE13), e.g. toddlers' groups",
+    "Parents/carers of teenagers — café, naïve, coöperate, Ünïcode and 3.5 hours",
+    "CAMHS & SENCo; ADHD/ASD; 1:1 support, 10,000 steps, covid19, 24/7 helpline",
+    "The and of a an: stop words at the start, in the middle of it, and at the end of",
+]
+
+
+def test_the_index_analyses_words_exactly_as_python_does(demo):
+    """Both engines' matching rests on this: same tokens, stop-word gaps and Porter stems."""
+    from search.analysis import ANALYZER, analyse
+    from search.engines.elastic_client import connection
+    from search.engines.elastic_index import alias
+    from search.models import SearchEntry
+
+    vocabulary = sorted(
+        {
+            word
+            for words in SearchEntry.objects.values_list("words", flat=True)
+            for word in words.split()
+        }
+    )
+    assert len(vocabulary) > 1000
+    conn = connection()
+    for text in [
+        *TRICKY_TEXT,
+        *(" ".join(vocabulary[i : i + 200]) for i in range(0, len(vocabulary), 200)),
+    ]:
+        tokens = conn.call(
+            "indices.analyze", index=alias(), body={"analyzer": ANALYZER, "text": text}
+        )["tokens"]
+        # Rebuild Python's form: terms by position, None where a stop word left a gap.
+        by_position = {token["position"]: token["token"] for token in tokens}
+        elastic = [by_position.get(p) for p in range(min(by_position), max(by_position) + 1)]
+        assert elastic == analyse(text), text[:60]

@@ -22,6 +22,7 @@ from ..analysis import (
     AUTOCOMPLETE_SEARCH_ANALYZER,
     elasticsearch_analysis,
 )
+from ..documents import SEARCHED_FIELDS
 from ..facets import FACETS
 from .elastic_client import Connection, connection
 
@@ -81,21 +82,8 @@ def index_body() -> dict[str, Any]:
 
 def source(document: dict[str, Any]) -> dict[str, Any]:
     """The indexed form of a search document."""
-    body = {
-        field: document[field]
-        for field in (
-            "id",
-            "name",
-            "summary",
-            "description",
-            "need_names",
-            "circumstance_names",
-            "organisation",
-            "minimum_age",
-            "maximum_age",
-            "area_wide",
-        )
-    }
+    fields = ("id", *SEARCHED_FIELDS, "minimum_age", "maximum_age", "area_wide")
+    body = {field: document[field] for field in fields}
     body.update(document["facets"])
     body["locations"] = [
         {"lat": location["latitude"], "lon": location["longitude"]}
