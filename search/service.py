@@ -32,6 +32,8 @@ from .text_query import (
 
 logger = logging.getLogger(__name__)
 
+MAX_SUGGEST_WORDS = 5
+
 MATCH_ALL = "all"
 MATCH_ALL_CORRECTED = "all_corrected"
 MATCH_ANY = "any"
@@ -115,7 +117,8 @@ def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
 
     from directory.models import Need
 
-    prefix = " ".join(prefix.split())[:100]
+    # A few words are plenty to suggest from, and bound the work a crafted request causes.
+    prefix = " ".join(prefix.split()[:MAX_SUGGEST_WORDS])[:100]
     if len(prefix) < 2:
         return []
     typed = prefix.lower().split()
