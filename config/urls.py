@@ -14,6 +14,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("api/search", search_views.search_api, name="search_api"),
     path("api/search/suggest", search_views.suggest_api, name="search_suggest"),
+    path("my-list/", include("directory.shortlist.urls")),
 ]
 
 if settings.DEBUG:

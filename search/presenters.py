@@ -61,6 +61,7 @@ def facets_json(facets: list[FacetResult]) -> dict[str, list[dict[str, Any]]]:
 class ResultItem:
     """A result as the HTML list and the map show it."""
 
+    id: int
     name: str
     url: str
     organisation: str
@@ -81,6 +82,7 @@ def result_item(hit: Hit, today: datetime.date | None = None) -> ResultItem:
     today = today or timezone.localdate()
     due = document.get("review_due")
     return ResultItem(
+        id=document["id"],
         name=document["name"],
         url=document["url"],
         organisation=document["organisation"],

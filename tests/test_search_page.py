@@ -49,11 +49,13 @@ def test_the_page_works_without_javascript(client, services):
     response = client.get("/search/", {"postcode": "SE4 1UA"})
     assert response.status_code == 200
     soup = soup_of(response)
-    # Everything is one GET form: words, place, filters and sort submit together.
+    # One GET form: words and place inside it; filters and sort join it by its id, so they
+    # submit together (the results between hold their own "Add to my list" POST forms).
     form = soup.find("form", id="search-form")
     assert form["method"] == "get" and form.find("input", attrs={"name": "q"})
-    assert form.find("input", attrs={"type": "checkbox", "name": "level"})
-    assert form.find("select", attrs={"name": "sort"})
+    assert soup.find("input", attrs={"type": "checkbox", "name": "level", "form": "search-form"})
+    assert soup.find("select", attrs={"name": "sort", "form": "search-form"})
+    assert not soup.select("form form")
     assert result_titles(soup) == [
         "Brockley toddler group",
         "Catford stay and play",
