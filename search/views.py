@@ -6,11 +6,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.paginator import EmptyPage, Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from directory.menu import need_menu
+from directory.models import Need
+
 from .engines import Hit
+from .pathways import build_pathway
 from .presenters import (
     active_filters,
     facets_json,
@@ -159,3 +164,50 @@ def suggest_api(request: HttpRequest) -> JsonResponse:
             ],
         }
     )
+
+
+# Only the place and the age narrow a pathway; it always shows every level of its need.
+PATHWAY_PARAMETERS = ("postcode", "lat", "lng", "radius", "age")
+
+
+@require_GET
+def pathway(request: HttpRequest, slug: str) -> HttpResponse:
+    """GET /needs/<slug>/: the menu of support for one need, by level of need."""
+    need = Need.objects.select_related("parent").filter(slug=slug).first()
+    if need is None:
+        return TemplateResponse(
+            request,
+            "search/pathway_missing.html",
+            {"slug": slug[:60], "categories": need_menu()},
+            status=404,
+        )
+    params = QueryDict(mutable=True)
+    for name in PATHWAY_PARAMETERS:
+        params.setlist(name, request.GET.getlist(name))
+    params["need"] = need.slug
+    context: dict[str, Any] = {
+        "need": need,
+        "children": need.children.order_by("sort_order", "name") if need.is_category else [],
+        "typed": {name: request.GET.get(name, "")[:20] for name in PATHWAY_PARAMETERS},
+        "radius_choices": RADIUS_CHOICES,
+    }
+    try:
+        query = parse_search_query(params)
+    except SearchQueryError as problem:
+        context.update(errors=problem.errors, search=SearchQuery())
+        return TemplateResponse(request, "search/pathway.html", context, status=400)
+    built = build_pathway(need, query)
+    context.update(
+        pathway=built,
+        search=built.query,
+        errors={},
+        radius_choices=sorted({*RADIUS_CHOICES, built.query.radius}),
+        search_url=f"{reverse('search')}?{built.query.without('page').to_querystring()}",
+    )
+    return TemplateResponse(request, "search/pathway.html", context)
+
+
+@require_GET
+def needs_index(request: HttpRequest) -> HttpResponse:
+    """GET /needs/: every need with services, by category: the way into the pathways."""
+    return TemplateResponse(request, "search/needs.html", {"categories": need_menu()})
