@@ -182,7 +182,7 @@ def test_home_page_browse_by_need_lists_only_needs_with_live_services(make_servi
     soup = soup_of(client.get("/"))
     section = soup.find(id="browse-heading").parent
     links = {text_of(a): a["href"] for a in section.find_all("a")}
-    assert links["Parenting programmes"] == "/search/?need=parenting-programmes"
+    assert links["Parenting programmes"] == "/needs/parenting-programmes/"
     assert "Domestic abuse" not in links  # only a draft service
     assert "Bereavement" not in links  # no services at all
     assert "Parenting and family relationships" in headings(section, "h3")

@@ -1,9 +1,10 @@
-"""Template tags for the search results map (`search/_results_map.html`).
+"""Template tags for the maps: the search results map (`search/_results_map.html`) and the small
+map of a service's locations on its page (`directory/service_page.html`).
 
-The map is an extra: its libraries come from npm (`make assets`) and may be missing, for instance
-where npm was not installed. `{% static %}` raises for a missing file under the manifest storage
-used in production, so the partial asks `map_assets_available` first and leaves the map out when
-it says no.
+Each map is an extra: its libraries come from npm (`make assets`) and may be missing, for
+instance where npm was not installed. `{% static %}` raises for a missing file under the manifest
+storage used in production, so the templates ask `map_assets_available` (or
+`service_map_assets_available`) first and leave the map out when it says no.
 """
 
 from __future__ import annotations
@@ -34,7 +35,18 @@ MAP_ASSETS = (
     "js/results-map.js",
 )
 
+# The service page's map: Leaflet without markercluster, and its own script.
+SERVICE_MAP_ASSETS = (
+    "vendor/leaflet/leaflet.css",
+    "vendor/leaflet/leaflet.js",
+    "vendor/leaflet/images/marker-icon.png",
+    "vendor/leaflet/images/marker-icon-2x.png",
+    "vendor/leaflet/images/marker-shadow.png",
+    "js/service-map.js",
+)
+
 _available: bool | None = None
+_service_map_available: bool | None = None
 
 
 def _asset_available(path: str) -> bool:
@@ -59,9 +71,24 @@ def assets_available() -> bool:
     return _available
 
 
+def service_map_assets_available() -> bool:
+    """Whether every asset of the service page's map can be served: the results map's answer
+    (which covers Leaflet), then the service map's own files, checked and kept the same way."""
+    global _service_map_available
+    if not assets_available():
+        return False
+    if _service_map_available is None:
+        answer = all(_asset_available(path) for path in SERVICE_MAP_ASSETS)
+        if answer or not settings.DEBUG:
+            _service_map_available = answer
+        return answer
+    return _service_map_available
+
+
 def clear_cache() -> None:
-    global _available
+    global _available, _service_map_available
     _available = None
+    _service_map_available = None
 
 
 @receiver(setting_changed)
@@ -93,3 +120,47 @@ def has_map_locations(results: Iterable[Mapping[str, Any]] | None) -> bool:
             if location.get("latitude") is not None and location.get("longitude") is not None:
                 return True
     return False
+
+
+# -- the service page's map --------------------------------------------------------------------
+
+
+@register.simple_tag(name="service_map_assets_available")
+def service_map_assets_tag() -> bool:
+    """`{% service_map_assets_available as ok %}`: whether the service map can be linked."""
+    return service_map_assets_available()
+
+
+def _field(location: Any, name: str) -> Any:
+    if isinstance(location, Mapping):
+        return location.get(name)
+    return getattr(location, name, None)
+
+
+@register.filter
+def service_map_places(locations: Iterable[Any] | None) -> list[dict[str, Any]]:
+    """A service's locations that have coordinates, as the data for its map:
+    `[{"name", "address": [lines], "latitude", "longitude", "approximate"}]`.
+
+    Takes `ServiceLocation`s (or mappings with the same fields); `approximate` is true when the
+    position came from the postcode district only. An empty list means no map.
+    """
+    places = []
+    for location in locations or ():
+        latitude, longitude = _field(location, "latitude"), _field(location, "longitude")
+        if latitude is None or longitude is None:
+            continue
+        address = _field(location, "address_lines")
+        if address is None:
+            parts = ("address_1", "address_2", "city", "postcode")
+            address = [line for line in (_field(location, part) for part in parts) if line]
+        places.append(
+            {
+                "name": str(_field(location, "name") or ""),
+                "address": [str(line) for line in address],
+                "latitude": float(latitude),
+                "longitude": float(longitude),
+                "approximate": _field(location, "geocode_status") == "district",
+            }
+        )
+    return places

@@ -1,0 +1,265 @@
+/*
+ * A service's locations on a small map: a progressive enhancement of the list of addresses on
+ * the service page, which stays as it is for anyone who cannot use the map.
+ *
+ * Plain ES2017, no build step; loaded (deferred) after Leaflet by
+ * directory/templates/directory/service_page.html. The CSP allows no inline code, so the
+ * locations come from <script type="application/json" id="service-map-data"> ([{"name",
+ * "address": [lines], "latitude", "longitude", "approximate"}]) and the tile server and marker
+ * images from data attributes on <div id="service-map" hidden>, which is shown once the map is
+ * built. Without Leaflet, without data or without a located venue it does nothing.
+ *
+ * Keyboard: each marker is a button in the tab order (Leaflet); Enter or Space opens its popup
+ * (the venue's name and address) and moves focus into it; Escape or the close button closes it
+ * and puts focus back on the marker. Arrow keys pan and +/- zoom when the map itself has focus.
+ */
+(function () {
+    "use strict";
+
+    function readJson(id) {
+        const node = document.getElementById(id);
+        if (!node) {
+            return null;
+        }
+        try {
+            return JSON.parse(node.textContent);
+        } catch (error) {
+            return null;
+        }
+    }
+
+    function toNumber(value) {
+        if (value === null || value === undefined || value === "") {
+            return null;
+        }
+        const number = Number(value);
+        return Number.isFinite(number) ? number : null;
+    }
+
+    function text(value) {
+        return typeof value === "string" ? value.trim() : "";
+    }
+
+    // [{name, address: [lines], approximate, latitude, longitude}] for the located venues only.
+    function placesOf(data) {
+        const places = [];
+        (Array.isArray(data) ? data : []).forEach(function (item) {
+            if (!item || typeof item !== "object") {
+                return;
+            }
+            const latitude = toNumber(item.latitude);
+            const longitude = toNumber(item.longitude);
+            if (latitude === null || longitude === null ||
+                Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+                return;
+            }
+            places.push({
+                name: text(item.name),
+                address: (Array.isArray(item.address) ? item.address : []).map(text).filter(Boolean),
+                approximate: item.approximate === true,
+                latitude,
+                longitude,
+            });
+        });
+        return places;
+    }
+
+    function element(tag, className, content) {
+        const node = document.createElement(tag);
+        if (className) {
+            node.className = className;
+        }
+        if (content) {
+            node.textContent = content;
+        }
+        return node;
+    }
+
+    // The popup: the venue's name, then its address. Built from DOM nodes, never HTML strings.
+    function popupContent(place) {
+        const content = element("div", "service-map__popup");
+        content.tabIndex = -1; // focus goes here when the keyboard opened the popup
+        if (place.name) {
+            content.appendChild(element("p", "service-map__popup-title", place.name));
+        }
+        if (place.address.length) {
+            const address = element("p", "service-map__popup-address");
+            place.address.forEach(function (line, index) {
+                if (index) {
+                    address.appendChild(document.createElement("br"));
+                }
+                address.appendChild(document.createTextNode(line));
+            });
+            content.appendChild(address);
+        }
+        if (place.approximate) {
+            content.appendChild(element("p", "service-map__popup-meta", "Position approximate"));
+        }
+        return content;
+    }
+
+    function markerIcon(L, container) {
+        const iconUrl = container.getAttribute("data-marker-icon");
+        if (!iconUrl) {
+            return new L.Icon.Default();
+        }
+        // Explicit URLs: Leaflet's own guess reads them from leaflet.css, which breaks on the
+        // hashed file names of the production static files storage.
+        return L.icon(Object.assign({}, L.Icon.Default.prototype.options, {
+            iconUrl,
+            iconRetinaUrl: container.getAttribute("data-marker-icon-retina") || iconUrl,
+            shadowUrl: container.getAttribute("data-marker-shadow") || null,
+        }));
+    }
+
+    function markerLabel(place) {
+        const parts = [place.name, place.address.join(", ")].filter(Boolean);
+        return parts.length ? parts.join(", ") : "Service location";
+    }
+
+    function buildMap(L, container, places) {
+        const map = L.map(container, {
+            maxZoom: 19,
+            scrollWheelZoom: false, // the page scrolls past the map until the map has focus
+            // On a touch screen one finger scrolls the page, not the small map; the zoom buttons
+            // and two fingers still work.
+            dragging: !L.Browser.mobile,
+        });
+        map.on("focus", function () { map.scrollWheelZoom.enable(); });
+        map.on("blur", function () { map.scrollWheelZoom.disable(); });
+
+        const tilesUrl = (container.getAttribute("data-tiles-url") || "").trim();
+        if (tilesUrl) {
+            L.tileLayer(tilesUrl, {
+                attribution: container.getAttribute("data-tiles-attribution") || "",
+                maxZoom: 19,
+            }).addTo(map);
+        }
+
+        const icon = markerIcon(L, container);
+        const popupOptions = {
+            maxWidth: Math.max(120, Math.min(280, container.clientWidth - 136)),
+            autoPanPaddingTopLeft: L.point(56, 16),
+            autoPanPaddingBottomRight: L.point(16, 16),
+        };
+        const group = L.featureGroup();
+        places.forEach(function (place) {
+            const label = markerLabel(place);
+            const marker = L.marker([place.latitude, place.longitude], {
+                icon,
+                keyboard: true,
+                title: label,
+                alt: label,
+            });
+            marker.bindPopup(popupContent(place), popupOptions);
+            group.addLayer(marker);
+        });
+        map.addLayer(group);
+
+        if (places.length === 1) {
+            map.setView([places[0].latitude, places[0].longitude], places[0].approximate ? 13 : 15);
+        } else {
+            map.fitBounds(group.getBounds(), {padding: [32, 32], maxZoom: 15});
+        }
+        addKeyboardPopups(map, group);
+        return map;
+    }
+
+    // Leaflet opens a marker's popup on Enter; add Space (it is a button), take focus into the
+    // popup when the keyboard opened it, and bring focus back to the marker when it closes.
+    function addKeyboardPopups(map, group) {
+        let keyboardMarker = null;
+        let openPopup = null;
+
+        // Leaflet closes a popup on Escape only while the map itself has focus, not from a
+        // marker or from inside the popup.
+        map.getContainer().addEventListener("keydown", function (event) {
+            if ((event.key === "Escape" || event.key === "Esc") && openPopup) {
+                event.preventDefault();
+                event.stopPropagation();
+                map.closePopup();
+            }
+        });
+
+        group.on("keydown", function (event) {
+            const key = event.originalEvent && event.originalEvent.key;
+            const marker = event.layer;
+            if (!marker || typeof marker.getPopup !== "function" || !marker.getPopup()) {
+                return;
+            }
+            if (key === "Enter" || key === " " || key === "Spacebar") {
+                keyboardMarker = marker;
+            }
+            if (key === " " || key === "Spacebar") {
+                event.originalEvent.preventDefault(); // no page scroll
+                marker.togglePopup();
+            }
+        });
+
+        map.on("popupopen", function (event) {
+            openPopup = event.popup;
+            if (!keyboardMarker || keyboardMarker.getPopup() !== event.popup) {
+                return;
+            }
+            const popupElement = event.popup.getElement();
+            const content = popupElement && popupElement.querySelector(".service-map__popup");
+            if (content) {
+                content.focus();
+            }
+        });
+
+        map.on("popupclose", function (event) {
+            if (openPopup === event.popup) {
+                openPopup = null;
+            }
+            const marker = keyboardMarker;
+            if (!marker || marker.getPopup() !== event.popup) {
+                return;
+            }
+            keyboardMarker = null;
+            const popupElement = event.popup.getElement();
+            const active = document.activeElement;
+            const focusWasInPopup = !active || active === document.body ||
+                (popupElement && popupElement.contains(active));
+            const icon = marker.getElement();
+            if (focusWasInPopup && icon && document.body.contains(icon)) {
+                icon.focus();
+            }
+        });
+    }
+
+    function start() {
+        const L = window.L;
+        const container = document.getElementById("service-map");
+        if (!L || typeof L.map !== "function" || !container) {
+            return;
+        }
+        const places = placesOf(readJson("service-map-data"));
+        if (!places.length) {
+            return;
+        }
+        if (!container.getAttribute("role")) {
+            container.setAttribute("role", "region");
+        }
+        if (!container.getAttribute("aria-label")) {
+            container.setAttribute("aria-label", "Map of where this service is");
+        }
+        // Shown before it is built: Leaflet needs the container's size.
+        container.hidden = false;
+        try {
+            buildMap(L, container, places);
+        } catch (error) {
+            // The addresses are all anyone needs: take the map away rather than show a broken one.
+            container.hidden = true;
+            if (window.console) {
+                window.console.error("Service map:", error);
+            }
+        }
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start);
+    } else {
+        start();
+    }
+})();
