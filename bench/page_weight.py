@@ -63,6 +63,7 @@ def main() -> None:
         "ALLOWED_HOSTS": "127.0.0.1",
         "ELASTICSEARCH_URL": "",
         "LOG_LEVEL": "ERROR",
+        "STATIC_ROOT": str(workdir / "static"),
     }
     prepare(environment)
     port = free_port()

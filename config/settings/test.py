@@ -16,6 +16,8 @@ TASKS = {
 CONTENT_SECURITY_POLICY_EXCLUDE_URL_PREFIXES = ("/admin", "/django-admin")
 ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# Never the collectstatic output a developer may have: tests see static files as the finders do.
+STATIC_ROOT = BASE_DIR / "var" / "test-static"  # noqa: F405
 
 # Serve static files straight from the finders; no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True

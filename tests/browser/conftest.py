@@ -1,0 +1,248 @@
+"""Real-browser tests: Debian's Chromium driven by Playwright, on the demo borough served by
+pytest-django's live server.
+
+- `browser` (session): headless Chromium from /usr/bin/chromium; the tests skip when it or the
+  playwright package is missing, and CI (REQUIRE_BACKENDS=...,browser) fails them instead.
+- `demo_site` (session): the demo borough, loaded and committed once, so that the live server's
+  thread sees it on PostgreSQL as well as SQLite; the database is put back as it was afterwards.
+- `site_url`: the live server's address, with the demo loaded.
+- `viewport`: phone (390x844) and desktop (1280x900) by default; a test picks others with
+  `@pytest.mark.parametrize("viewport", ["narrow"], indirect=True)`.
+- `context_options`: override in a module to change the browser context (e.g. no JavaScript).
+- `page`: a fresh browser context and page per test; requests leave only for the live server.
+
+Every test in this folder is marked `browser` (see pytest_collection_modifyitems below).
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import override_settings
+
+from .support import (
+    AXE_JS,
+    AXE_PATH,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    VIEWPORTS,
+    Viewport,
+    axe_source,
+)
+
+HERE = Path(__file__).resolve().parent
+
+
+def _in_this_folder(item: pytest.Item) -> bool:
+    return HERE in Path(item.path).resolve().parents
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark every test here `browser`, and run them after all the others.
+
+    Last, because the demo borough they share stays in the database until the end of the
+    session (loading it takes most of the browser suite's time, so it is loaded once): any
+    database test running after them would see it. pytest-django has already put database tests
+    first; this keeps that order and moves the browser tests behind everything.
+    """
+    browser_items = []
+    other_items = []
+    for item in items:
+        if _in_this_folder(item):
+            item.add_marker(pytest.mark.browser)
+            browser_items.append(item)
+        else:
+            other_items.append(item)
+    items[:] = other_items + browser_items
+
+
+# -- the browser ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (Debian's package), shared by the whole session."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("needs the playwright package: `make install-dev` (pip install -e '.[dev]')")
+    if not CHROMIUM.exists():
+        pytest.skip(f"needs Chromium at {CHROMIUM}: `apt-get install chromium` (as root)")
+    # Playwright's synchronous API runs an asyncio event loop in this thread, so Django takes
+    # every database call made here while the browser is open (the test database's creation,
+    # the demo's loading) for one made from async code, and refuses it. None is: the loop only
+    # talks to the browser.
+    with pytest.MonkeyPatch.context() as monkeypatch, sync_playwright() as playwright:
+        monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+# -- the site ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker, live_server) -> Iterator[Any]:
+    """The demo borough in the test database, committed, for the whole session.
+
+    The live server answers from another thread, with its own database connection on
+    PostgreSQL: it sees only committed rows, so the usual rolled-back transaction of a `db`
+    test cannot be used. pytest-django's `transactional_db` commits, but empties every table
+    after each test, and loading the demo takes most of this suite's time. So the demo is
+    loaded once, committed, and at the end of the session the database is emptied and given back
+    what it held before (as Django's serialized_rollback does), so that a later run with
+    --reuse-db starts clean.
+
+    Database access stays unblocked while the browser tests run, for the live server's thread.
+    The search engine is the database's: the demo is not indexed in any ELASTICSEARCH_URL.
+
+    It asks for `live_server` (after `django_db_setup`, so that on SQLite the server shares the
+    in-memory test database's connection) because pytest-django creates the test database only
+    for sessions with a test that uses `db`, `transactional_db` or `live_server`.
+    """
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    from directory.demo.builder import load_demo
+    from directory.site_setup import ensure_site_structure
+
+    connection = connections[DEFAULT_DB_ALIAS]
+    assert _is_test_database(connection), (
+        f"refusing to load the demo into {connection.settings_dict['NAME']}: not a test database"
+    )
+    with (
+        django_db_blocker.unblock(),
+        override_settings(ELASTICSEARCH_URL=""),
+        pytest.MonkeyPatch.context() as monkeypatch,
+    ):
+        # The live server answers each browser connection in a thread of its own, kept while
+        # the browser keeps the connection alive: with CONN_MAX_AGE those threads would hold
+        # database connections open after the session, and PostgreSQL then refuses to drop
+        # the test database ("being accessed by other users").
+        monkeypatch.setitem(connections.settings[DEFAULT_DB_ALIAS], "CONN_MAX_AGE", 0)
+        before = connection.creation.serialize_db_to_string()
+        try:
+            started = time.perf_counter()
+            ensure_site_structure()
+            summary = load_demo(stdout=io.StringIO(), progress=False)
+            summary.seconds = time.perf_counter() - started
+            yield summary
+        finally:
+            # As TransactionTestCase's teardown with serialized_rollback: the rows keep their
+            # ids, so the sequences are left where they are, above them.
+            call_command(
+                "flush",
+                verbosity=0,
+                interactive=False,
+                database=DEFAULT_DB_ALIAS,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+            )
+            connection.creation.deserialize_db_from_string(before)
+            cache.clear()
+
+
+def _is_test_database(connection: Any) -> bool:
+    """Whether the connection is to a database Django created for the tests (its default
+    names: SQLite in memory, "test_" and the name elsewhere, or the one set in TEST)."""
+    name = str(connection.settings_dict["NAME"])
+    test_name = (connection.settings_dict.get("TEST") or {}).get("NAME")
+    if test_name:
+        return name == str(test_name)
+    if connection.vendor == "sqlite":
+        return connection.is_in_memory_db()
+    return name.startswith("test_")
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Replaces pytest-django's helper of the same name for the tests in this folder.
+
+    pytest-django's version gives every test that uses `live_server` the `transactional_db`
+    fixture, which empties the database after each test: here the demo would then have to be
+    loaded again for every test. This one asks for `demo_site` instead, which commits the demo
+    once and keeps database access open. The rest is as pytest-django does it: the live server's
+    host is added to ALLOWED_HOSTS for the test.
+    """
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    if "browser" in request.fixturenames:
+        request.getfixturevalue("browser")  # no Chromium: skip before loading the demo
+    request.getfixturevalue("demo_site")
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
+
+
+@pytest.fixture
+def site_url(demo_site, live_server) -> str:
+    """The live server's address (no trailing slash), serving the demo borough."""
+    return live_server.url
+
+
+# -- pages ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def viewport(request: pytest.FixtureRequest) -> Viewport:
+    """Phone and desktop widths; parametrize indirectly with a name from support.VIEWPORTS for
+    others."""
+    return VIEWPORTS[request.param]
+
+
+@pytest.fixture
+def context_options() -> dict[str, Any]:
+    """Extra options for the browser context (Playwright's Browser.new_context); a module may
+    override this fixture, e.g. to return {"java_script_enabled": False}."""
+    return {}
+
+
+@pytest.fixture
+def page(browser, site_url, viewport, context_options) -> Iterator[Any]:
+    """A page in a fresh browser context (no cookies, no session) at the viewport's size.
+
+    Requests go only to the live server: anything else (the map's tile server, say) is
+    aborted, so results do not depend on the network. The path AXE_PATH on the live server is
+    answered with axe-core from node_modules (see support.run_axe).
+    """
+    context = browser.new_context(
+        viewport={"width": viewport.width, "height": viewport.height},
+        base_url=site_url,
+        locale="en-GB",
+        timezone_id="Europe/London",
+        reduced_motion="reduce",
+        **context_options,
+    )
+    context.set_default_timeout(10_000)
+    site = urlsplit(site_url).netloc
+
+    def route(route: Any) -> None:
+        url = urlsplit(route.request.url)
+        if url.netloc != site:
+            route.abort()
+        elif url.path == AXE_PATH and AXE_JS.exists():
+            route.fulfill(status=200, content_type="text/javascript", body=axe_source())
+        else:
+            route.continue_()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
