@@ -129,24 +129,21 @@ def _shared_ids(request: HttpRequest, token: str) -> list[int] | HttpResponse:
         return _problem(request, str(error), 404)
 
 
-@require_GET
-def shared(request: HttpRequest, token: str) -> HttpResponse:
+def _shared_page(request: HttpRequest, token: str, template: str) -> HttpResponse:
     ids = _shared_ids(request, token)
     if isinstance(ids, HttpResponse):
         return ids
-    return TemplateResponse(
-        request, "directory/shortlist/list.html", _list_context(request, ids, shared=True)
-    )
+    return TemplateResponse(request, template, _list_context(request, ids, shared=True))
+
+
+@require_GET
+def shared(request: HttpRequest, token: str) -> HttpResponse:
+    return _shared_page(request, token, "directory/shortlist/list.html")
 
 
 @require_GET
 def shared_print(request: HttpRequest, token: str) -> HttpResponse:
-    ids = _shared_ids(request, token)
-    if isinstance(ids, HttpResponse):
-        return ids
-    return TemplateResponse(
-        request, "directory/shortlist/print.html", _list_context(request, ids, shared=True)
-    )
+    return _shared_page(request, token, "directory/shortlist/print.html")
 
 
 @require_POST
