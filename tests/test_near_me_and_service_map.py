@@ -245,7 +245,11 @@ def test_service_page_maps_its_located_locations(assets_ok, client, make_service
     assert container["data-tiles-url"] == settings.MAP_TILES_URL
     assert container["data-marker-icon"] == static("vendor/leaflet/images/marker-icon.png")
     # Leaflet and the map's script, deferred; no markercluster, nothing inline.
-    assert script_srcs(where) == [static("vendor/leaflet/leaflet.js"), SERVICE_MAP]
+    assert script_srcs(where) == [
+        static("vendor/leaflet/leaflet.js"),
+        static("js/map-keyboard.js"),
+        SERVICE_MAP,
+    ]
     assert all(script.has_attr("defer") for script in where.find_all("script", src=True))
     assert [link["href"] for link in where.find_all("link", rel="stylesheet")] == [
         static("vendor/leaflet/leaflet.css")

@@ -109,6 +109,7 @@ def test_partial_renders_the_data_container_and_assets(monkeypatch):
     assert [script["src"] for script in scripts] == [
         static("vendor/leaflet/leaflet.js"),
         static("vendor/leaflet.markercluster/leaflet.markercluster.js"),
+        static("js/map-keyboard.js"),
         static("js/results-map.js"),
     ]
     assert all(script.has_attr("defer") for script in scripts)
@@ -319,7 +320,7 @@ def test_collectstatic_with_the_manifest_storage_takes_the_map_assets(tmp_path):
     assert soup.find("div", id="results-map")["data-marker-icon"] == hashed_icon
     assert hashed_icon != "/static/vendor/leaflet/images/marker-icon.png"
     scripts = [script["src"] for script in soup.find_all("script", src=True)]
-    assert len(scripts) == 3 and all(src.count(".") >= 2 for src in scripts), scripts
+    assert len(scripts) == 4 and all(src.count(".") >= 2 for src in scripts), scripts
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")

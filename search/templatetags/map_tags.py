@@ -32,6 +32,7 @@ MAP_ASSETS = (
     "vendor/leaflet.markercluster/MarkerCluster.css",
     "vendor/leaflet.markercluster/MarkerCluster.Default.css",
     "vendor/leaflet.markercluster/leaflet.markercluster.js",
+    "js/map-keyboard.js",
     "js/results-map.js",
 )
 
@@ -42,11 +43,12 @@ SERVICE_MAP_ASSETS = (
     "vendor/leaflet/images/marker-icon.png",
     "vendor/leaflet/images/marker-icon-2x.png",
     "vendor/leaflet/images/marker-shadow.png",
+    "js/map-keyboard.js",
     "js/service-map.js",
 )
 
-_available: bool | None = None
-_service_map_available: bool | None = None
+# Answers kept per map: {"results": True, ...}.
+_answers: dict[str, bool] = {}
 
 
 def _asset_available(path: str) -> bool:
@@ -59,36 +61,30 @@ def _asset_available(path: str) -> bool:
     return True
 
 
-def assets_available() -> bool:
-    """Whether every map asset can be served. Checked once per process; while DEBUG is on, a
-    "no" is checked again on the next request so that `make assets` needs no restart."""
-    global _available
-    if _available is None:
-        answer = all(_asset_available(path) for path in MAP_ASSETS)
+def _checked(name: str, paths: Iterable[str]) -> bool:
+    """Whether every path can be served. Kept once per process; while DEBUG is on, a "no" is
+    checked again on the next request so that `make assets` needs no restart."""
+    if name not in _answers:
+        answer = all(_asset_available(path) for path in paths)
         if answer or not settings.DEBUG:
-            _available = answer
+            _answers[name] = answer
         return answer
-    return _available
+    return _answers[name]
+
+
+def assets_available() -> bool:
+    """Whether every asset of the results map can be served."""
+    return _checked("results", MAP_ASSETS)
 
 
 def service_map_assets_available() -> bool:
     """Whether every asset of the service page's map can be served: the results map's answer
-    (which covers Leaflet), then the service map's own files, checked and kept the same way."""
-    global _service_map_available
-    if not assets_available():
-        return False
-    if _service_map_available is None:
-        answer = all(_asset_available(path) for path in SERVICE_MAP_ASSETS)
-        if answer or not settings.DEBUG:
-            _service_map_available = answer
-        return answer
-    return _service_map_available
+    (which covers Leaflet), then the service map's own files."""
+    return assets_available() and _checked("service", SERVICE_MAP_ASSETS)
 
 
 def clear_cache() -> None:
-    global _available, _service_map_available
-    _available = None
-    _service_map_available = None
+    _answers.clear()
 
 
 @receiver(setting_changed)

@@ -161,71 +161,11 @@
         } else {
             map.fitBounds(group.getBounds(), {padding: [32, 32], maxZoom: 15});
         }
-        addKeyboardPopups(map, group);
+        // static/js/map-keyboard.js; without it the markers still work with Leaflet's own keys.
+        if (window.DirectoryMaps && window.DirectoryMaps.addKeyboardPopups) {
+            window.DirectoryMaps.addKeyboardPopups(map, group, ".service-map__popup");
+        }
         return map;
-    }
-
-    // Leaflet opens a marker's popup on Enter; add Space (it is a button), take focus into the
-    // popup when the keyboard opened it, and bring focus back to the marker when it closes.
-    function addKeyboardPopups(map, group) {
-        let keyboardMarker = null;
-        let openPopup = null;
-
-        // Leaflet closes a popup on Escape only while the map itself has focus, not from a
-        // marker or from inside the popup.
-        map.getContainer().addEventListener("keydown", function (event) {
-            if ((event.key === "Escape" || event.key === "Esc") && openPopup) {
-                event.preventDefault();
-                event.stopPropagation();
-                map.closePopup();
-            }
-        });
-
-        group.on("keydown", function (event) {
-            const key = event.originalEvent && event.originalEvent.key;
-            const marker = event.layer;
-            if (!marker || typeof marker.getPopup !== "function" || !marker.getPopup()) {
-                return;
-            }
-            if (key === "Enter" || key === " " || key === "Spacebar") {
-                keyboardMarker = marker;
-            }
-            if (key === " " || key === "Spacebar") {
-                event.originalEvent.preventDefault(); // no page scroll
-                marker.togglePopup();
-            }
-        });
-
-        map.on("popupopen", function (event) {
-            openPopup = event.popup;
-            if (!keyboardMarker || keyboardMarker.getPopup() !== event.popup) {
-                return;
-            }
-            const popupElement = event.popup.getElement();
-            const content = popupElement && popupElement.querySelector(".service-map__popup");
-            if (content) {
-                content.focus();
-            }
-        });
-
-        map.on("popupclose", function (event) {
-            if (openPopup === event.popup) {
-                openPopup = null;
-            }
-            const marker = keyboardMarker;
-            if (!marker || marker.getPopup() !== event.popup) {
-                return;
-            }
-            keyboardMarker = null;
-            const popupElement = event.popup.getElement();
-            const active = document.activeElement;
-            const focusWasInPopup = !active || active === document.body ||
-                (popupElement && popupElement.contains(active));
-            const icon = marker.getElement();
-            if (focusWasInPopup && icon && document.body.contains(icon)) {
-                icon.focus();
-            }
-        });
     }
 
     function start() {
