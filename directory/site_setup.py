@@ -14,11 +14,14 @@ from wagtail.models import GroupPagePermission, Page, Site, Workflow
 
 from home.models import HomePage
 
-from .models import DirectoryIndexPage
+from .models import DeletedServicesPage, DirectoryIndexPage
 
 COMMISSIONERS = "Commissioners"
 EDITORS = "Editors"
 MODERATORS = "Moderators"
+# Staff at provider organisations: they edit only their organisations' services (see
+# directory/providers/), and only through the approval workflow (no publish permission).
+PROVIDERS = "Providers"
 WORKFLOW_NAME = "Commissioner approval"
 
 PAGE_PERMISSIONS = {
@@ -32,6 +35,25 @@ PAGE_PERMISSIONS = {
     ],
     MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     EDITORS: ["add_page", "change_page"],
+}
+# Providers' page permissions are on the directory page only, never the home page.
+PROVIDER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+
+# Model permissions ("app_label.codename") each group needs beyond its page permissions.
+MODEL_PERMISSIONS = {
+    COMMISSIONERS: [
+        "wagtailadmin.access_admin",
+        "directory.view_commissioning_reports",
+        "directory.import_services",
+        "directory.restore_services",
+        "search.add_synonym",
+        "search.change_synonym",
+        "search.delete_synonym",
+        "search.view_synonym",
+    ],
+    MODERATORS: ["wagtailadmin.access_admin"],
+    EDITORS: ["wagtailadmin.access_admin"],
+    PROVIDERS: ["wagtailadmin.access_admin"],
 }
 
 
@@ -84,11 +106,35 @@ def ensure_site_structure(site_name: str = "Family Support Directory") -> SiteSt
         # Services inherit the workflow from the directory they live in.
         workflow.workflow_pages.get_or_create(page=directory)
 
-    for group_name, codenames in PAGE_PERMISSIONS.items():
+    grants = [(name, home, codenames) for name, codenames in PAGE_PERMISSIONS.items()]
+    grants.append((PROVIDERS, directory, PROVIDER_PAGE_PERMISSIONS))
+    for group_name, page, codenames in grants:
         group, _ = Group.objects.get_or_create(name=group_name)
         for codename in codenames:
             permission = Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=codename
             )
-            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    for group_name, names in MODEL_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        for name in names:
+            app_label, codename = name.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+    ensure_deleted_services_bin()
     return SiteStructure(home=home.specific, directory=directory.specific)
+
+
+def ensure_deleted_services_bin() -> DeletedServicesPage:
+    """The page deleted services are moved to: outside every site, so never public."""
+    bin_page = DeletedServicesPage.objects.first()
+    if bin_page is None:
+        root = Page.get_first_root_node()
+        bin_page = root.add_child(
+            instance=DeletedServicesPage(title="Deleted services", slug="deleted-services")
+        )
+        # Unpublished: it has nothing to show, and pages under it are never served.
+        DeletedServicesPage.objects.filter(pk=bin_page.pk).update(live=False)
+        bin_page.refresh_from_db()
+    return bin_page

@@ -75,6 +75,30 @@ def organisation(db) -> Organisation:
 
 
 @pytest.fixture
+def make_user(site_structure) -> Callable[..., Any]:
+    """A user in one of the site's groups (directory.site_setup), optionally a provider account
+    of some organisations. Log in with ``client.force_login(user)``."""
+    from django.contrib.auth.models import Group, User
+
+    def make(group_name: str, username: str = "", organisations: tuple = ()) -> User:
+        username = username or f"{group_name.lower()}-{uuid.uuid4().hex[:6]}"
+        user = User.objects.create_user(username=username, email=f"{username}@example.org")
+        user.groups.add(Group.objects.get(name=group_name))
+        for organisation in organisations:
+            organisation.users.add(user)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def commissioner(make_user):
+    from directory.site_setup import COMMISSIONERS
+
+    return make_user(COMMISSIONERS, "commissioner")
+
+
+@pytest.fixture
 def postcodes(db) -> list[Postcode]:
     """A few real Lewisham postcodes with their centroids."""
     rows = [

@@ -1,6 +1,8 @@
 from .identifiers import OrukIdField, new_oruk_id
 from .organisations import Organisation
 from .postcodes import Postcode
+from .recycle_bin import DeletedService, DeletedServicesPage
+from .reviews import ReviewReminder
 from .services import (
     ACCESS_ROUTES,
     AREA_WIDE_DELIVERY,
@@ -25,12 +27,15 @@ __all__ = [
     "DELIVERY_MODES",
     "AgeBand",
     "Circumstance",
+    "DeletedService",
+    "DeletedServicesPage",
     "DirectoryIndexPage",
     "LevelOfNeed",
     "Need",
     "Organisation",
     "OrukIdField",
     "Postcode",
+    "ReviewReminder",
     "ServiceAgeBand",
     "ServiceArea",
     "ServiceCircumstance",

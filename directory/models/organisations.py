@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django import forms
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
@@ -22,6 +24,16 @@ class Organisation(models.Model):
     is_commissioner = models.BooleanField(
         default=False, help_text="This organisation commissions services (e.g. the council)."
     )
+    # Provider accounts: these users may create and edit this organisation's services (and only
+    # theirs), with every change going through the commissioners' approval workflow.
+    users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="provider_organisations",
+        verbose_name="provider accounts",
+        help_text="People at this organisation who may edit its services and get review "
+        "reminders. Add them to the 'Providers' group too.",
+    )
     last_modified = models.DateTimeField(auto_now=True)
 
     panels = [
@@ -38,6 +50,7 @@ class Organisation(models.Model):
             ],
             heading="Identifiers",
         ),
+        FieldPanel("users", widget=forms.CheckboxSelectMultiple),
     ]
 
     class Meta:

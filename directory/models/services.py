@@ -264,6 +264,9 @@ class ServicePage(Page):
     review_interval_months = models.PositiveSmallIntegerField(
         default=12, validators=[MinValueValidator(1), MaxValueValidator(36)]
     )
+    # last_reviewed + review_interval_months, kept in a column so reports, reminders and search
+    # can filter and sort on it. Empty when never reviewed (which counts as overdue).
+    review_due = models.DateField(null=True, blank=True, editable=False, db_index=True)
 
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types: list[str] = []
@@ -372,6 +375,32 @@ class ServicePage(Page):
     class Meta:
         verbose_name = "service"
         indexes = [models.Index(fields=["last_reviewed"])]
+        permissions = [
+            ("view_commissioning_reports", "Can see the commissioning reports"),
+            ("import_services", "Can import and export services as spreadsheets"),
+            ("restore_services", "Can restore deleted services"),
+        ]
+
+    def save(self, *args, **kwargs):
+        self.review_due = self.compute_review_due()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "last_reviewed" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "review_due"}
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """A revision's content, keeping the review date recorded since it was saved.
+
+        "Still accurate" records a review on the page row without a new revision; without this,
+        editing or publishing an older draft would put the old review date back.
+        """
+        obj = super().with_content_json(content)
+        if self.last_reviewed and (
+            obj.last_reviewed is None or obj.last_reviewed < self.last_reviewed
+        ):
+            obj.last_reviewed = self.last_reviewed
+        obj.review_due = obj.compute_review_due()
+        return obj
 
     # -- validation -------------------------------------------------------------------------
 
@@ -426,15 +455,14 @@ class ServicePage(Page):
     def name(self) -> str:
         return self.title
 
-    @property
-    def review_due(self) -> datetime.date | None:
+    def compute_review_due(self) -> datetime.date | None:
         if not self.last_reviewed:
             return None
-        return add_months(self.last_reviewed, self.review_interval_months)
+        return add_months(self.last_reviewed, self.review_interval_months or 12)
 
     @property
     def is_overdue_for_review(self) -> bool:
-        due = self.review_due
+        due = self.compute_review_due()
         return due is None or due < timezone.localdate()
 
     @property
