@@ -158,3 +158,6 @@ def rederive_age_bands(request: HttpRequest, instance) -> None:
         changed = refresh_all_age_bands()
         if changed:
             messages.info(request, f"Age bands updated on {changed} services.")
+
+
+# -- admin screens that live with their feature; each module registers its own hooks ----------

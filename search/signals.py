@@ -7,6 +7,9 @@ search sees them; a deployment may move them to a worker.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -35,10 +38,40 @@ def update_services_task(page_ids: list[int]) -> None:
     index_services(page_ids)
 
 
+# Page ids collected while a bulk change (an import) defers its index updates; None otherwise.
+# A context variable, so one request's import never swallows another thread's updates.
+_deferred: ContextVar[set[int] | None] = ContextVar("deferred_index_updates", default=None)
+
+
 def update_services(page_ids: Any) -> None:
     ids = sorted({int(pk) for pk in page_ids})
-    if ids:
-        update_services_task.enqueue(ids)
+    if not ids:
+        return
+    deferred = _deferred.get()
+    if deferred is not None:
+        deferred.update(ids)
+        return
+    update_services_task.enqueue(ids)
+
+
+@contextmanager
+def deferred_index_updates() -> Iterator[None]:
+    """Collect the index updates a bulk change causes and send them as one task at the end.
+
+    Importing thousands of services would otherwise index them one page at a time. Nothing is
+    sent if the block raises (an all-or-nothing import rolled back has nothing to index).
+    """
+    if _deferred.get() is not None:  # nested: the outer block sends them
+        yield
+        return
+    collected: set[int] = set()
+    token = _deferred.set(collected)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    if collected:
+        update_services_task.enqueue(sorted(collected))
 
 
 def _services_under(page: Page) -> list[int]:
