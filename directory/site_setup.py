@@ -14,14 +14,11 @@ from wagtail.models import GroupPagePermission, Page, Site, Workflow
 
 from home.models import HomePage
 
+from .groups import COMMISSIONERS, EDITORS, MODERATORS, PROVIDERS
 from .models import DeletedServicesPage, DirectoryIndexPage
 
-COMMISSIONERS = "Commissioners"
-EDITORS = "Editors"
-MODERATORS = "Moderators"
-# Staff at provider organisations: they edit only their organisations' services (see
-# directory/providers/), and only through the approval workflow (no publish permission).
-PROVIDERS = "Providers"
+__all__ = ["COMMISSIONERS", "EDITORS", "MODERATORS", "PROVIDERS", "ensure_site_structure"]
+
 WORKFLOW_NAME = "Commissioner approval"
 
 PAGE_PERMISSIONS = {

@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from ..age_bands import derive_age_bands
 from ..geocoding import InvalidPostcode, geocode_postcode, normalise_postcode
+from ..providers.forms import ServicePageForm
 from .identifiers import OrukIdField
 from .tagging import VocabularyTaggableManager
 from .vocabularies import AgeBand, Circumstance, LevelOfNeed, Need
@@ -270,6 +271,7 @@ class ServicePage(Page):
 
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = ServicePageForm
 
     search_fields = [
         *Page.search_fields,
@@ -401,6 +403,12 @@ class ServicePage(Page):
             obj.last_reviewed = self.last_reviewed
         obj.review_due = obj.compute_review_due()
         return obj
+
+    def permissions_for_user(self, user):
+        """Wagtail's permissions, narrowed for provider accounts to their own services."""
+        from ..providers.permissions import ServicePermissionTester
+
+        return ServicePermissionTester(user, self)
 
     # -- validation -------------------------------------------------------------------------
 
