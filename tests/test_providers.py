@@ -166,3 +166,25 @@ def test_council_staff_and_commissioners_edit_every_service(
         client.force_login(user)
         assert client.get(edit_url(foreign_service)).status_code == 200
         assert client.get(edit_url(own_service)).status_code == 200
+
+
+def test_provider_dashboard_lists_their_services_with_review_dates(
+    client, provider, own_service, foreign_service
+):
+    ServicePage.objects.filter(pk=own_service.pk).update(review_due=None, last_reviewed=None)
+    client.force_login(provider)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Your organisation's services" in html
+    assert "Riverside Stay and Play" in html and "never reviewed" in html
+    assert "Northside Youth Club" not in html
+
+
+def test_commissioner_dashboard_counts_overdue_reviews(
+    client, commissioner, own_service, foreign_service
+):
+    ServicePage.objects.filter(pk=own_service.pk).update(review_due=None, last_reviewed=None)
+    client.force_login(commissioner)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Keeping the directory true" in html
+    assert "<strong>1</strong> overdue for review" in html
+    assert "2 published services" in html
