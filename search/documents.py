@@ -9,6 +9,7 @@ queries whichever engine answered.
 
 from __future__ import annotations
 
+import datetime
 import html
 from typing import Any
 
@@ -160,4 +161,9 @@ def entry_fields(document: dict[str, Any]) -> dict[str, Any]:
         "area_wide": document["area_wide"],
         "minimum_age": document["minimum_age"],
         "maximum_age": document["maximum_age"],
+        "review_due": _date(document["review_due"]),
     }
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None

@@ -76,6 +76,9 @@ class SearchEntry(models.Model):
     area_wide = models.BooleanField(default=False)
     minimum_age = models.PositiveSmallIntegerField(null=True)
     maximum_age = models.PositiveSmallIntegerField(null=True)
+    # When the service is next due a review (empty: never reviewed). Overdue listings rank
+    # below current ones, judged against the date of the search, not of indexing.
+    review_due = models.DateField(null=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:

@@ -151,6 +151,10 @@ WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Family Support Directory")
 # Shown in the footer: "Part of <council>'s early help offer".
 COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Review reminders (manage.py send_review_reminders, daily): "review coming up" this many days
+# before a service's review date, a reminder this many days before; "overdue" after it.
+REVIEW_DUE_DAYS_BEFORE = int(os.environ.get("REVIEW_DUE_DAYS_BEFORE", "30"))
+REVIEW_REMINDER_DAYS_BEFORE = int(os.environ.get("REVIEW_REMINDER_DAYS_BEFORE", "7"))
 # The admin's own search; the public directory search is ours (search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

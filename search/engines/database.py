@@ -23,6 +23,7 @@ from typing import Any
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from geopy.distance import great_circle
 
 from ..facets import FACETS, chosen_filters, matches
@@ -43,6 +44,8 @@ class _Candidate:
     sort_name: str
     score: int
     area_wide: bool
+    # Overdue for review on the day of the search: ranked after current listings.
+    overdue: bool
     nearest: float | None = None
 
 
@@ -51,10 +54,11 @@ class DatabaseEngine:
 
     def search(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
         entries = self._narrowed(query, plan)
+        today = timezone.localdate()
         candidates = [
-            _Candidate(pk, facets, sort_name, score or 0, area_wide)
-            for pk, facets, sort_name, score, area_wide in entries.values_list(
-                "pk", "facets", "sort_name", "score", "area_wide"
+            _Candidate(pk, facets, sort_name, score or 0, area_wide, due is None or due < today)
+            for pk, facets, sort_name, score, area_wide, due in entries.values_list(
+                "pk", "facets", "sort_name", "score", "area_wide", "review_due"
             )
         ]
         if query.origin is not None:
@@ -172,8 +176,9 @@ def _group_matches(group: Any, column: str) -> Q:
 
 
 def _sort_key(sort: str):
+    # Current listings before overdue ones, except A to Z, which stays alphabetical.
     if sort == "distance":
-        return lambda c: (c.nearest is None, c.nearest or 0.0, c.sort_name, c.pk)
+        return lambda c: (c.overdue, c.nearest is None, c.nearest or 0.0, c.sort_name, c.pk)
     if sort == "name":
         return lambda c: (c.sort_name, c.pk)
-    return lambda c: (-c.score, c.sort_name, c.pk)
+    return lambda c: (c.overdue, -c.score, c.sort_name, c.pk)

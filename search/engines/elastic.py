@@ -9,14 +9,17 @@ The request is built with elasticsearch-dsl:
 * one ``filter`` aggregation per facet holding the other facets' choices, so each facet's
   counts ignore its own choices (Elasticsearch's FacetedSearch pattern);
 * ``sort``: nearest location (``_geo_distance``, mode min), relevance or name, ties by name
-  and id as on the database engine.
+  and id as on the database engine; for nearest and relevance, listings overdue for review
+  (judged on the day of the search) come after current ones.
 """
 
 from __future__ import annotations
 
+import datetime
 import math
 from typing import Any
 
+from django.utils import timezone
 from elasticsearch_dsl import A, Q, Search
 from elasticsearch_dsl.response import Response
 
@@ -69,6 +72,32 @@ def _origin(query: SearchQuery) -> dict[str, float]:
     return {"lat": latitude, "lon": longitude}
 
 
+# 1 for a listing overdue for review (never reviewed, or due before today), else 0. An index
+# built before review dates were mapped has no such field: everything counts as current.
+OVERDUE_SCRIPT = (
+    "if (!doc.containsKey('review_due')) { return 0; }"
+    " if (doc['review_due'].size() == 0) { return 1; }"
+    " return doc['review_due'].value.toInstant().toEpochMilli() < params.today ? 1 : 0;"
+)
+
+
+def _overdue_last() -> dict[str, Any]:
+    """A sort key putting current listings first, judged on today's date (not indexing's)."""
+    today = timezone.localdate()
+    midnight = datetime.datetime(today.year, today.month, today.day, tzinfo=datetime.UTC)
+    return {
+        "_script": {
+            "type": "number",
+            "order": "asc",
+            "script": {
+                "lang": "painless",
+                "source": OVERDUE_SCRIPT,
+                "params": {"today": int(midnight.timestamp() * 1000)},
+            },
+        }
+    }
+
+
 def build_search(query: SearchQuery, plan: TextPlan) -> Search:
     must, filters, should = [], [], []
     if plan:
@@ -100,6 +129,7 @@ def build_search(query: SearchQuery, plan: TextPlan) -> Search:
         )
 
     ties = [{"name.sort": "asc"}, {"id": "asc"}]
+    current_first = _overdue_last()
     distance = (
         {
             "_geo_distance": {
@@ -114,11 +144,11 @@ def build_search(query: SearchQuery, plan: TextPlan) -> Search:
         else None
     )
     if query.sort == "distance" and distance:
-        keys = [distance, *ties]
+        keys = [current_first, distance, *ties]
     elif query.sort == "name":
         keys = ties
     else:
-        keys = [{"_score": "desc"}, *ties]
+        keys = [current_first, {"_score": "desc"}, *ties]
     if distance and query.sort != "distance":
         keys.append(distance)  # last, only to read each result's distance
     search = search.sort(*keys)
@@ -138,7 +168,8 @@ class ElasticsearchEngine:
             nearest = None
             if query.has_location:
                 # Infinity (no located place) comes as a float or, from some versions, a string.
-                value = float(hit.meta.sort[0 if query.sort == "distance" else -1])
+                # The distance follows the overdue key, or comes last when only read.
+                value = float(hit.meta.sort[1 if query.sort == "distance" else -1])
                 nearest = value if math.isfinite(value) else None
             within = nearest if nearest is not None and nearest <= query.radius else None
             hits.append(Hit(hit.document.to_dict(), distance_miles=within, nearest_miles=nearest))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.conf import settings
-from elasticsearch_dsl import Boolean, Document, GeoPoint, Integer, Keyword, Object, Text
+from elasticsearch_dsl import Boolean, Date, Document, GeoPoint, Integer, Keyword, Object, Text
 
 from ..analysis import (
     ANALYZER,
@@ -53,6 +53,8 @@ class ServiceDocument(Document):
     minimum_age = Integer()
     maximum_age = Integer()
     area_wide = Boolean()
+    # Empty when never reviewed. Searches rank overdue listings (by the day of the search) last.
+    review_due = Date(format="strict_date")
     locations = GeoPoint()
     # What a result shows: stored, never indexed.
     document = Object(enabled=False)
@@ -82,7 +84,7 @@ def index_body() -> dict[str, Any]:
 
 def source(document: dict[str, Any]) -> dict[str, Any]:
     """The indexed form of a search document."""
-    fields = ("id", *SEARCHED_FIELDS, "minimum_age", "maximum_age", "area_wide")
+    fields = ("id", *SEARCHED_FIELDS, "minimum_age", "maximum_age", "area_wide", "review_due")
     body = {field: document[field] for field in fields}
     body.update(document["facets"])
     body["locations"] = [

@@ -1,0 +1,41 @@
+"""The "still accurate" endpoint: POST only, for people who may edit the service."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from .actions import record_review
+from .reminders import reviewable_services
+
+
+def safe_next_url(request: HttpRequest, fallback: str) -> str:
+    """The ``next`` the form sent, if it points back into this site; else ``fallback``."""
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return fallback
+
+
+@require_POST
+def confirm_still_accurate(request: HttpRequest, page_id: int) -> HttpResponse:
+    # Drafts count (they are reviewed too); services in the deleted-services bin do not.
+    page = get_object_or_404(reviewable_services(live_only=False), pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        # A plain 403 (Wagtail's admin would turn PermissionDenied into a redirect home).
+        return HttpResponseForbidden(
+            "You cannot edit this service, so you cannot confirm it is still accurate."
+        )
+    review_due = record_review(page, request.user)
+    messages.success(
+        request,
+        f"'{page.title}' confirmed still accurate. "
+        f"Next review due {review_due.day} {review_due:%B %Y}.",
+    )
+    return redirect(safe_next_url(request, reverse("wagtailadmin_pages:edit", args=[page.pk])))
