@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from directory.demo.builder import DemoDataError, load_demo
+from directory.demo.searches import load_demo_searches
 
 
 class Command(BaseCommand):
@@ -30,4 +31,6 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for line in summary.lines():
             self.stdout.write(line)
+        searches = load_demo_searches(progress=not options["no_progress"])
+        self.stdout.write(f"Demo search log: {searches} anonymous searches added (none if already loaded)")
         self.stdout.write(self.style.SUCCESS("Demo directory loaded."))

@@ -1,0 +1,1 @@
+"""Commissioning reports: how complete the listings are, and where provision is thin."""
