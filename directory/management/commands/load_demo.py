@@ -32,5 +32,5 @@ class Command(BaseCommand):
         for line in summary.lines():
             self.stdout.write(line)
         searches = load_demo_searches(progress=not options["no_progress"])
-        self.stdout.write(f"Demo search log: {searches} anonymous searches added (none if already loaded)")
+        self.stdout.write(f"Demo search log: {searches} anonymous searches added")
         self.stdout.write(self.style.SUCCESS("Demo directory loaded."))

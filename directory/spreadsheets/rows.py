@@ -1,0 +1,579 @@
+"""One spreadsheet row -> a service's values, applied to an unsaved page, or (column, reason)
+errors.
+
+Parsing turns cells into typed values (yes/no, dates, lists, vocabulary terms); applying sets
+them on a page object in memory (a new ``ServicePage`` or the latest revision of an existing
+one) and runs the model's own validation (``full_clean``, child rows' ``clean`` with postcode
+normalisation and geocoding, the contacts' phone check), so a spreadsheet is held to the same
+rules as the admin's edit form. Nothing here writes to the database.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
+from ..models import (
+    Circumstance,
+    LevelOfNeed,
+    Need,
+    Organisation,
+    ServiceArea,
+    ServiceContact,
+    ServiceLanguage,
+    ServiceLocation,
+    ServicePage,
+    ServiceSchedule,
+)
+from ..models.services import LANGUAGES, WEEKDAYS
+from .columns import (
+    COLUMNS_BY_HEADER,
+    CONTACT_FIELDS,
+    LIST_SEPARATOR,
+    LOCATION_FIELDS,
+    SERVICE_COLUMNS,
+    Column,
+    group_header,
+)
+from .reading import Cell, Row
+
+# The characters spreadsheet programs treat as the start of a formula. The export puts one
+# apostrophe before a text cell starting with one; the import takes exactly that one off.
+FORMULA_STARTS = ("=", "@", "+", "-", "\t", "\r")
+TRUE_WORDS = {"yes", "y", "true", "1"}
+FALSE_WORDS = {"no", "n", "false", "0"}
+DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
+_HTML_TAG = re.compile(r"<\s*/?\s*(p|br|b|i|strong|em|a|ul|ol|li|h[1-6]|div|span)\b", re.I)
+_SCHEDULE = re.compile(
+    r"^(?P<day>[A-Za-z]+)\.?,?\s+(?P<opens>\d{1,2}[:.]\d{2})\s*(?:-|–|—|to)\s*"
+    r"(?P<closes>\d{1,2}[:.]\d{2})(?:\s+(?P<note>.*))?$",
+    re.S,
+)
+DAY_NAMES = {name.lower(): code for code, name in WEEKDAYS}
+DAY_NAMES.update({name.lower()[:3]: code for code, name in WEEKDAYS})
+DAY_NAMES.update({code: code for code, _ in WEEKDAYS})
+DAY_NAMES.update({"tues": "tu", "wed": "we", "thur": "th", "thurs": "th"})
+DAY_ABBREVIATIONS = {code: name[:3] for code, name in WEEKDAYS}
+LANGUAGES_BY_KEY = {code: code for code, _ in LANGUAGES} | {
+    name.lower(): code for code, name in LANGUAGES
+}
+
+# Where a model field's error belongs in the spreadsheet.
+TREE_FIELDS = ["path", "depth"]
+PAGE_FIELD_COLUMNS = {"title": "name", "slug": "name", "draft_title": "name"}
+LOCATION_COLUMNS = {column.field: column.header for column in LOCATION_FIELDS}
+CONTACT_COLUMNS = {column.field: column.header for column in CONTACT_FIELDS}
+# A child's errors that are about no one field: "give both latitude and longitude", "give a
+# phone number or an email address".
+GROUP_ERRORS = {"location": "latitude", "contact": "phone"}
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str  # a header, or "" for the row as a whole
+    message: str
+
+
+@dataclass
+class Vocabularies:
+    """Every term a row may name, loaded once per import (keys are lower case)."""
+
+    organisations: dict[str, Organisation]
+    levels: dict[str, LevelOfNeed]
+    needs: dict[str, Need]
+    circumstances: dict[str, Circumstance]
+
+    @classmethod
+    def load(cls) -> Vocabularies:
+        def by_name_and_slug(queryset: Any) -> dict[str, Any]:
+            terms: dict[str, Any] = {}
+            for term in queryset:
+                terms[term.slug.lower()] = term
+            for term in queryset:  # a name wins over another term's slug
+                terms[term.name.lower()] = term
+            return terms
+
+        return cls(
+            organisations={org.name.lower(): org for org in Organisation.objects.all()},
+            levels=by_name_and_slug(LevelOfNeed.objects.order_by("rank")),
+            needs=by_name_and_slug(Need.objects.all()),
+            circumstances=by_name_and_slug(Circumstance.objects.all()),
+        )
+
+
+@dataclass
+class ParsedRow:
+    """A row's values, typed; ``fields`` are plain ServicePage attributes."""
+
+    number: int
+    oruk_id: str = ""
+    fields: dict[str, Any] = field(default_factory=dict)
+    organisation: Organisation | None = None
+    commissioner: Organisation | None = None
+    levels: list[LevelOfNeed] | None = None
+    needs: list[Need] | None = None
+    circumstances: list[Circumstance] | None = None
+    languages: list[dict[str, str]] | None = None
+    service_areas: list[dict[str, str]] | None = None
+    schedules: list[dict[str, Any]] | None = None
+    # (group number, child attributes) for each filled group
+    locations: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    contacts: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    def error(self, column: str, message: str) -> None:
+        self.errors.append(RowError(self.number, column, message))
+
+    @property
+    def columns_with_errors(self) -> set[str]:
+        return {error.column for error in self.errors}
+
+
+class CellError(ValueError):
+    """A cell that cannot be read as its column's kind of value."""
+
+
+# -- cells --------------------------------------------------------------------------------------
+
+
+def unescape_formula(value: str) -> str:
+    """Take off the one apostrophe the export adds before a formula-like cell."""
+    if len(value) > 1 and value[0] == "'" and value[1] in "=@+-\t\r":
+        return value[1:]
+    return value
+
+
+def text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    stripped = str(value).replace("\r\n", "\n").strip()
+    return unescape_formula(stripped)
+
+
+def boolean(value: Cell, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = text(value).lower()
+    if not word:
+        return default
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise CellError(f"'{word}' is not yes or no.")
+
+
+def whole_number(value: Cell) -> int | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer():
+            return int(value)
+        raise CellError(f"{value} is not a whole number.")
+    word = text(value)
+    if not word:
+        return None
+    if re.fullmatch(r"[+-]?\d+", word):
+        return int(word)
+    raise CellError(f"'{word}' is not a whole number.")
+
+
+def decimal(value: Cell) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    word = text(value)
+    if not word:
+        return None
+    try:
+        return float(word)
+    except ValueError:
+        raise CellError(f"'{word}' is not a number.") from None
+
+
+def date(value: Cell) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    word = text(value)
+    if not word:
+        return None
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(word, pattern).date()
+        except ValueError:
+            continue
+    raise CellError(f"'{word}' is not a date; write it as 2025-03-31 or 31/03/2025.")
+
+
+def items(value: Cell) -> list[str]:
+    """The values in a list cell: one per line, or separated by semicolons on one line;
+    repeats dropped."""
+    # Not text(): a trailing line break marks a one-value cell whose value has a semicolon.
+    cell = "" if value is None else unescape_formula(str(value).replace("\r\n", "\n").strip(" "))
+    separator = "\n" if "\n" in cell else LIST_SEPARATOR
+    seen: dict[str, None] = {}
+    for part in cell.split(separator):
+        part = part.strip()
+        if part:
+            seen.setdefault(part, None)
+    return list(seen)
+
+
+def with_note(item: str) -> tuple[str, str]:
+    """'Arabic: interpreter on request' -> ('Arabic', 'interpreter on request')."""
+    name, _, note = item.partition(":")
+    return name.strip(), note.strip()
+
+
+def phone_text(value: Cell) -> str:
+    """A phone number; one typed into Excel as a number has lost its leading 0 (or +)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        digits = str(int(value))
+        return f"+{digits}" if digits.startswith("44") else f"0{digits}"
+    return text(value)
+
+
+def description_html(value: Cell) -> str:
+    """Rich text from plain text (blank lines between paragraphs) or simple HTML, cleaned the
+    way Wagtail's editor cleans pasted HTML (only the features the field allows)."""
+    raw = text(value)
+    if not raw:
+        return ""
+    if not _HTML_TAG.search(raw):
+        paragraphs = [part.strip() for part in re.split(r"\n\s*\n", raw) if part.strip()]
+        raw = "".join(
+            "<p>" + html.escape(part, quote=False).replace("\n", "<br/>") + "</p>"
+            for part in paragraphs
+        )
+    return clean_rich_text(raw)
+
+
+_converter: EditorHTMLConverter | None = None
+
+
+def clean_rich_text(value: str) -> str:
+    global _converter
+    if _converter is None:
+        _converter = EditorHTMLConverter(features=DESCRIPTION_FEATURES)
+    # Database format -> editor format first, so internal page and document links survive.
+    return _converter.whitelister.clean(_converter.from_database_format(value or ""))
+
+
+def schedule(item: str) -> dict[str, Any]:
+    match = _SCHEDULE.match(item)
+    if not match:
+        raise CellError(
+            f"'{item}' is not an opening time; write it as 'Mon 09:30-11:30', optionally "
+            "followed by a note."
+        )
+    day = DAY_NAMES.get(match["day"].lower())
+    if day is None:
+        raise CellError(f"'{match['day']}' is not a day of the week.")
+    times = []
+    for part in (match["opens"], match["closes"]):
+        hours, minutes = re.split(r"[:.]", part)
+        try:
+            times.append(datetime.time(int(hours), int(minutes)))
+        except ValueError:
+            raise CellError(f"'{part}' is not a time of day (use 24-hour HH:MM).") from None
+    return {
+        "weekday": day,
+        "opens_at": times[0],
+        "closes_at": times[1],
+        "description": (match["note"] or "").strip(),
+    }
+
+
+# -- one row ------------------------------------------------------------------------------------
+
+
+def parse_row(
+    row: Row, vocabularies: Vocabularies, group_numbers: dict[str, list[int]]
+) -> ParsedRow:
+    """Read every cell of a row; problems are collected on ``ParsedRow.errors``."""
+    parsed = ParsedRow(row.number)
+    cells = row.cells
+    for column in SERVICE_COLUMNS:
+        try:
+            _parse_service_cell(parsed, column, cells.get(column.header), vocabularies)
+        except CellError as error:
+            parsed.error(column.header, str(error))
+    for number in group_numbers.get("location", []):
+        _parse_group(parsed, "location", number, LOCATION_FIELDS, cells, parsed.locations)
+    for number in group_numbers.get("contact", []):
+        _parse_group(parsed, "contact", number, CONTACT_FIELDS, cells, parsed.contacts)
+    return parsed
+
+
+def _parse_service_cell(
+    parsed: ParsedRow, column: Column, value: Cell, vocabularies: Vocabularies
+) -> None:
+    header = column.header
+    if header == "oruk_id":
+        parsed.oruk_id = _oruk_id(value)
+    elif header in ("organisation", "commissioner"):
+        name = text(value)
+        if not name:
+            if column.required:
+                raise CellError("Give the name of the organisation that runs the service.")
+            return
+        organisation = vocabularies.organisations.get(name.lower())
+        if organisation is None:
+            raise CellError(
+                f"There is no organisation called '{name}' in the directory; check the "
+                "spelling, or add it under Organisations first."
+            )
+        if header == "commissioner" and not organisation.is_commissioner:
+            raise CellError(
+                f"'{organisation.name}' is not marked as a commissioner; tick 'commissions "
+                "services' on the organisation first."
+            )
+        setattr(parsed, header, organisation)
+    elif header == "levels":
+        parsed.levels = _terms(value, vocabularies.levels, "level of need", "levels of need")
+        if not parsed.levels:
+            names = ", ".join(sorted({level.name for level in vocabularies.levels.values()}))
+            raise CellError(f"Give at least one level of need ({names}).")
+    elif header == "needs":
+        parsed.needs = _terms(value, vocabularies.needs, "need", "needs")
+    elif header == "circumstances":
+        parsed.circumstances = _terms(
+            value, vocabularies.circumstances, "circumstance", "circumstances"
+        )
+    elif header == "languages":
+        parsed.languages = _languages(value)
+    elif header == "service_areas":
+        parsed.service_areas = [
+            {"name": name, "description": note} for name, note in map(with_note, items(value))
+        ]
+    elif header == "schedules":
+        parsed.schedules = [schedule(item) for item in items(value)]
+    elif header == "description":
+        parsed.fields["description"] = description_html(value)
+    elif header == "status":
+        parsed.fields["status"] = _status(value)
+    else:
+        parsed.fields[column.field] = _simple_value(column, value)
+
+
+def _simple_value(column: Column, value: Cell) -> Any:
+    model_field = ServicePage._meta.get_field(column.field)
+    if column.kind == "bool":
+        return boolean(value, default=model_field.default)
+    if column.kind == "int":
+        number = whole_number(value)
+        if number is None and model_field.has_default():
+            return model_field.default
+        return number
+    if column.kind == "date":
+        return date(value)
+    return text(value)
+
+
+def _oruk_id(value: Cell) -> str:
+    word = text(value)
+    if not word:
+        return ""
+    try:
+        return str(uuid.UUID(word))
+    except ValueError:
+        raise CellError(
+            f"'{word}' is not an Open Referral id (a UUID such as "
+            "0f6e3d52-2c55-4c7e-9f0e-6f8f3d7b2a11). Leave it empty for a new service."
+        ) from None
+
+
+def _status(value: Cell) -> str:
+    word = text(value).lower()
+    if not word:
+        return ServicePage.Status.ACTIVE
+    for choice in ServicePage.Status:
+        if word in (choice.value, choice.label.lower()):
+            return choice.value
+    options = ", ".join(choice.value for choice in ServicePage.Status)
+    raise CellError(f"'{word}' is not a status; use one of: {options}.")
+
+
+def _terms(value: Cell, terms: dict[str, Any], singular: str, plural: str) -> list[Any]:
+    found, unknown = [], []
+    for name in items(value):
+        term = terms.get(name.lower())
+        if term is None:
+            unknown.append(name)
+        elif term not in found:
+            found.append(term)
+    if unknown:
+        listed = ", ".join(f"'{name}'" for name in unknown)
+        raise CellError(
+            f"Not in the directory's list of {plural}: {listed}. Use the {singular} names as "
+            "they appear in the admin, or ask a commissioner to add them."
+        )
+    return found
+
+
+def _languages(value: Cell) -> list[dict[str, str]]:
+    languages, unknown = [], []
+    for item in items(value):
+        name, note = with_note(item)
+        code = LANGUAGES_BY_KEY.get(name.lower())
+        if code is None:
+            unknown.append(name)
+        else:
+            languages.append({"code": code, "note": note})
+    if unknown:
+        raise CellError(
+            f"Not a language the directory lists: {', '.join(unknown)}. Use a name such as "
+            "Polish or a code such as pl."
+        )
+    return languages
+
+
+def _parse_group(
+    parsed: ParsedRow,
+    group: str,
+    number: int,
+    columns: tuple[Column, ...],
+    cells: dict[str, Cell],
+    into: list[tuple[int, dict[str, Any]]],
+) -> None:
+    values = {column: cells.get(group_header(group, number, column.header)) for column in columns}
+    if all(text(value) == "" for value in values.values()):
+        return
+    attributes: dict[str, Any] = {}
+    for column, value in values.items():
+        header = group_header(group, number, column.header)
+        try:
+            if column.kind == "number":
+                attributes[column.field] = decimal(value)
+            elif column.field == "phone":
+                attributes[column.field] = phone_text(value)
+            else:
+                attributes[column.field] = text(value)
+        except CellError as error:
+            parsed.error(header, str(error))
+    into.append((number, attributes))
+
+
+# -- applying a row to a page -------------------------------------------------------------------
+
+
+def apply_row(parsed: ParsedRow, page: ServicePage) -> list[RowError]:
+    """Set the row's values on ``page`` (in memory) and validate it as the admin would.
+
+    Child rows are replaced in order, reusing the existing row at the same position so its
+    Open Referral id (and a location's geocoding) stays. Returns the model's errors for
+    columns that had no reading error already.
+    """
+    errors: list[RowError] = []
+    for name, value in parsed.fields.items():
+        setattr(page, name, value)
+    if parsed.organisation is not None:
+        page.organisation = parsed.organisation
+    page.commissioner = parsed.commissioner
+    if parsed.levels is not None:
+        page.levels.set(parsed.levels)
+    if parsed.needs is not None:
+        page.needs.set(parsed.needs)
+    if parsed.circumstances is not None:
+        page.circumstances.set(parsed.circumstances)
+    if parsed.languages is not None:
+        errors += _replace_children(page, "languages", ServiceLanguage, parsed, parsed.languages)
+    if parsed.service_areas is not None:
+        errors += _replace_children(
+            page, "service_areas", ServiceArea, parsed, parsed.service_areas
+        )
+    if parsed.schedules is not None:
+        errors += _replace_children(page, "schedules", ServiceSchedule, parsed, parsed.schedules)
+    errors += _replace_groups(page, "locations", ServiceLocation, parsed, parsed.locations)
+    errors += _replace_groups(page, "contacts", ServiceContact, parsed, parsed.contacts)
+    try:
+        # A new page gets its place in the tree when it is added, after every row is checked.
+        page.full_clean(exclude=TREE_FIELDS if page.pk is None else None)
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            column = PAGE_FIELD_COLUMNS.get(name, name)
+            if column not in COLUMNS_BY_HEADER:
+                column = ""
+                if name != NON_FIELD_ERRORS:  # a field the template does not have
+                    label = ServicePage._meta.get_field(name).verbose_name
+                    messages = [f"{label}: {message}" for message in messages]
+            errors += [RowError(parsed.number, column, message) for message in messages]
+    taken = parsed.columns_with_errors
+    return [error for error in errors if error.column not in taken or error.column == ""]
+
+
+def _reused_children(page: ServicePage, relation: str, model: type, count: int) -> list[Any]:
+    existing = list(getattr(page, relation).all())
+    return [existing[i] if i < len(existing) else model() for i in range(count)]
+
+
+def _replace_children(
+    page: ServicePage, relation: str, model: type, parsed: ParsedRow, rows: list[dict[str, Any]]
+) -> list[RowError]:
+    children = _reused_children(page, relation, model, len(rows))
+    errors = []
+    for position, (child, values) in enumerate(zip(children, rows, strict=True)):
+        for name, value in values.items():
+            setattr(child, name, value)
+        child.sort_order = position
+        try:
+            child.full_clean(exclude=["page", "sort_order"], validate_unique=False)
+        except ValidationError as error:
+            for messages in error.message_dict.values():
+                errors += [RowError(parsed.number, relation, message) for message in messages]
+    setattr(page, relation, children)
+    return errors
+
+
+def _replace_groups(
+    page: ServicePage,
+    relation: str,
+    model: type,
+    parsed: ParsedRow,
+    groups: list[tuple[int, dict[str, Any]]],
+) -> list[RowError]:
+    group = relation[:-1]  # "locations" -> "location"
+    columns = LOCATION_COLUMNS if group == "location" else CONTACT_COLUMNS
+    children = _reused_children(page, relation, model, len(groups))
+    errors = []
+    for position, (child, (number, values)) in enumerate(zip(children, groups, strict=True)):
+        if model is ServiceLocation and child.pk:
+            _keep_geocoding_honest(child, values)
+        for name, value in values.items():
+            setattr(child, name, value)
+        child.sort_order = position
+        try:
+            child.full_clean(exclude=["page", "sort_order"], validate_unique=False)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                suffix = columns.get(
+                    name, GROUP_ERRORS[group] if name == NON_FIELD_ERRORS else name
+                )
+                header = group_header(group, number, suffix)
+                errors += [RowError(parsed.number, header, message) for message in messages]
+    setattr(page, relation, children)
+    return errors
+
+
+def _keep_geocoding_honest(location: ServiceLocation, values: dict[str, Any]) -> None:
+    """New coordinates typed against an unchanged postcode: look the postcode up again, so the
+    postcode wins when it is known and the typed position is kept only when it is not."""
+    typed = (values.get("latitude"), values.get("longitude"))
+    if typed != (location.latitude, location.longitude) and None not in typed:
+        location.geocoded_postcode = ""
+        location.geocode_status = ServiceLocation.GeocodeStatus.PENDING
