@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from ..admin_menu import PermissionMenuItem
 from ..models import ServicePage
 from . import views
 from .actions import MOVED_TO_BIN, RESTORED, is_in_bin, move_to_bin
@@ -65,15 +66,6 @@ def bin_urls() -> list:
             name="directory_restore_service",
         ),
     ]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args: Any, permission: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request: Any) -> bool:
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_menu_item")

@@ -6,6 +6,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from ..admin_menu import PermissionMenuItem
 from .views import PERMISSION, CompletenessReportView, GapReportCsvView, GapReportView
 
 app_name = "directory_reports"
@@ -21,11 +22,6 @@ urlpatterns = [
 ]
 
 
-class CommissioningReportMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return request.user.has_perm(PERMISSION)
-
-
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [path("commissioning-reports/", include((urlpatterns, app_name), namespace=app_name))]
@@ -33,21 +29,23 @@ def register_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_completeness_menu_item() -> MenuItem:
-    return CommissioningReportMenuItem(
+    return PermissionMenuItem(
         "Listing completeness",
         reverse("directory_reports:completeness"),
         name="listing-completeness",
         icon_name="clipboard-list",
         order=950,
+        permission=PERMISSION,
     )
 
 
 @hooks.register("register_reports_menu_item")
 def register_gaps_menu_item() -> MenuItem:
-    return CommissioningReportMenuItem(
+    return PermissionMenuItem(
         "Coverage and demand",
         reverse("directory_reports:gaps"),
         name="coverage-and-demand",
         icon_name="table",
         order=960,
+        permission=PERMISSION,
     )

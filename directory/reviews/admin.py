@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from ..admin_menu import PermissionMenuItem
 from ..models import ServicePage
 from .actions import REVIEW_ACTION, ReviewLogFormatter
 from .report import PERMISSION, ReviewsDueView
@@ -28,15 +29,14 @@ def register_review_urls() -> list[Any]:
     return [path("reviews/", include((urlpatterns, "directory_reviews")))]
 
 
-class ReviewsDueMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return request.user.has_perm(PERMISSION)
-
-
 @hooks.register("register_reports_menu_item")
 def register_reviews_due_menu_item() -> MenuItem:
-    return ReviewsDueMenuItem(
-        "Reviews due", reverse("directory_reviews:report"), name="reviews-due", icon_name="time"
+    return PermissionMenuItem(
+        "Reviews due",
+        reverse("directory_reviews:report"),
+        name="reviews-due",
+        icon_name="time",
+        permission=PERMISSION,
     )
 
 

@@ -20,6 +20,7 @@ from django.views import View
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from ..admin_menu import PermissionMenuItem
 from .columns import TEMPLATE_CONTACT_GROUPS, TEMPLATE_LOCATION_GROUPS, documentation
 from .importer import ImportReport, import_services
 from .reading import (
@@ -157,17 +158,13 @@ def register_admin_urls() -> list:
     ]
 
 
-class SpreadsheetsMenuItem(MenuItem):
-    def is_shown(self, request: HttpRequest) -> bool:
-        return request.user.has_perm(PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def register_menu_item() -> MenuItem:
-    return SpreadsheetsMenuItem(
+    return PermissionMenuItem(
         "Import and export",
         reverse("directory_spreadsheets:index"),
         name="services-import-export",
         icon_name="table",
         order=850,
+        permission=PERMISSION,
     )
