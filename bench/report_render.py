@@ -12,16 +12,15 @@ size, the number of SQL queries and the median and 95th percentile of the render
 from __future__ import annotations
 
 import argparse
-import io
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
+
+from demo_database import setup_demo_django  # noqa: E402  (bench/ is the script's folder)
 
 REPORTS = "/admin/commissioning-reports/"
 PAGES = [
@@ -46,17 +45,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="bench-reports-"))
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{workdir / 'db.sqlite3'}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    os.environ["ELASTICSEARCH_URL"] = ""
-    os.environ.setdefault("LOG_LEVEL", "ERROR")
-
-    import django
-
-    django.setup()
+    setup_demo_django("bench-reports-", args.database_url)
     from django.contrib.auth.models import Group, User
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
@@ -64,11 +54,6 @@ def main() -> None:
     from directory.site_setup import COMMISSIONERS
     from search.models import SearchLog
 
-    if not args.database_url:
-        print("Preparing the demo borough and its search log…", file=sys.stderr)
-        call_command("migrate", verbosity=0)
-        call_command("setup_site", stdout=io.StringIO())
-        call_command("load_demo", "--no-progress", stdout=io.StringIO())
     user, _ = User.objects.get_or_create(username="bench-commissioner")
     user.groups.add(Group.objects.get(name=COMMISSIONERS))
 

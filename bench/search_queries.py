@@ -18,16 +18,16 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
+
+from demo_database import setup_demo_django  # noqa: E402  (bench/ is the script's folder)
 
 WORDS = [
     "toddler",
@@ -119,15 +119,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="Also write the figures here as JSON.")
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="bench-search-"))
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{workdir / 'db.sqlite3'}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    os.environ["ELASTICSEARCH_URL"] = ""
-    os.environ.setdefault("LOG_LEVEL", "ERROR")
-
-    import django
-
-    django.setup()
+    setup_demo_django("bench-search-", args.database_url)
     from django.core.management import call_command
     from django.test import Client
     from django.test.utils import override_settings
@@ -135,11 +127,6 @@ def main() -> None:
     from directory.models import Postcode
     from search.engines import elastic_client
 
-    if not args.database_url:
-        print("Preparing the demo borough…", file=sys.stderr)
-        call_command("migrate", verbosity=0)
-        call_command("setup_site", stdout=io.StringIO())
-        call_command("load_demo", "--no-progress", stdout=io.StringIO())
     postcodes = sorted(
         {code.split()[0] for code in Postcode.objects.values_list("postcode", flat=True)}
     )
