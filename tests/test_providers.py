@@ -151,6 +151,17 @@ def test_provider_explorer_lists_only_their_services(
     assert "Northside Youth Club" not in html
 
 
+def test_provider_adds_services_but_cannot_change_the_directory_page(
+    client, site_structure, provider
+):
+    client.force_login(provider)
+    directory = site_structure.directory
+    assert client.get(add_url(site_structure)).status_code == 200
+    for view in ("edit", "delete", "unpublish", "move"):
+        url = reverse(f"wagtailadmin_pages:{view}", args=(directory.pk,))
+        assert client.get(url).status_code in (302, 403), view
+
+
 def test_provider_with_no_organisation_edits_nothing(client, make_user, own_service):
     client.force_login(make_user(PROVIDERS, "unattached"))
     assert client.get(edit_url(own_service)).status_code in (302, 403)

@@ -110,6 +110,12 @@ class DirectoryIndexPage(Page):
     class Meta:
         verbose_name = "directory"
 
+    def permissions_for_user(self, user):
+        """Providers may add services here, but not change the directory page itself."""
+        from ..providers.permissions import DirectoryPermissionTester
+
+        return DirectoryPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = (
