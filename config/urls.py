@@ -17,6 +17,7 @@ urlpatterns = [
     path("my-list/", include("directory.shortlist.urls")),
     path("needs/", search_views.needs_index, name="needs"),
     path("needs/<slug:slug>/", search_views.pathway, name="pathway"),
+    path("api/openreferral/", include("directory.openreferral.urls")),
 ]
 
 if settings.DEBUG:

@@ -151,6 +151,8 @@ WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Family Support Directory")
 # Shown in the footer: "Part of <council>'s early help offer".
 COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Open Referral UK API (/api/openreferral/): requests a minute per client address; 0 = no limit.
+OPENREFERRAL_RATE_LIMIT = int(os.environ.get("OPENREFERRAL_RATE_LIMIT", "120"))
 # Review reminders (manage.py send_review_reminders, daily): "review coming up" this many days
 # before a service's review date, a reminder this many days before; "overdue" after it.
 REVIEW_DUE_DAYS_BEFORE = int(os.environ.get("REVIEW_DUE_DAYS_BEFORE", "30"))

@@ -1,0 +1,1 @@
+"""The Open Referral UK (v3) read API: our catalogue in the standard's shape, read-only."""

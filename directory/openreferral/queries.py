@@ -1,0 +1,127 @@
+"""Which services, locations and organisations the API publishes, and its service filters."""
+
+from __future__ import annotations
+
+import math
+from functools import reduce
+from operator import and_, or_
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from ..models import DirectoryIndexPage, Organisation, ServiceLocation, ServicePage, ServiceSchedule
+from .parameters import Proximity, ServiceFilters
+from .taxonomies import Taxonomy, Term, TermIndex
+
+METRES_PER_DEGREE_LATITUDE = 111_320.0
+EARTH_RADIUS_METRES = 6_371_008.8
+
+
+def live_services() -> QuerySet[ServicePage]:
+    """Live, public services in the directory: never drafts, private pages or the deleted
+    services' bin (which sits outside the directory). Ordered by name, then id, for paging."""
+    directory = DirectoryIndexPage.objects.first()
+    if directory is None:
+        return ServicePage.objects.none()
+    return ServicePage.objects.live().public().descendant_of(directory).order_by("title", "oruk_id")
+
+
+def published_organisations() -> QuerySet[Organisation]:
+    """Organisations running at least one published service, by name."""
+    return Organisation.objects.filter(
+        pk__in=live_services().order_by().values("organisation_id")
+    ).order_by("name", "oruk_id")
+
+
+def filter_services(
+    services: QuerySet[ServicePage], filters: ServiceFilters, terms: TermIndex
+) -> QuerySet[ServicePage]:
+    if filters.search:
+        services = services.filter(pk__in=_matching_search(filters.search))
+    if filters.term:
+        services = services.filter(pk__in=_with_terms(_term_and_children(filters.term, terms)))
+    if filters.taxonomy:
+        services = services.filter(pk__in=_with_taxonomy(filters.taxonomy))
+    # As the standard words them: a minimum age of at least the value, a maximum age of at
+    # most the value. A service without a lower limit starts at 0; without an upper, never ends.
+    if filters.minimum_age:
+        services = services.filter(minimum_age__gte=filters.minimum_age)
+    if filters.maximum_age is not None:
+        services = services.filter(maximum_age__lte=filters.maximum_age)
+    if filters.day or filters.start_time or filters.end_time:
+        # One opening must satisfy every condition given.
+        openings = ServiceSchedule.objects.filter(page=OuterRef("pk"))
+        if filters.day:
+            openings = openings.filter(weekday=filters.day)
+        if filters.start_time:
+            openings = openings.filter(opens_at__gte=filters.start_time)
+        if filters.end_time:
+            openings = openings.filter(closes_at__lte=filters.end_time)
+        services = services.filter(Exists(openings))
+    if filters.modified_after:
+        services = services.filter(last_published_at__gte=filters.modified_after)
+    return services
+
+
+def _matching_search(text: str) -> QuerySet:
+    """Services the site's own search finds with every word (word forms and synonyms count)."""
+    from search.models import SearchEntry
+    from search.text_query import build_plan
+
+    plan = build_plan(text)
+    if not plan.groups:
+        return SearchEntry.objects.values("page_id")
+    matched = [
+        reduce(or_, (Q(text__contains=f" {phrase.key} ") for phrase in group))
+        for group in plan.groups
+    ]
+    return SearchEntry.objects.filter(reduce(and_, matched)).values("page_id")
+
+
+def _term_and_children(term: Term, terms: TermIndex) -> list[Term]:
+    """A need category stands for every need under it, as on the public site."""
+    return [term, *terms.children_of(term)]
+
+
+def _with_terms(chosen: list[Term]) -> QuerySet:
+    taxonomy = chosen[0].taxonomy
+    pks = [term.pk for term in chosen]
+    if taxonomy.service_relation == "levels":
+        return ServicePage.levels.through.objects.filter(levelofneed_id__in=pks).values(
+            "servicepage_id"
+        )
+    through = ServicePage._meta.get_field(taxonomy.service_relation).remote_field.through
+    return through.objects.filter(tag_id__in=pks).values("content_object_id")
+
+
+def _with_taxonomy(taxonomy: Taxonomy) -> QuerySet:
+    if taxonomy.service_relation == "levels":
+        return ServicePage.levels.through.objects.values("servicepage_id")
+    through = ServicePage._meta.get_field(taxonomy.service_relation).remote_field.through
+    return through.objects.values("content_object_id")
+
+
+def locations_near(
+    locations: QuerySet[ServiceLocation], near: Proximity
+) -> list[tuple[ServiceLocation, float]]:
+    """Locations within the distance, nearest first, with their distance in metres."""
+    lat_delta = near.metres / METRES_PER_DEGREE_LATITUDE
+    lng_delta = lat_delta / max(math.cos(math.radians(near.latitude)), 0.01)
+    boxed = locations.filter(
+        latitude__range=(near.latitude - lat_delta, near.latitude + lat_delta),
+        longitude__range=(near.longitude - lng_delta, near.longitude + lng_delta),
+    )
+    found = []
+    for place in boxed:
+        metres = distance_metres(near.latitude, near.longitude, place.latitude, place.longitude)
+        if metres <= near.metres:
+            found.append((place, metres))
+    found.sort(key=lambda pair: (pair[1], pair[0].name, pair[0].oruk_id))
+    return found
+
+
+def distance_metres(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lng2 - lng1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_METRES * math.asin(math.sqrt(a))

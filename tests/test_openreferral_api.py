@@ -1,0 +1,651 @@
+"""The Open Referral UK read API on the demo borough: every endpoint's responses are valid by the
+official schemas (tests/data/oruk/), every filter returns what the catalogue's own models say it
+should, paging has no gaps or overlaps, and bad requests get JSON 4xx answers, never a 500.
+
+The demo directory is loaded once for the module inside a transaction that is rolled back at
+the end; each test runs in its own savepoint.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import math
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from directory.demo.builder import load_demo
+from directory.models import (
+    AgeBand,
+    Circumstance,
+    LevelOfNeed,
+    Need,
+    Postcode,
+    ServiceLocation,
+    ServicePage,
+)
+from directory.recycle_bin.actions import move_to_bin
+from directory.site_setup import ensure_site_structure
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/openreferral/"
+SCHEMA_DIR = Path(__file__).parent / "data" / "oruk"
+PROFILE_URL = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
+
+
+# -- schemas ---------------------------------------------------------------------------------
+
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+FORMATS = FormatChecker()
+
+
+@FORMATS.checks("date-time", raises=ValueError)
+def _is_date_time(value: object) -> bool:
+    # jsonschema checks date-time only with an optional package; check it here, strictly.
+    if not isinstance(value, str):
+        return True
+    if not _RFC3339.match(value):
+        raise ValueError(f"{value!r} is not an RFC 3339 date-time")
+    datetime.datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    return True
+
+
+def _registry() -> Registry:
+    """Every schema file, under its own file name (how the per-object files refer to each other)
+    and under the profile's published address (how the OpenAPI document refers to them)."""
+    resources = []
+    for path in SCHEMA_DIR.rglob("*.json"):
+        relative = path.relative_to(SCHEMA_DIR).as_posix()
+        resource = Resource.from_contents(json.loads(path.read_text()), DRAFT202012)
+        resources += [(relative, resource), (PROFILE_URL + relative, resource)]
+    return Registry().with_resources(resources)
+
+
+REGISTRY = _registry()
+OPENAPI = json.loads((SCHEMA_DIR / "openapi.json").read_text())
+
+
+def validator(name: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / name).read_text())
+    return Draft202012Validator(schema, registry=REGISTRY, format_checker=FORMATS)
+
+
+def assert_valid(instance: Any, schema_name: str) -> None:
+    errors = sorted(validator(schema_name).iter_errors(instance), key=lambda e: e.json_path)
+    assert not errors, "\n".join(f"{e.json_path}: {e.message}" for e in errors[:10])
+
+
+def assert_page_envelope(body: dict[str, Any]) -> None:
+    page_schema = OPENAPI["components"]["schemas"]["Page"]
+    Draft202012Validator(page_schema, format_checker=FORMATS).validate(body)
+    expected = {"total_items", "total_pages", "page_number", "size", "first_page", "last_page"}
+    assert expected | {"empty", "contents"} <= body.keys()
+    assert body["size"] == len(body["contents"])
+
+
+def assert_service_dates(service: dict[str, Any]) -> None:
+    """Fields the schema types only as strings, with a date or time meaning."""
+    if "assured_date" in service:
+        datetime.date.fromisoformat(service["assured_date"])
+    for schedule in service.get("schedules", []):
+        datetime.time.fromisoformat(schedule["opens_at"])
+        datetime.time.fromisoformat(schedule["closes_at"])
+        assert re.fullmatch(r"(MO|TU|WE|TH|FR|SA|SU)", schedule["byday"])
+
+
+def test_the_format_checker_rejects_bad_ids_and_dates() -> None:
+    """The validation below would prove nothing if formats went unchecked."""
+    check = validator("compiled/service.json")
+    good = {"id": str(uuid.uuid4()), "name": "A", "status": "active"}
+    check.validate(good)
+    for bad in (
+        {**good, "id": "12345"},
+        {**good, "id": "not-a-uuid-at-all-not-a-uuid-at-all!"},
+        {**good, "status": "open"},
+        {**good, "last_modified": "yesterday"},
+        {**good, "last_modified": "2025-01-01"},
+        {**good, "organization": {"id": str(uuid.uuid4()), "name": "Org"}},  # no description
+        {**good, "attributes": [{"id": str(uuid.uuid4()), "taxonomy_term_id": "x"}]},
+    ):
+        with pytest.raises(ValidationError):
+            check.validate(bad)
+
+
+# -- the demo borough -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker) -> Iterator[None]:
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            ensure_site_structure()
+            load_demo(stdout=io.StringIO(), progress=False)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limit(settings) -> None:
+    settings.OPENREFERRAL_RATE_LIMIT = 0
+
+
+def get(client, path: str, status: int = 200, **params: Any) -> dict[str, Any]:
+    response = client.get(API + path, params)
+    assert response.status_code == status, response.content[:500]
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    return response.json()
+
+
+def all_ids(client, path: str, **params: Any) -> list[str]:
+    body = get(client, path, per_page=1000, **params)
+    assert body["total_items"] == body["size"] <= 1000
+    return [item["id"] for item in body["contents"]]
+
+
+def live() -> Any:
+    return ServicePage.objects.live().public()
+
+
+def ids(services: Any) -> set[str]:
+    return set(services.values_list("oruk_id", flat=True))
+
+
+# -- every endpoint is valid by the official schemas ---------------------------------------
+
+
+def test_api_root(client, demo) -> None:
+    body = get(client, "")
+    schema = OPENAPI["paths"]["/"]["get"]["responses"]["200"]["content"]["application/json"]
+    Draft202012Validator(schema["schema"], format_checker=FORMATS).validate(body)
+    assert body["version"] == "3.0"
+    assert body["openapi_url"].endswith("/api/openreferral/openapi.json")
+    assert client.get(body["openapi_url"]).status_code == 200
+
+
+def test_services_are_valid_fully_nested_services(client, demo) -> None:
+    body = get(client, "services", per_page=1000)
+    assert_page_envelope(body)
+    assert body["total_items"] == live().count() == 179
+    by_id = {service["id"]: service for service in body["contents"]}
+    assert len(by_id) == 179
+    for service in body["contents"]:
+        assert_valid(service, "compiled/service.json")
+        assert_valid(service, "compiled/service_list.json")
+        assert_service_dates(service)
+    # The demo exercises every nested object at least once.
+    for key in ("service_at_locations", "contacts", "schedules", "languages", "service_areas"):
+        assert any(service[key] for service in body["contents"]), key
+    assert all(service["attributes"] for service in body["contents"])
+    assert all(service["cost_options"] for service in body["contents"])
+
+
+def test_one_service_matches_the_catalogue(client, demo) -> None:
+    page = (
+        live()
+        .filter(locations__isnull=False, contacts__phone__gt="", schedules__isnull=False)
+        .distinct()
+        .order_by("title")
+        .first()
+    )
+    body = get(client, f"services/{page.oruk_id}")
+    assert_valid(body, "compiled/service.json")
+    assert_service_dates(body)
+    assert body["id"] == page.oruk_id
+    assert body["name"] == page.title
+    assert body["organization"]["id"] == page.organisation.oruk_id
+    assert body["organization_id"] == page.organisation.oruk_id
+    assert body["status"] == page.status
+    assert "<" not in body["description"]
+    assert body["description"].startswith(page.summary)
+    assert body.get("assured_date") == (page.last_reviewed and page.last_reviewed.isoformat())
+    place = page.locations.first()
+    (sal,) = [s for s in body["service_at_locations"] if s["location_id"] == place.oruk_id]
+    assert sal["location"]["addresses"][0]["postal_code"] == place.postcode
+    assert sal["location"]["latitude"] == place.latitude
+    contact = page.contacts.exclude(phone="").first()
+    (published,) = [c for c in body["contacts"] if c["id"] == contact.oruk_id]
+    assert published["phones"][0]["number"] == contact.phone
+    assert sorted(s["id"] for s in body["schedules"]) == sorted(
+        page.schedules.values_list("oruk_id", flat=True)
+    )
+    terms = {a["taxonomy_term"]["taxonomy"]: set() for a in body["attributes"]}
+    for attribute in body["attributes"]:
+        assert attribute["taxonomy_term_id"] == attribute["taxonomy_term"]["id"]
+        assert attribute["link_id"] == page.oruk_id
+        terms[attribute["taxonomy_term"]["taxonomy"]].add(attribute["taxonomy_term"]["name"])
+    assert terms["Need"] == set(page.needs.values_list("name", flat=True))
+    assert terms["Level of need"] == set(page.levels.values_list("name", flat=True))
+    assert terms.get("Age band", set()) == set(page.age_bands.values_list("name", flat=True))
+    # The same object as in the list, and the same ids on every request.
+    listed = get(client, "services", per_page=1000, search="")["contents"]
+    assert [s for s in listed if s["id"] == page.oruk_id] == [body]
+    assert get(client, f"services/{page.oruk_id.upper()}") == body
+
+
+def test_free_and_charged_services_have_cost_options(client, demo) -> None:
+    free = live().filter(is_free=True).first()
+    charged = live().filter(is_free=False).first()
+    (option,) = get(client, f"services/{free.oruk_id}")["cost_options"]
+    assert (option["option"], option["amount"], option["currency"]) == ("Free", 0, "GBP")
+    (option,) = get(client, f"services/{charged.oruk_id}")["cost_options"]
+    assert "amount" not in option
+    assert option["amount_description"] == charged.fees_description
+
+
+def test_service_at_locations_are_valid(client, demo) -> None:
+    body = get(client, "service_at_locations", per_page=1000)
+    assert_page_envelope(body)
+    expected = ServiceLocation.objects.filter(page__in=live())
+    assert body["total_items"] == expected.count() > 0
+    for item in body["contents"]:
+        assert_valid(item, "compiled/service_at_location_list.json")
+        assert_valid(item, "compiled/service_at_location.json")
+    assert {item["location_id"] for item in body["contents"]} == set(
+        expected.values_list("oruk_id", flat=True)
+    )
+
+
+def test_organizations_are_valid(client, demo) -> None:
+    body = get(client, "organizations", per_page=1000)
+    assert_page_envelope(body)
+    for item in body["contents"]:
+        assert_valid(item, "compiled/organization_list.json")
+        assert_valid(item, "compiled/organization.json")
+    expected = {page.organisation.oruk_id for page in live().select_related("organisation")}
+    assert {item["id"] for item in body["contents"]} == expected
+
+
+def test_taxonomies_are_valid_with_stable_ids(client, demo) -> None:
+    body = get(client, "taxonomies")
+    assert_page_envelope(body)
+    names = [taxonomy["name"] for taxonomy in body["contents"]]
+    assert sorted(names) == ["Age band", "Circumstance", "Level of need", "Need"]
+    namespace = uuid.UUID("851fcccc-7745-4d68-8b00-c5437a3ba514")
+    for taxonomy in body["contents"]:
+        assert_valid(taxonomy, "taxonomy.json")
+        assert taxonomy["id"] == str(uuid.uuid5(namespace, f"taxonomy:{taxonomy['name']}"))
+        full = get(client, f"taxonomies/{taxonomy['id']}")
+        assert_valid(full, "taxonomy.json")
+        assert {k: v for k, v in full.items() if k != "taxonomy_terms"} == taxonomy
+        model = {
+            "Need": Need,
+            "Level of need": LevelOfNeed,
+            "Age band": AgeBand,
+            "Circumstance": Circumstance,
+        }[taxonomy["name"]]
+        assert {t["id"] for t in full["taxonomy_terms"]} == set(
+            model.objects.values_list("oruk_id", flat=True)
+        )
+
+
+def test_taxonomy_terms_are_valid_and_parents_come_first(client, demo) -> None:
+    body = get(client, "taxonomy_terms", per_page=1000)
+    assert_page_envelope(body)
+    total = sum(m.objects.count() for m in (Need, LevelOfNeed, AgeBand, Circumstance))
+    assert body["total_items"] == total
+    seen: set[str] = set()
+    for term in body["contents"]:
+        assert_valid(term, "taxonomy_term.json")
+        if "parent_id" in term:
+            assert term["parent_id"] in seen
+        seen.add(term["id"])
+    need = Need.objects.filter(parent__isnull=False).select_related("parent").first()
+    one = get(client, f"taxonomy_terms/{need.oruk_id}")
+    assert_valid(one, "taxonomy_term.json")
+    assert (one["name"], one["parent_id"], one["taxonomy"]) == (
+        need.name,
+        need.parent.oruk_id,
+        "Need",
+    )
+
+
+# -- filters --------------------------------------------------------------------------------
+
+
+def test_filter_by_need_term(client, demo) -> None:
+    need = Need.objects.filter(parent__isnull=False, tagged_services__isnull=False).first()
+    found = all_ids(client, "services", taxonomy_term_id=need.oruk_id)
+    assert set(found) == ids(live().filter(needs=need)) != set()
+
+
+def test_filter_by_need_category_includes_its_needs(client, demo) -> None:
+    category = Need.objects.filter(parent__isnull=True, children__isnull=False).first()
+    found = all_ids(client, "services", taxonomy_term_id=category.oruk_id)
+    expected = ids(live().filter(needs__in=category.descendant_ids()).distinct())
+    assert set(found) == expected != set()
+
+
+def test_filter_by_level_and_circumstance_terms(client, demo) -> None:
+    level = LevelOfNeed.objects.get(slug="targeted")
+    assert set(all_ids(client, "services", taxonomy_term_id=level.oruk_id)) == ids(
+        live().filter(levels=level)
+    )
+    circumstance = Circumstance.objects.filter(tagged_services__isnull=False).first()
+    assert set(all_ids(client, "services", taxonomy_term_id=circumstance.oruk_id)) == ids(
+        live().filter(circumstances=circumstance)
+    )
+
+
+def test_filter_by_taxonomy(client, demo) -> None:
+    taxonomies = {t["name"]: t["id"] for t in get(client, "taxonomies")["contents"]}
+    found = set(all_ids(client, "services", taxonomy_id=taxonomies["Circumstance"]))
+    expected = ids(live().filter(circumstances__isnull=False).distinct())
+    assert found == expected
+    assert 0 < len(expected) < 179
+    assert len(all_ids(client, "services", taxonomy_id=taxonomies["Level of need"])) == 179
+
+
+def test_filter_by_ages(client, demo) -> None:
+    """As the standard words them: minimum age at least, maximum age at most the value."""
+    older = set(all_ids(client, "services", minimum_age=5))
+    assert older == ids(live().filter(minimum_age__gte=5)) != set()
+    younger = set(all_ids(client, "services", maximum_age=11))
+    assert younger == ids(live().filter(maximum_age__lte=11)) != set()
+    both = set(all_ids(client, "services", minimum_age=2, maximum_age=14))
+    assert both == ids(live().filter(minimum_age__gte=2, maximum_age__lte=14)) != set()
+    assert len(all_ids(client, "services", minimum_age=0)) == 179
+
+
+def test_filter_by_day_and_times(client, demo) -> None:
+    saturday = set(all_ids(client, "services", day="SA"))
+    assert saturday == ids(live().filter(schedules__weekday="sa").distinct()) != set()
+    assert set(all_ids(client, "services", day="saturday")) == saturday
+    morning = set(all_ids(client, "services", day="MO", start_time="09:00", end_time="12:00"))
+    expected = set()
+    for page in live().prefetch_related("schedules"):
+        if any(
+            s.weekday == "mo"
+            and s.opens_at >= datetime.time(9)
+            and s.closes_at <= datetime.time(12)
+            for s in page.schedules.all()
+        ):
+            expected.add(page.oruk_id)
+    assert morning == expected != set()
+    late = set(all_ids(client, "services", start_time="17:00:00"))
+    assert late == ids(live().filter(schedules__opens_at__gte=datetime.time(17)).distinct())
+
+
+def test_filter_by_modified_after(client, demo) -> None:
+    recent = list(live().order_by("title")[:3])
+    moment = timezone.now() + datetime.timedelta(days=1)
+    ServicePage.objects.filter(pk__in=[p.pk for p in recent]).update(
+        last_published_at=moment + datetime.timedelta(hours=1)
+    )
+    found = all_ids(client, "services", modified_after=moment.isoformat())
+    assert set(found) == {p.oruk_id for p in recent}
+    assert all_ids(client, "services", modified_after=moment.date().isoformat()) == found
+    assert len(all_ids(client, "services", modified_after="2000-01-01T00:00:00Z")) == 179
+    # An offset sent unencoded ("+" reads as a space) still counts as an offset.
+    unencoded = client.get(API + "services?modified_after=2000-01-01T00:00:00+01:00")
+    assert unencoded.status_code == 200 and unencoded.json()["total_items"] == 179
+
+
+def test_search(client, demo) -> None:
+    found = set(all_ids(client, "services", search="speech"))
+    titled = ids(live().filter(title__icontains="speech"))
+    assert titled and titled <= found
+    narrower = set(all_ids(client, "services", search="speech language"))
+    assert narrower <= found & set(all_ids(client, "services", search="language"))
+    assert all_ids(client, "services", search="zzqxjv") == []
+
+
+def test_service_at_locations_near_a_postcode(client, demo) -> None:
+    place = ServiceLocation.objects.filter(page__in=live(), latitude__isnull=False).first()
+    centre = Postcode.objects.get(postcode=place.postcode)
+    body = get(
+        client, "service_at_locations", postcode=place.postcode, proximity=1500, per_page=1000
+    )
+    expected = {}
+    for other in ServiceLocation.objects.filter(page__in=live(), latitude__isnull=False):
+        metres = _haversine(centre.latitude, centre.longitude, other.latitude, other.longitude)
+        if metres <= 1500:
+            expected[other.oruk_id] = metres
+    found = [item["location_id"] for item in body["contents"]]
+    assert set(found) == set(expected) and place.oruk_id in found
+    assert [expected[i] for i in found] == sorted(expected[i] for i in found)
+    wider = get(client, "service_at_locations", postcode=place.postcode, proximity=5000)
+    assert wider["total_items"] > body["total_items"]
+
+
+def _haversine(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lng2 - lng1) / 2) ** 2
+    )
+    return 2 * 6_371_000 * math.asin(math.sqrt(h))
+
+
+def test_taxonomy_term_filters(client, demo) -> None:
+    taxonomies = {t["name"]: t["id"] for t in get(client, "taxonomies")["contents"]}
+    categories = get(client, "taxonomy_terms", taxonomy_id=taxonomies["Need"], top_only="true")
+    assert {t["id"] for t in categories["contents"]} == set(
+        Need.objects.filter(parent__isnull=True).values_list("oruk_id", flat=True)
+    )
+    category = Need.objects.filter(children__isnull=False).first()
+    children = get(client, "taxonomy_terms", parent_id=category.oruk_id)
+    assert {t["id"] for t in children["contents"]} == set(
+        category.children.values_list("oruk_id", flat=True)
+    )
+    levels = get(client, "taxonomy_terms", taxonomy_id=taxonomies["Level of need"])
+    assert [t["code"] for t in levels["contents"]] == list(
+        LevelOfNeed.objects.values_list("slug", flat=True)
+    )
+
+
+# -- paging ---------------------------------------------------------------------------------
+
+
+def test_paging_walks_every_service_once_in_name_order(client, demo) -> None:
+    everything = all_ids(client, "services")
+    walked, page = [], 1
+    while True:
+        body = get(client, "services", page=page, per_page=25)
+        assert body["first_page"] == (page == 1)
+        walked += [s["id"] for s in body["contents"]]
+        if body["last_page"]:
+            break
+        page += 1
+    assert walked == everything
+    assert page == body["total_pages"] == math.ceil(179 / 25)
+    names = [s.title for s in live().order_by("title", "oruk_id")]
+    assert [s["name"] for s in get(client, "services", per_page=1000)["contents"]] == names
+
+
+def test_paging_edges(client, demo) -> None:
+    beyond = get(client, "services", page=99, per_page=50)
+    assert beyond["contents"] == [] and beyond["empty"] and beyond["last_page"]
+    assert (beyond["total_items"], beyond["page_number"], beyond["size"]) == (179, 99, 0)
+    assert get(client, "services", per_page=1000)["size"] == 179
+    assert get(client, "services")["size"] == 50  # the default
+    for params in (
+        {"page": 0},
+        {"page": -1},
+        {"page": "two"},
+        {"per_page": 1001},
+        {"per_page": 0},
+        {"per_page": "1e3"},
+    ):
+        name = next(iter(params))
+        body = get(client, "services", status=400, **params)
+        assert name in body["errors"], params
+    nothing = get(client, "services", search="zzqxjv")
+    assert (nothing["total_items"], nothing["total_pages"], nothing["empty"]) == (0, 0, True)
+    assert nothing["first_page"] and nothing["last_page"]
+
+
+def test_a_page_of_1000_costs_the_same_queries_as_a_page_of_10(client, demo) -> None:
+    counts = []
+    for per_page in (10, 1000):
+        with CaptureQueriesContext(connection) as queries:
+            get(client, "services", per_page=per_page)
+        counts.append(len(queries))
+    assert counts[0] == counts[1] < 25, counts
+
+
+# -- bad requests ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path, params, bad",
+    [
+        ("services", {"colour": "red"}, "colour"),
+        ("services", {"taxonomy_term_id": "not-a-uuid"}, "taxonomy_term_id"),
+        ("services", {"taxonomy_term_id": str(uuid.uuid4())}, "taxonomy_term_id"),
+        ("services", {"taxonomy_id": str(uuid.uuid4())}, "taxonomy_id"),
+        ("services", {"minimum_age": "five"}, "minimum_age"),
+        ("services", {"maximum_age": "500"}, "maximum_age"),
+        ("services", {"day": "Funday"}, "day"),
+        ("services", {"start_time": "9am"}, "start_time"),
+        ("services", {"start_time": "25:00"}, "start_time"),
+        ("services", {"start_time": "12:00", "end_time": "09:00"}, "end_time"),
+        ("services", {"modified_after": "last week"}, "modified_after"),
+        ("service_at_locations", {"postcode": "NOT A CODE"}, "postcode"),
+        ("service_at_locations", {"postcode": "ZZ99 9ZZ"}, "postcode"),
+        ("service_at_locations", {"proximity": "500"}, "proximity"),
+        ("service_at_locations", {"postcode": "SE13", "proximity": "far"}, "proximity"),
+        ("taxonomy_terms", {"top_only": "maybe"}, "top_only"),
+        ("taxonomy_terms", {"parent_id": str(uuid.uuid4())}, "parent_id"),
+        ("taxonomies", {"search": "x"}, "search"),
+        ("organizations", {"postcode": "SE13"}, "postcode"),
+        ("", {"page": "1"}, "page"),
+    ],
+)
+def test_bad_parameters_get_a_json_400(client, demo, path, params, bad) -> None:
+    body = get(client, path, status=400, **params)
+    assert body["status"] == 400
+    assert bad in body["errors"] and body["errors"][bad]
+
+
+def test_a_repeated_parameter_is_a_400(client, demo) -> None:
+    response = client.get(API + "services?page=1&page=2")
+    assert response.status_code == 400
+    assert "page" in response.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "services/not-a-uuid",
+        f"services/{uuid.uuid4()}",
+        f"taxonomies/{uuid.uuid4()}",
+        "taxonomies/need",
+        f"taxonomy_terms/{uuid.uuid4()}",
+        "taxonomy_terms/1",
+        "no-such-endpoint",
+        "services/a/b",
+    ],
+)
+def test_unknown_ids_and_paths_get_a_json_404(client, demo, path) -> None:
+    body = get(client, path, status=404)
+    assert body["status"] == 404 and body["message"]
+
+
+def test_read_only_with_open_cors(client, demo) -> None:
+    for method in ("post", "put", "patch", "delete"):
+        response = getattr(client, method)(API + "services")
+        assert response.status_code == 405
+        assert response.json()["status"] == 405
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert "GET" in response["Allow"]
+    preflight = client.options(API + "services", HTTP_ORIGIN="https://elsewhere.example")
+    assert preflight.status_code == 204
+    assert preflight["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in preflight["Access-Control-Allow-Methods"]
+    head = client.head(API + "taxonomies")
+    assert head.status_code == 200 and head["Access-Control-Allow-Origin"] == "*"
+
+
+def test_rate_limit_per_client_address(client, demo, settings) -> None:
+    settings.OPENREFERRAL_RATE_LIMIT = 3
+    cache.clear()
+    for _ in range(3):
+        assert client.get(API + "taxonomies").status_code == 200
+    limited = client.get(API + "taxonomies")
+    assert limited.status_code == 429
+    assert 1 <= int(limited["Retry-After"]) <= 60
+    assert limited.json()["status"] == 429
+    assert limited["Access-Control-Allow-Origin"] == "*"
+    other = client.get(API + "taxonomies", REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 200
+    cache.clear()
+
+
+# -- only live services ---------------------------------------------------------------------
+
+
+def test_drafts_unpublished_and_deleted_services_never_appear(client, demo) -> None:
+    unpublished, deleted, edited = live().order_by("title")[:3]
+    unpublished.unpublish()
+    move_to_bin(ServicePage.objects.get(pk=deleted.pk))
+    draft = ServicePage.objects.get(pk=edited.pk)
+    old_title = draft.title
+    draft.title = "Draft title nobody has approved"
+    draft.save_revision()
+
+    listed = get(client, "services", per_page=1000)["contents"]
+    assert len(listed) == 177
+    listed_ids = {s["id"] for s in listed}
+    assert unpublished.oruk_id not in listed_ids and deleted.oruk_id not in listed_ids
+    get(client, f"services/{unpublished.oruk_id}", status=404)
+    get(client, f"services/{deleted.oruk_id}", status=404)
+    assert get(client, f"services/{edited.oruk_id}")["name"] == old_title
+    located = get(client, "service_at_locations", per_page=1000)["contents"]
+    assert not {s["service_id"] for s in located} & {unpublished.oruk_id, deleted.oruk_id}
+
+
+# -- the OpenAPI document is truthful -------------------------------------------------------
+
+
+def test_openapi_document_lists_what_each_endpoint_accepts(client, demo) -> None:
+    document = get(client, "openapi.json")
+    assert document["servers"] == [{"url": "http://testserver/api/openreferral"}]
+    assert set(document["paths"]) >= {
+        "/",
+        "/services",
+        "/services/{id}",
+        "/service_at_locations",
+        "/organizations",
+        "/taxonomies",
+        "/taxonomies/{id}",
+        "/taxonomy_terms",
+        "/taxonomy_terms/{id}",
+    }
+    sample_ids = {
+        "/services/{id}": live().first().oruk_id,
+        "/taxonomies/{id}": get(client, "taxonomies")["contents"][0]["id"],
+        "/taxonomy_terms/{id}": LevelOfNeed.objects.first().oruk_id,
+    }
+    for template, item in document["paths"].items():
+        path = template.replace("{id}", sample_ids.get(template, "")).lstrip("/")
+        operation = item["get"]
+        names = [p["name"] for p in operation["parameters"]]
+        # Every parameter the document lists is accepted (an empty value means "not given")...
+        if names:
+            get(client, path, **dict.fromkeys(names, ""))
+        # ...and nothing else is.
+        get(client, path, status=400, unlisted="1")
+        assert {"200", "400", "429"} <= set(operation["responses"])
+    services = document["paths"]["/services"]["get"]["parameters"]
+    per_page = next(p for p in services if p["name"] == "per_page")
+    assert per_page["schema"]["maximum"] == 1000
