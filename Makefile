@@ -12,9 +12,9 @@ start: install  ## Install, migrate, load the demo borough, index it, print the 
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py rebuild_search_index
-	$(BIN)/python manage.py ensure_admin
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py ensure_admin
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev  ## Install with test dependencies; lint; run the whole suite.
 	$(BIN)/ruff check .
