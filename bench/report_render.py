@@ -1,4 +1,4 @@
-"""Time the commissioning reports on the demo borough: median and p95 of whole admin renders.
+"""Time the commissioning and reviews reports on the demo borough: median and p95 of renders.
 
     .venv/bin/python bench/report_render.py                 # builds a temporary demo database
     .venv/bin/python bench/report_render.py --repeat 20
@@ -31,6 +31,9 @@ PAGES = [
     ("coverage, targeted", REPORTS + "coverage-and-demand/?level=targeted"),
     ("365 days, one category", REPORTS + "coverage-and-demand/?period=365&category=staying-safe"),
     ("coverage CSV", REPORTS + "coverage-and-demand/export.csv?level=targeted"),
+    ("reviews due", "/admin/reviews/"),
+    ("reviews due, all services", "/admin/reviews/?status=all"),
+    ("reviews due XLSX", "/admin/reviews/?status=all&export=xlsx"),
 ]
 
 
