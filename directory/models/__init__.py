@@ -1,3 +1,4 @@
+from .external_terms import ServiceExternalTerm
 from .identifiers import OrukIdField, new_oruk_id
 from .organisations import Organisation
 from .postcodes import Postcode
@@ -40,6 +41,7 @@ __all__ = [
     "ServiceArea",
     "ServiceCircumstance",
     "ServiceContact",
+    "ServiceExternalTerm",
     "ServiceLanguage",
     "ServiceLocation",
     "ServiceNeed",

@@ -45,6 +45,13 @@ class Need(VocabularyTerm):
         related_name="children",
         help_text="Leave empty for a category such as 'Parenting'.",
     )
+    # Set on terms an Open Referral import created because a feed used them; a commissioner
+    # checks the name and place, then clears it.
+    needs_review = models.BooleanField(
+        "to review",
+        default=False,
+        help_text="Added by an Open Referral import: check it, then untick.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -52,6 +59,7 @@ class Need(VocabularyTerm):
         FieldPanel("parent"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
+        FieldPanel("needs_review"),
     ]
 
     class Meta(VocabularyTerm.Meta):
@@ -128,11 +136,20 @@ class AgeBand(VocabularyTerm):
 class Circumstance(VocabularyTerm):
     """Who a service is especially for: young carers, care leavers, lone parents, …"""
 
+    # Set on terms an Open Referral import created because a feed used them; a commissioner
+    # checks the name and place, then clears it.
+    needs_review = models.BooleanField(
+        "to review",
+        default=False,
+        help_text="Added by an Open Referral import: check it, then untick.",
+    )
+
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
+        FieldPanel("needs_review"),
     ]
 
     class Meta(VocabularyTerm.Meta):

@@ -123,7 +123,15 @@ _ERROR = {
 
 def _parameter(name: str) -> dict[str, Any]:
     spec = copy.deepcopy(_PARAMETERS[name])
-    return {"name": name.rsplit(".", 1)[-1], "in": "query", "required": False, **spec}
+    # An empty value means "not given" (as a blank HTML form field sends it): say so, or a
+    # client reading the types would think ?page= is an error.
+    return {
+        "name": name.rsplit(".", 1)[-1],
+        "in": "query",
+        "required": False,
+        "allowEmptyValue": True,
+        **spec,
+    }
 
 
 def _error(description: str) -> dict[str, Any]:

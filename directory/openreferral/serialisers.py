@@ -23,6 +23,7 @@ from ..models import (
     Organisation,
     ServiceAgeBand,
     ServiceCircumstance,
+    ServiceExternalTerm,
     ServiceLocation,
     ServiceNeed,
     ServicePage,
@@ -65,6 +66,7 @@ def with_related(services: QuerySet[ServicePage]) -> QuerySet[ServicePage]:
         "schedules",
         "service_areas",
         "languages",
+        "external_terms",
         Prefetch("tagged_needs", ServiceNeed.objects.only("id", "tag_id", "content_object_id")),
         Prefetch(
             "tagged_circumstances",
@@ -230,6 +232,24 @@ def attribute(service: ServicePage, term: Term) -> JSON:
     }
 
 
+def external_attribute(service: ServicePage, term: ServiceExternalTerm) -> JSON:
+    """A term of another publisher's taxonomy that an import kept, published back as it came."""
+    return {
+        "id": derived_id("attribute", service.oruk_id, term.term_id),
+        "link_id": service.oruk_id,
+        "link_type": "service",
+        "taxonomy_term_id": term.term_id,
+        "taxonomy_term": {
+            "id": term.term_id,
+            "name": term.term,
+            "description": term.description,
+            "taxonomy": term.taxonomy,
+            "term": term.term,
+            **_present(taxonomy_id=term.taxonomy_id, code=term.code, term_uri=term.term_uri),
+        },
+    }
+
+
 def service_full(service: ServicePage, terms: TermIndex) -> JSON:
     """The fully nested service. Expects a service from ``with_related``."""
     body = service_summary(service)
@@ -292,5 +312,7 @@ def service_full(service: ServicePage, terms: TermIndex) -> JSON:
         }
         for area in service.service_areas.all()
     ]
-    body["attributes"] = [attribute(service, term) for term in service_terms(service, terms)]
+    body["attributes"] = [attribute(service, term) for term in service_terms(service, terms)] + [
+        external_attribute(service, term) for term in service.external_terms.all()
+    ]
     return body

@@ -1,0 +1,147 @@
+"""The commissioners' "Open Referral import" admin screen: upload a feed file, see the report,
+and download the export. Needs ``directory.import_services``; anyone else gets 403.
+
+Only uploads: the server does not fetch URLs typed into the admin (``manage.py
+import_openreferral URL`` does, run by whoever runs the server).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import include, path, reverse
+from django.utils import timezone
+from django.views import View
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from ..admin_menu import PermissionMenuItem
+from .exporting import export_services
+from .fetching import SourceError, parse_json, records_in
+from .importing import ImportReport, import_services
+
+PERMISSION = "directory.import_services"
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+DRAFT, PUBLISH, CHECK = "draft", "publish", "check"
+
+
+class FeedForm(forms.Form):
+    file = forms.FileField(
+        label="Open Referral file",
+        help_text=(
+            "A .json file holding one service_full object, a JSON array of them, or a page of "
+            f"a paged list; at most {MAX_UPLOAD_BYTES // 1024 // 1024} MB."
+        ),
+    )
+    action = forms.ChoiceField(
+        label="What to do",
+        choices=[
+            (PUBLISH, "Import and publish (defunct and inactive services stay unpublished)"),
+            (DRAFT, "Import as drafts, to check and publish later"),
+            (CHECK, "Only check the file: save nothing"),
+        ],
+        initial=PUBLISH,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The file is {upload.size / 1024 / 1024:.1f} MB; the most is "
+                f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB. Use manage.py import_openreferral."
+            )
+        try:
+            return records_in(parse_json(upload.read(), upload.name))
+        except SourceError as error:
+            raise forms.ValidationError(str(error)) from error
+
+
+def _check_permission(request: HttpRequest) -> None:
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+
+
+class ImportView(View):
+    template_name = "directory/openreferral/import.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        _check_permission(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self.render(FeedForm())
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = FeedForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        action = form.cleaned_data["action"]
+        report = import_services(
+            form.cleaned_data["file"],
+            publish=action == PUBLISH,
+            dry_run=action == CHECK,
+            user=request.user,
+        )
+        if not report.ok:
+            return self.render(form, report=report, status=400)
+        if action == CHECK or report.unknown_terms or report.warnings:
+            return self.render(form, report=report)
+        messages.success(request, report.summary())
+        return redirect("directory_openreferral:import")
+
+    def render(
+        self, form: FeedForm, report: ImportReport | None = None, status: int = 200
+    ) -> HttpResponse:
+        context = {
+            "page_title": "Open Referral import and export",
+            "header_icon": "download",
+            "form": form,
+            "report": report,
+        }
+        return TemplateResponse(self.request, self.template_name, context, status=status)
+
+
+def download_export(request: HttpRequest) -> HttpResponse:
+    _check_permission(request)
+    out = io.StringIO()
+    export_services(out)
+    response = HttpResponse(out.getvalue().encode(), content_type="application/json")
+    name = f"services-openreferral-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+urlpatterns = [
+    path("", ImportView.as_view(), name="import"),
+    path("export.json", download_export, name="export"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls() -> list:
+    return [
+        path(
+            "openreferral/",
+            include((urlpatterns, "directory_openreferral"), namespace="directory_openreferral"),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_item() -> MenuItem:
+    return PermissionMenuItem(
+        "Open Referral",
+        reverse("directory_openreferral:import"),
+        name="services-openreferral",
+        icon_name="download",
+        order=851,
+        permission=PERMISSION,
+    )
