@@ -40,8 +40,8 @@ class NeedViewSet(LiveServiceCountViewSet):
     model = Need
     icon = "tag"
     menu_label = "Needs"
-    list_display = ["name", Column("parent", label="Category"), LIVE_SERVICES]
-    list_filter = ["parent"]
+    list_display = ["name", Column("parent", label="Category"), "needs_review", LIVE_SERVICES]
+    list_filter = ["parent", "needs_review"]
     search_fields = ["name", "description"]
     ordering = ["parent__sort_order", "sort_order", "name"]
 
@@ -71,7 +71,8 @@ class CircumstanceViewSet(LiveServiceCountViewSet):
     model = Circumstance
     icon = "user"
     menu_label = "Circumstances"
-    list_display = ["name", LIVE_SERVICES]
+    list_display = ["name", "needs_review", LIVE_SERVICES]
+    list_filter = ["needs_review"]
     search_fields = ["name", "description"]
     sort_order_field = "sort_order"
 

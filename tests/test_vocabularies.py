@@ -148,3 +148,25 @@ def test_editing_an_age_band_in_the_admin_retags_services(client, make_service, 
     assert response.status_code == 302
     page = ServicePage.objects.get(pk=page.pk)
     assert sorted(b.name for b in page.age_bands.all()) == ["12 to 17", "17 to 19"]
+
+
+def test_terms_an_import_added_can_be_listed_for_review(client, commissioner):
+    from django.urls import reverse
+
+    from directory.models import Circumstance, Need
+
+    parent = Need.objects.filter(parent__isnull=True).first()
+    Need.objects.create(
+        name="Gambling harm", slug="gambling-harm", parent=parent, needs_review=True
+    )
+    Circumstance.objects.create(name="Boat dwellers", slug="boat-dwellers", needs_review=True)
+    client.force_login(commissioner)
+    needs = client.get(reverse("wagtailsnippets_directory_need:list") + "?needs_review=true")
+    assert needs.status_code == 200
+    html = needs.content.decode()
+    assert "Gambling harm" in html
+    assert "Parenting programmes\n" not in html and "Parenting programmes</a>" not in html
+    circumstances = client.get(
+        reverse("wagtailsnippets_directory_circumstance:list") + "?needs_review=true"
+    )
+    assert "Boat dwellers" in circumstances.content.decode()
