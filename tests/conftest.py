@@ -60,6 +60,20 @@ def pytest_runtest_makereport(item, call):
         )
 
 
+def refresh_planner_statistics() -> None:
+    """After a bulk load inside a test's transaction, let PostgreSQL's planner see the rows.
+
+    Autovacuum may already have analysed these tables while they were empty (earlier tests'
+    rows were rolled back), and a planner that believes a table holds one row picks nested loops
+    that take minutes on the demo's thousands. ANALYZE counts the transaction's own rows.
+    """
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 @pytest.fixture
 def site_structure(db) -> SiteStructure:
     return ensure_site_structure()

@@ -37,6 +37,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from directory.demo.builder import load_demo
 from directory.openreferral.openapi import SCHEMAS
 from directory.site_setup import ensure_site_structure
+from tests.conftest import refresh_planner_statistics
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +79,7 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[None]:
         try:
             ensure_site_structure()
             load_demo(stdout=io.StringIO(), progress=False)
+            refresh_planner_statistics()
             yield
         finally:
             transaction.set_rollback(True)

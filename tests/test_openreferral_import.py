@@ -36,6 +36,7 @@ from directory.models import (
 from directory.openreferral.fetching import SourceError, load_records
 from directory.openreferral.importing import import_services
 from directory.site_setup import ensure_site_structure
+from tests.conftest import refresh_planner_statistics
 
 pytestmark = pytest.mark.django_db
 
@@ -540,6 +541,7 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[None]:
         try:
             ensure_site_structure()
             load_demo(stdout=io.StringIO(), progress=False)
+            refresh_planner_statistics()
             yield
         finally:
             transaction.set_rollback(True)

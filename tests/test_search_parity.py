@@ -27,6 +27,7 @@ from search.engines.elastic import ElasticsearchEngine
 from search.indexing import rebuild_index
 from search.query import SearchQuery, parse_search_query
 from search.service import SearchOutcome, _run
+from tests.conftest import refresh_planner_statistics
 
 from .conftest import opensearch_url
 
@@ -49,6 +50,7 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[int]:
             with override_settings(ELASTICSEARCH_URL=""):
                 ensure_site_structure()
                 load_demo(stdout=io.StringIO(), progress=False)
+                refresh_planner_statistics()
             with override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX="test-parity-demo"):
                 elastic_client.reset()
                 report = rebuild_index()
