@@ -392,7 +392,9 @@ class ServicePage(Page):
     def save(self, *args, **kwargs):
         self.review_due = self.compute_review_due()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "last_reviewed" in update_fields:
+        if update_fields is not None and {"last_reviewed", "review_interval_months"} & set(
+            update_fields
+        ):
             kwargs["update_fields"] = {*update_fields, "review_due"}
         return super().save(*args, **kwargs)
 
