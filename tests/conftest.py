@@ -74,6 +74,29 @@ def refresh_planner_statistics() -> None:
             cursor.execute("ANALYZE")
 
 
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The demo borough for one test module, loaded once inside a transaction that is rolled
+    back after the module (modules using it need ``pytestmark = pytest.mark.django_db``)."""
+    import io
+
+    from django.db import transaction
+
+    from directory.demo.builder import load_demo
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            ensure_site_structure()
+            load_demo(stdout=io.StringIO(), progress=False)
+            refresh_planner_statistics()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
 def site_structure(db) -> SiteStructure:
     return ensure_site_structure()

@@ -9,18 +9,16 @@ the end; each test runs in its own savepoint.
 from __future__ import annotations
 
 import datetime
-import io
 import json
 import math
 import re
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from jsonschema import Draft202012Validator, FormatChecker
@@ -28,7 +26,6 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from directory.demo.builder import load_demo
 from directory.models import (
     AgeBand,
     Circumstance,
@@ -39,8 +36,6 @@ from directory.models import (
     ServicePage,
 )
 from directory.recycle_bin.actions import move_to_bin
-from directory.site_setup import ensure_site_structure
-from tests.conftest import refresh_planner_statistics
 
 pytestmark = pytest.mark.django_db
 
@@ -128,21 +123,6 @@ def test_the_format_checker_rejects_bad_ids_and_dates() -> None:
 
 
 # -- the demo borough -----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            ensure_site_structure()
-            load_demo(stdout=io.StringIO(), progress=False)
-            refresh_planner_statistics()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,6 @@ loaded in this module's transaction.
 
 from __future__ import annotations
 
-import io
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -27,17 +26,14 @@ import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections
 from django.test import RequestFactory
 from django.test.utils import override_settings
 from django.urls import resolve
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from directory.demo.builder import load_demo
 from directory.openreferral.openapi import SCHEMAS
-from directory.site_setup import ensure_site_structure
-from tests.conftest import refresh_planner_statistics
 
 pytestmark = pytest.mark.django_db
 
@@ -69,21 +65,6 @@ def _served_document() -> dict[str, Any]:
         response = resolve(OPENAPI_PATH).func(request)
     assert response.status_code == 200, response.content[:300]
     return _inline_profile_refs(json.loads(response.content))
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            ensure_site_structure()
-            load_demo(stdout=io.StringIO(), progress=False)
-            refresh_planner_statistics()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

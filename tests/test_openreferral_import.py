@@ -19,12 +19,10 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Revision
 
-from directory.demo.builder import load_demo
 from directory.models import (
     Circumstance,
     LevelOfNeed,
@@ -35,8 +33,6 @@ from directory.models import (
 )
 from directory.openreferral.fetching import SourceError, load_records
 from directory.openreferral.importing import import_services
-from directory.site_setup import ensure_site_structure
-from tests.conftest import refresh_planner_statistics
 
 pytestmark = pytest.mark.django_db
 
@@ -531,21 +527,6 @@ def test_admin_upload_needs_the_import_permission(client, make_user) -> None:
 
 
 # -- round trip of the demo borough ---------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            ensure_site_structure()
-            load_demo(stdout=io.StringIO(), progress=False)
-            refresh_planner_statistics()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def _api_outputs(client) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
