@@ -33,6 +33,7 @@ from directory.models import (
     Need,
     Postcode,
     ServiceLocation,
+    ServiceNeed,
     ServicePage,
 )
 from directory.recycle_bin.actions import move_to_bin
@@ -222,6 +223,30 @@ def test_one_service_matches_the_catalogue(client, demo) -> None:
     listed = get(client, "services", per_page=1000, search="")["contents"]
     assert [s for s in listed if s["id"] == page.oruk_id] == [body]
     assert get(client, f"services/{page.oruk_id.upper()}") == body
+
+
+def test_attributes_come_in_vocabulary_order_whatever_order_the_tags_were_saved_in(
+    client, demo
+) -> None:
+    # PostgreSQL returns rows in whatever order they lie on disk, and an import saves a
+    # service's tags in the feed's order: the published order must depend on neither.
+    page = next(page for page in live().order_by("title") if page.needs.count() >= 3)
+    before = get(client, f"services/{page.oruk_id}")
+    rows = list(ServiceNeed.objects.filter(content_object=page).order_by("tag__name"))
+    ServiceNeed.objects.filter(pk__in=[row.pk for row in rows]).delete()
+    for row in reversed(rows):
+        ServiceNeed.objects.create(content_object=page, tag_id=row.tag_id)
+    assert get(client, f"services/{page.oruk_id}") == before
+    published = [
+        attribute["taxonomy_term"]["name"]
+        for attribute in before["attributes"]
+        if attribute["taxonomy_term"]["taxonomy"] == "Need"
+    ]
+    (need_taxonomy,) = [t for t in get(client, "taxonomies")["contents"] if t["name"] == "Need"]
+    order = [
+        term["name"] for term in get(client, f"taxonomies/{need_taxonomy['id']}")["taxonomy_terms"]
+    ]
+    assert published == [name for name in order if name in published]
 
 
 def test_free_and_charged_services_have_cost_options(client, demo) -> None:

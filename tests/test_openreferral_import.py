@@ -567,12 +567,6 @@ def _differences(left: Any, right: Any, path: str = "$") -> list[str]:
     return [] if left == right else [f"{path}: {left!r} != {right!r}"[:300]]
 
 
-@pytest.mark.xfail(
-    condition="postgres" in __import__("os").environ.get("DATABASE_URL", ""),
-    reason="Known bug, issue 6 open: on PostgreSQL a re-imported term can match a different "
-    "vocabulary row, so some attributes' term ids differ after the round trip.",
-    strict=False,
-)
 def test_round_trip_through_export_and_import(client, demo, tmp_path) -> None:
     listing, each = _api_outputs(client)
     assert listing["total_items"] == 179

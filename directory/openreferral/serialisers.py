@@ -219,7 +219,7 @@ def service_terms(service: ServicePage, terms: TermIndex) -> list[Term]:
         ("tagged_circumstances", Circumstance),
     ):
         found.extend(terms.term_for(model, row.tag_id) for row in getattr(service, relation).all())
-    return [term for term in found if term is not None]
+    return sorted((term for term in found if term is not None), key=lambda term: term.position)
 
 
 def attribute(service: ServicePage, term: Term) -> JSON:

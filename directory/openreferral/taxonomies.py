@@ -80,6 +80,9 @@ class Term:
     code: str
     description: str
     parent_id: str | None
+    # Place in the taxonomies' published order, so a service's attributes come out in one
+    # order whatever order the database returns its tag rows in.
+    position: int
 
     def as_oruk(self) -> dict[str, Any]:
         term: dict[str, Any] = {
@@ -117,6 +120,7 @@ class TermIndex:
                     code=row.slug,
                     description=row.description,
                     parent_id=parent_ids.get(parent_pk) if parent_pk else None,
+                    position=len(self.terms),
                 )
                 self.terms.append(term)
                 self.by_id[term.id] = term

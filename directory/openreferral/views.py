@@ -181,9 +181,7 @@ def service_at_locations(request: HttpRequest) -> dict[str, Any]:
     # The services' ids first, as a list: locations IN (services IN (search entries ...)) as
     # one statement leaves PostgreSQL's planner room for nested loops that take minutes.
     shown = list(filter_services(live_services(), filters, terms).values_list("pk", flat=True))
-    places = ServiceLocation.objects.filter(page_id__in=shown).select_related(
-        "page__organisation"
-    )
+    places = ServiceLocation.objects.filter(page_id__in=shown).select_related("page__organisation")
     if near:
         listed: Any = [place for place, _ in locations_near(places, near)]
     else:
