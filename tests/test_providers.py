@@ -31,7 +31,9 @@ def own_service(make_service, organisation):
 @pytest.fixture
 def foreign_service(make_service, other_organisation):
     return make_service(
-        title="Northside Youth Club", slug="northside", organisation=other_organisation,
+        title="Northside Youth Club",
+        slug="northside",
+        organisation=other_organisation,
         contacts=[],
     )
 
@@ -88,9 +90,7 @@ def test_provider_offered_only_their_organisations_and_commissioning_fields_lock
 
     response = client.post(
         add_url(site_structure),
-        service_form(
-            organisation, contract_reference="SNEAKY-1", **{"action-submit": "Submit"}
-        ),
+        service_form(organisation, contract_reference="SNEAKY-1", **{"action-submit": "Submit"}),
     )
     assert response.status_code == 302
     draft = ServicePage.objects.get(slug="bumps-and-babies").get_latest_revision_as_object()

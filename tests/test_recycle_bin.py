@@ -27,9 +27,9 @@ def delete(client, page):
 
 def actions(page) -> list[str]:
     return list(
-        PageLogEntry.objects.filter(page_id=page.pk).order_by("timestamp", "pk").values_list(
-            "action", flat=True
-        )
+        PageLogEntry.objects.filter(page_id=page.pk)
+        .order_by("timestamp", "pk")
+        .values_list("action", flat=True)
     )
 
 
@@ -112,9 +112,11 @@ def test_deleting_from_the_bin_is_final(client, commissioner, make_user, service
 def test_bulk_delete_moves_every_service_to_the_bin(client, commissioner, make_service):
     pages = [make_service(title=f"Group {n}", slug=f"group-{n}") for n in range(3)]
     client.force_login(commissioner)
-    url = reverse(
-        "wagtail_bulk_action", args=("wagtailcore", "page", "delete")
-    ) + "?" + "&".join(f"id={page.pk}" for page in pages)
+    url = (
+        reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete"))
+        + "?"
+        + "&".join(f"id={page.pk}" for page in pages)
+    )
     response = client.post(url)
     assert response.status_code == 302
     assert DeletedService.objects.count() == 3

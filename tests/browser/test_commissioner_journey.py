@@ -170,4 +170,3 @@ def test_commissioner_finds_the_gap_fixes_stale_listings_and_imports_a_spreadshe
     # Families find the new services straight away.
     page.goto("/search/?q=young+carers+club")
     assert page.get_by_role("link", name=IMPORTED[0]).count() >= 1
-
