@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .models.vocabularies import AgeBand
 
 
@@ -11,14 +13,16 @@ def derive_age_bands(
     *,
     expectant_parents: bool = False,
     parents_and_carers: bool = False,
+    bands: Iterable[AgeBand] | None = None,
 ) -> list[AgeBand]:
     """The bands a service for ages minimum..maximum serves (None means open-ended).
 
     A service with no age range at all serves every child age band. Pregnancy and 'parents and
-    carers' bands come from their own flags, not from ages.
+    carers' bands come from their own flags, not from ages. Pass ``bands`` (in order) to derive
+    many services' bands from one read of the vocabulary.
     """
-    bands = []
-    for band in AgeBand.objects.order_by("sort_order", "name"):
+    found = []
+    for band in AgeBand.objects.order_by("sort_order", "name") if bands is None else bands:
         if band.kind == AgeBand.Kind.PREGNANCY:
             wanted = expectant_parents
         elif band.kind == AgeBand.Kind.PARENTS:
@@ -31,8 +35,8 @@ def derive_age_bands(
                 and (expectant_parents or parents_and_carers)
             )
         if wanted:
-            bands.append(band)
-    return bands
+            found.append(band)
+    return found
 
 
 def refresh_all_age_bands() -> int:

@@ -1,0 +1,1 @@
+"""Synthetic catalogues for benchmarks and load tests: ``manage.py generate_services``."""
