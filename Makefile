@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: start test install install-dev assets lint format postgres-test clean
+.PHONY: start test install install-dev assets lint format postgres-test bench clean
 
 start: install  ## Install, migrate, load the demo borough, index it, print the admin login, serve.
 	$(BIN)/python manage.py migrate --noinput
@@ -20,6 +20,11 @@ test: install-dev  ## Install with test dependencies; lint; run the whole suite.
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install-dev  ## The scale benchmark: prints and saves the table in docs/performance.md.
+	@command -v wrk >/dev/null || { echo "Installing wrk (Debian) for the load test"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python bench/scale.py $(BENCH_ARGS)
 
 install: $(VENV)/.installed assets
 install-dev: $(VENV)/.installed-dev assets

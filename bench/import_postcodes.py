@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
+import json
 import os
 import random
 import resource
@@ -107,6 +108,7 @@ def main() -> None:
     parser.add_argument(
         "--twice", action="store_true", help="import the file again to time an idempotent re-run"
     )
+    parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-postcodes-"))
@@ -160,6 +162,19 @@ def main() -> None:
     print(
         f"peak RSS         {after_peak:>12,.1f} MB (import added {after_peak - before_peak:,.1f})"
     )
+
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "rows": report.rows_read,
+                    "seconds": report.seconds,
+                    "rows_per_second": report.rows_per_second,
+                    "peak_rss_mb": after_peak,
+                    "import_added_rss_mb": after_peak - before_peak,
+                }
+            )
+        )
 
     if args.twice:
         again = import_postcodes(csv_path, batch_size=args.batch_size, progress=args.progress)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import random
 import statistics
 import sys
 import time
@@ -28,87 +27,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from demo_database import setup_demo_django  # noqa: E402  (bench/ is the script's folder)
-
-WORDS = [
-    "toddler",
-    "speech toddlers",
-    "DV",
-    "domestic violence",
-    "autism",
-    "parenting teenagers",
-    "money advice",
-    "food bank",
-    "young carers",
-    "mental health",
-    "bereavement",
-    "breastfeeding",
-    "homework club",
-    "dad",
-    "SEND",
-    "stay and play",
-    "youth club",
-    "debt",
-    "housing",
-    "speach",
-]
-NEEDS = [
-    "domestic-abuse",
-    "staying-safe",
-    "early-years-development",
-    "money-work-and-housing",
-    "emotional-wellbeing-and-mental-health",
-    "young-carers",
-    "parenting-programmes",
-]
-LEVELS = ["universal", "universal-plus", "targeted", "specialist"]
-
-
-def query_mix(postcodes: list[str], seed: int = 7) -> list[tuple[str, dict[str, object]]]:
-    """100 (kind, params): text only; text + postcode; filters only; filters + place; browse."""
-    rng = random.Random(seed)
-    mix: list[tuple[str, dict[str, object]]] = []
-    for _ in range(25):
-        mix.append(("text", {"q": rng.choice(WORDS)}))
-    for _ in range(25):
-        mix.append(
-            (
-                "text+postcode",
-                {
-                    "q": rng.choice(WORDS),
-                    "postcode": rng.choice(postcodes),
-                    "radius": rng.choice([1, 2, 3, 5]),
-                },
-            )
-        )
-    for _ in range(25):
-        params: dict[str, object] = {
-            "level": rng.sample(LEVELS, rng.randint(1, 2)),
-            "need": rng.choice(NEEDS),
-        }
-        if rng.random() < 0.5:
-            params["age"] = rng.randint(0, 18)
-        mix.append(("filters", params))
-    for _ in range(20):
-        mix.append(
-            (
-                "filters+place",
-                {
-                    "need": rng.choice(NEEDS),
-                    "level": rng.choice(LEVELS),
-                    "postcode": rng.choice(postcodes),
-                    "radius": 3,
-                    "free": "true",
-                },
-            )
-        )
-    for page in range(1, 6):
-        mix.append(("browse", {"page": page, "sort": "name"}))
-    return mix
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+from workload import percentile, query_mix  # noqa: E402
 
 
 def main() -> None:
@@ -130,7 +49,7 @@ def main() -> None:
     postcodes = sorted(
         {code.split()[0] for code in Postcode.objects.values_list("postcode", flat=True)}
     )
-    mix = query_mix(postcodes)
+    mix = query_mix(postcodes, size=100)
     engines = [("database", "")] + (
         [("elasticsearch", args.elasticsearch)] if args.elasticsearch else []
     )

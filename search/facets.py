@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import CharField, F, IntegerField, Model, QuerySet, Value
 
 from directory.models import (
     ACCESS_ROUTES,
@@ -90,39 +93,71 @@ def matches(facets: Mapping[str, Sequence[str]], filters: Mapping[str, Iterable[
 
 def labelled(query: SearchQuery, counts: Mapping[str, Mapping[str, int]]) -> list[FacetResult]:
     """Facet results in vocabulary order, with labels; zero counts only when chosen."""
+    stored = _stored_vocabularies()
     results = []
     for facet in FACETS:
         chosen = set(facet.chosen(query))
         facet_counts = counts.get(facet.name, {})
+        vocabulary = stored[facet.name] if facet.name in stored else _fixed_vocabulary(facet.name)
         values = [
             FacetValue(value, label, facet_counts.get(value, 0), value in chosen, depth)
-            for value, label, depth in _vocabulary(facet.name)
+            for value, label, depth in vocabulary
             if facet_counts.get(value, 0) or value in chosen
         ]
         results.append(FacetResult(facet.name, facet.label, tuple(values)))
     return results
 
 
-def _vocabulary(name: str) -> list[tuple[str, str, int]]:
-    """(value, label, depth) for every value the facet can take, in the order people read."""
-    if name == "need":
-        needs = list(Need.objects.select_related("parent").order_by("sort_order", "name"))
-        categories = [need for need in needs if need.parent_id is None]
-        ordered = []
-        for category in categories:
-            ordered.append((category.slug, category.name, 0))
-            ordered.extend(
-                (need.slug, need.name, 1) for need in needs if need.parent_id == category.pk
-            )
-        return ordered
-    if name == "level":
-        return [(slug, label, 0) for slug, label in LevelOfNeed.objects.values_list("slug", "name")]
-    if name == "age_band":
-        return [(slug, label, 0) for slug, label in AgeBand.objects.values_list("slug", "name")]
-    if name == "circumstance":
-        return [
-            (slug, label, 0) for slug, label in Circumstance.objects.values_list("slug", "name")
-        ]
+# The facets whose values live in the database, in the order of ``_stored_vocabularies``' union.
+_STORED = ("need", "level", "age_band", "circumstance")
+
+
+def _stored_vocabularies() -> dict[str, list[tuple[str, str, int]]]:
+    """(value, label, depth) for the vocabularies kept in tables, read in one query.
+
+    Every search labels its facets, so the four small tables are read as one UNION rather than
+    a query each. Each table keeps its own order: needs, age bands and circumstances by
+    (sort_order, name), levels by (rank, pk).
+    """
+    no_parent = Value(None, output_field=IntegerField())
+    no_tiebreak = Value("", output_field=CharField())
+    parts = [
+        _terms(Need, "sort_order", F("name"), F("parent_id")),
+        _terms(LevelOfNeed, "rank", no_tiebreak, no_parent),
+        _terms(AgeBand, "sort_order", F("name"), no_parent),
+        _terms(Circumstance, "sort_order", F("name"), no_parent),
+    ]
+    # Numbered, not named: a number needs no text type for the databases to agree on.
+    columns = ("facet", "position", "tiebreak", "pk", "slug", "name", "parent_ref")
+    first, *others = (
+        part.annotate(facet=Value(index)).values_list(*columns) for index, part in enumerate(parts)
+    )
+    rows = first.union(*others, all=True).order_by("facet", "position", "tiebreak", "pk")
+    terms: dict[str, list[tuple[int, str, str, int | None]]] = {name: [] for name in _STORED}
+    for index, _position, _tiebreak, pk, slug, label, parent_id in rows:
+        terms[_STORED[index]].append((pk, slug, label, parent_id))
+
+    stored = {name: [(slug, label, 0) for _, slug, label, _ in terms[name]] for name in _STORED}
+    # Needs: each category, then the needs under it (indented).
+    needs = terms["need"]
+    ordered = []
+    for category_pk, slug, label, parent_id in needs:
+        if parent_id is not None:
+            continue
+        ordered.append((slug, label, 0))
+        ordered.extend((s, name, 1) for _, s, name, parent in needs if parent == category_pk)
+    stored["need"] = ordered
+    return stored
+
+
+def _terms(model: type[Model], position: str, tiebreak: Any, parent: Any) -> QuerySet:
+    return model.objects.order_by().annotate(
+        position=F(position), tiebreak=tiebreak, parent_ref=parent
+    )
+
+
+def _fixed_vocabulary(name: str) -> list[tuple[str, str, int]]:
+    """(value, label, depth) for the facets whose values are fixed in code."""
     if name == "access":
         return [(slug, label, 0) for slug, (_, label) in ACCESS_ROUTES.items()]
     if name == "delivery":

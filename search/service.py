@@ -51,6 +51,8 @@ class SearchOutcome:
     fell_back: bool = False
     duration_ms: int = 0
     facets: list[FacetResult] = field(default_factory=list)
+    # The engine's own time over every try (all words, corrected, any word), in milliseconds.
+    engine_ms: float = 0.0
 
     @property
     def engine(self) -> str:
@@ -68,11 +70,11 @@ def search_run(query: SearchQuery, *, log: bool = True, api: bool = False) -> Se
     engine = configured_engine()
     fell_back = False
     try:
-        outcome = _run(engine, query)
+        outcome = _run(_Timed(engine), query)
     except EngineUnavailable as error:
         logger.warning("Search fell back to the database engine: %s", error)
         fell_back = True
-        outcome = _run(DatabaseEngine(), query)
+        outcome = _run(_Timed(DatabaseEngine()), query)
     outcome.fell_back = fell_back
     outcome.facets = labelled(query, outcome.results.facet_counts)
     outcome.duration_ms = round((time.perf_counter() - started) * 1000)
@@ -81,7 +83,26 @@ def search_run(query: SearchQuery, *, log: bool = True, api: bool = False) -> Se
     return outcome
 
 
-def _run(engine: Engine, query: SearchQuery) -> SearchOutcome:
+class _Timed:
+    """An engine that adds up the time it reports over the tries of one search."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.took_ms = 0.0
+
+    def search(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
+        results = self.engine.search(query, plan)
+        self.took_ms += results.took_ms
+        return results
+
+
+def _run(timed: _Timed, query: SearchQuery) -> SearchOutcome:
+    outcome = _tries(timed, query)
+    outcome.engine_ms = timed.took_ms
+    return outcome
+
+
+def _tries(engine: _Timed, query: SearchQuery) -> SearchOutcome:
     if not query.q:
         return SearchOutcome(query, engine.search(query, TextPlan(())))
     synonyms = synonym_table()

@@ -159,6 +159,28 @@ def test_postcode_search(engine_name, make_service, postcodes):
     assert names(run("postcode=SE4 1UA&radius=1", engine_name)) == ["Brockley hub"]
 
 
+def test_responses_say_how_long_the_engine_took(engine_name, make_service, client):
+    make_service(title="Toddler group")
+    for path in ("/api/search", "/search/"):
+        # "todler" finds nothing as typed: the engine is asked again with the correction, and
+        # the time of both tries is counted.
+        response = client.get(path, {"q": "todler"})
+        assert response.status_code == 200
+        metrics = {
+            name: dict(param.split("=", 1) for param in params)
+            for name, *params in (
+                part.strip().split(";") for part in response["Server-Timing"].split(",")
+            )
+        }
+        assert metrics["engine"]["desc"] == f'"{engine_name}"'
+        engine_ms, search_ms = float(metrics["engine"]["dur"]), float(metrics["search"]["dur"])
+        assert 0 <= engine_ms <= search_ms + 1
+    outcome = run("q=todler", engine_name)
+    assert outcome.corrected == "toddler"
+    if engine_name == "database":
+        assert outcome.engine_ms > 0
+
+
 # -- filters and facets ----------------------------------------------------------------------
 
 

@@ -34,6 +34,9 @@ class SearchResults:
     # {facet: {value: count}}, each facet ignoring its own choices.
     facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     engine: str = ""
+    # Milliseconds the engine spent: Elasticsearch's own "took"; for the database engine, the
+    # wall time of its queries and counting.
+    took_ms: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ So a search costs four queries whatever the number of results.
 from __future__ import annotations
 
 import math
+import time
 from collections import Counter
 from dataclasses import dataclass
 from functools import reduce
@@ -53,6 +54,7 @@ class DatabaseEngine:
     name = "database"
 
     def search(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
+        started = time.perf_counter()
         entries = self._narrowed(query, plan)
         today = timezone.localdate()
         candidates = [
@@ -94,7 +96,8 @@ class DatabaseEngine:
             for c in shown
             if c.pk in documents
         ]
-        return SearchResults(hits, len(results), facet_counts, self.name)
+        took_ms = (time.perf_counter() - started) * 1000
+        return SearchResults(hits, len(results), facet_counts, self.name, took_ms=took_ms)
 
     def _narrowed(self, query: SearchQuery, plan: TextPlan) -> QuerySet[SearchEntry]:
         # The join on live is belt and braces: entries only exist for live, public pages.

@@ -180,7 +180,9 @@ class ElasticsearchEngine:
             }
             for facet in FACETS
         }
-        return SearchResults(hits, response.hits.total.value, facet_counts, self.name)
+        return SearchResults(
+            hits, response.hits.total.value, facet_counts, self.name, took_ms=float(raw["took"])
+        )
 
     def suggest_services(self, prefix: str, limit: int) -> list[Suggestion]:
         search = (
