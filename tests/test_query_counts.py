@@ -14,7 +14,8 @@ The queries, by name (each list is in the order they run):
 
 - parse ``q``: nothing. ``postcode``: *postcode*, its centroid. ``need``: *need*, the chosen
   needs with the needs under them. ``level``: *level*, the chosen levels exist.
-- the search: *synonyms* (only with words), *entries* (the candidates, with their facet maps),
+- the search: *synonyms* (only with words), *entries* (the candidates' ids and scores),
+  *facts version* (whether the in-memory facet maps, search.engines.entry_facts, are current),
   *locations* (only with a place: every candidate's coordinates, for exact distances),
   *documents* (the one page of results' search documents).
 - *vocabularies*: the labels of the need, level, age band and circumstance facets, one UNION.
@@ -54,22 +55,24 @@ API = "/api/search"
 PAGE = "/search/"
 
 # API: the search's queries, the vocabularies and the log.
-API_WORDS = 5  # synonyms, entries, documents, vocabularies, log
-API_FILTERS = 6  # need, level, entries, documents, vocabularies, log
-API_PLACE = 6  # postcode, entries, locations, documents, vocabularies, log
-# postcode, need, level, synonyms, entries, locations, documents, vocabularies, log
-API_EVERYTHING = 9
+API_WORDS = 6  # synonyms, entries, facts version, documents, vocabularies, log
+API_FILTERS = 7  # need, level, entries, facts version, documents, vocabularies, log
+API_PLACE = 7  # postcode, entries, facts version, locations, documents, vocabularies, log
+# postcode, need, level, synonyms, entries, facts version, locations, documents, vocabularies,
+# log
+API_EVERYTHING = 10
 # The HTML page: the same, then site, restrictions and directory for the site's chrome.
 CHROME = 3
-PAGE_WORDS = API_WORDS + CHROME  # 8
-PAGE_FILTERS = API_FILTERS + CHROME  # 9
-PAGE_PLACE = API_PLACE + CHROME  # 9
-PAGE_EVERYTHING = API_EVERYTHING + CHROME  # 12
-# A need no service has: need, level, entries (no documents to fetch), vocabularies, log + chrome.
+PAGE_WORDS = API_WORDS + CHROME  # 9
+PAGE_FILTERS = API_FILTERS + CHROME  # 10
+PAGE_PLACE = API_PLACE + CHROME  # 10
+PAGE_EVERYTHING = API_EVERYTHING + CHROME  # 13
+# A need no service has: need, level, entries, facts version (no documents to fetch),
+# vocabularies, log + chrome.
 NOTHING = {**FILTERS, "need": "bereavement"}
-PAGE_NOTHING = 5 + CHROME  # 8
+PAGE_NOTHING = 6 + CHROME  # 9
 # A visitor with a shortlist: their session is read once (the header count and the buttons).
-PAGE_WITH_SHORTLIST = PAGE_EVERYTHING + 1  # 13
+PAGE_WITH_SHORTLIST = PAGE_EVERYTHING + 1  # 14
 
 API_REQUESTS = {
     "api words": (API, WORDS, API_WORDS),

@@ -5,11 +5,13 @@ It searches ``SearchEntry`` rows (the same documents Elasticsearch holds) in thr
 1. SQL narrows to candidates: the words' analysed terms with ``LIKE`` (search.text_query),
    the age range, and for a place a latitude/longitude bounding box on indexed columns (or
    delivery across the whole area).
-2. Python computes exact distances with geopy's great circle and counts facets from each
-   candidate's small facet map, each facet ignoring its own choices.
+2. Python computes exact great-circle distances (``search.distance``) and counts facets from each
+   candidate's small facet map (kept decoded in memory: ``entry_facts``), each facet ignoring
+   its own choices.
 3. SQL fetches the documents of the one page shown.
 
-So a search costs four queries whatever the number of results.
+So a search costs five queries whatever the number of results (one checks the in-memory facts
+are current).
 """
 
 from __future__ import annotations
@@ -19,35 +21,39 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from functools import reduce
+from itertools import chain
 from operator import and_, or_
 from typing import Any
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from geopy.distance import great_circle
 
+from ..distance import miles_from
 from ..facets import FACETS, chosen_filters, matches
 from ..models import SearchEntry, SearchEntryLocation
 from ..query import SearchQuery
 from ..text_query import TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
+from .entry_facts import EntryFacts, entry_facts
 
 MILES_PER_DEGREE_LATITUDE = 69.05
 # Widen the box a little: it is only a prefilter, and must never cut a location inside the circle.
 BOX_MARGIN = 1.01
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     pk: int
-    facets: dict[str, list[str]]
-    sort_name: str
+    facts: EntryFacts
     score: int
-    area_wide: bool
     # Overdue for review on the day of the search: ranked after current listings.
     overdue: bool
     nearest: float | None = None
+
+    @property
+    def sort_name(self) -> str:
+        return self.facts.sort_name
 
 
 class DatabaseEngine:
@@ -56,27 +62,31 @@ class DatabaseEngine:
     def search(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
         started = time.perf_counter()
         entries = self._narrowed(query, plan)
+        matched = list(entries.values_list("pk", "score"))
+        facts = entry_facts.current()
         today = timezone.localdate()
         candidates = [
-            _Candidate(pk, facets, sort_name, score or 0, area_wide, due is None or due < today)
-            for pk, facets, sort_name, score, area_wide, due in entries.values_list(
-                "pk", "facets", "sort_name", "score", "area_wide", "review_due"
-            )
+            _Candidate(pk, fact, score or 0, fact.review_due is None or fact.review_due < today)
+            for pk, score in matched
+            # An entry written after the match was read is left for the next search.
+            if (fact := facts.get(pk)) is not None
         ]
         if query.origin is not None:
             candidates = self._within_radius(query, candidates, entries)
 
         filters = chosen_filters(query)
-        results = [c for c in candidates if matches(c.facets, filters)]
-        facet_counts = {}
-        for facet in FACETS:
-            if facet.name in filters:
-                others = {name: values for name, values in filters.items() if name != facet.name}
-                pool = [c for c in candidates if matches(c.facets, others)]
-            else:
-                pool = results
-            facet_counts[facet.name] = dict(
-                Counter(value for c in pool for value in c.facets.get(facet.name, ()))
+        results = [c for c in candidates if matches(c.facts.facets, filters)]
+        facet_counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
+        for (name, value), count in Counter(
+            chain.from_iterable(c.facts.pairs for c in results)
+        ).items():
+            facet_counts[name][value] = count
+        for name in filters:
+            # A facet with a choice is counted as if only the other facets were chosen.
+            others = {other: values for other, values in filters.items() if other != name}
+            pool = (c for c in candidates if matches(c.facts.facets, others))
+            facet_counts[name] = dict(
+                Counter(chain.from_iterable(c.facts.facets.get(name, ()) for c in pool))
             )
 
         results.sort(key=_sort_key(query.sort))
@@ -100,8 +110,10 @@ class DatabaseEngine:
         return SearchResults(hits, len(results), facet_counts, self.name, took_ms=took_ms)
 
     def _narrowed(self, query: SearchQuery, plan: TextPlan) -> QuerySet[SearchEntry]:
-        # The join on live is belt and braces: entries only exist for live, public pages.
-        entries = SearchEntry.objects.filter(page__live=True)
+        # Entries exist only for live, public pages (search.indexing keeps it so, as it keeps
+        # the Elasticsearch index), so no join to the page table: at 10,000 services that join
+        # cost more than the rest of a search.
+        entries = SearchEntry.objects.all()
         if query.age is not None:
             entries = entries.filter(
                 Q(minimum_age__isnull=True) | Q(minimum_age__lte=query.age),
@@ -137,19 +149,19 @@ class DatabaseEngine:
         self, query: SearchQuery, candidates: list[_Candidate], entries: QuerySet[SearchEntry]
     ) -> list[_Candidate]:
         """Exact distances; keep services with a location inside the circle or area-wide."""
-        origin = query.origin
+        miles_to = miles_from(*query.origin)
         nearest: dict[int, float] = {}
         for entry_id, latitude, longitude in SearchEntryLocation.objects.filter(
             entry__in=entries.values("pk")
         ).values_list("entry_id", "latitude", "longitude"):
-            miles = great_circle(origin, (latitude, longitude)).miles
+            miles = miles_to(latitude, longitude)
             if entry_id not in nearest or miles < nearest[entry_id]:
                 nearest[entry_id] = miles
         kept = []
         for candidate in candidates:
             candidate.nearest = nearest.get(candidate.pk)
             within = candidate.nearest is not None and candidate.nearest <= query.radius
-            if within or candidate.area_wide:
+            if within or candidate.facts.area_wide:
                 kept.append(candidate)
         return kept
 
@@ -158,7 +170,7 @@ class DatabaseEngine:
         typed = prefix.lower().split()
         if not typed:
             return []
-        entries = SearchEntry.objects.filter(page__live=True)
+        entries = SearchEntry.objects.all()
         for word in typed:
             entries = entries.filter(sort_name__contains=word)
         found = []

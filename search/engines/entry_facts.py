@@ -1,0 +1,76 @@
+"""What the database engine needs of every candidate, kept in memory between searches.
+
+A search without words (browsing, or filters only) has every live service as a candidate, and
+its facets are counted over all of them. Reading and decoding each entry's facet JSON again on
+every search cost most of the time of such a search at 10,000 services. So each process keeps
+a decoded copy of the small, per-entry facts, and SQL only says which entries are candidates.
+
+The copy is checked against the index on every search with one cheap query (how many entries,
+and when the newest was written; every index write replaces entries, so either changes), so a
+search never sees facts older than the entries it matched, whichever process wrote them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Max
+
+from ..models import SearchEntry
+
+READ_CHUNK = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFacts:
+    facets: Mapping[str, tuple[str, ...]]
+    # Every (facet, value) pair, to count all facets of many entries in one pass.
+    pairs: tuple[tuple[str, str], ...]
+    sort_name: str
+    area_wide: bool
+    review_due: datetime.date | None
+
+
+class EntryFactsCache:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: tuple[Any, ...] | None = None
+        self._facts: dict[int, EntryFacts] = {}
+
+    def current(self) -> dict[int, EntryFacts]:
+        """Facts of every entry as the index holds them now (re-read when it has changed)."""
+        state = SearchEntry.objects.aggregate(count=Count("pk"), newest=Max("updated_at"))
+        version = (state["count"], state["newest"])
+        with self._lock:
+            if version != self._version:
+                self._facts = _read_all()
+                self._version = version
+            return self._facts
+
+    def clear(self) -> None:
+        with self._lock:
+            self._version, self._facts = None, {}
+
+
+def _read_all() -> dict[int, EntryFacts]:
+    facts = {}
+    rows = SearchEntry.objects.values_list(
+        "pk", "facets", "sort_name", "area_wide", "review_due"
+    ).iterator(chunk_size=READ_CHUNK)
+    for pk, stored, sort_name, area_wide, review_due in rows:
+        # Interned: the same few hundred slugs recur in every entry.
+        facets = {
+            sys.intern(name): tuple(sys.intern(value) for value in values)
+            for name, values in stored.items()
+        }
+        pairs = tuple((name, value) for name, values in facets.items() for value in values)
+        facts[pk] = EntryFacts(facets, pairs, sort_name, area_wide, review_due)
+    return facts
+
+
+entry_facts = EntryFactsCache()

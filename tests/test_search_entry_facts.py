@@ -1,0 +1,57 @@
+"""The database engine's in-memory facet maps follow every change to the index."""
+
+from __future__ import annotations
+
+import pytest
+from django.http import QueryDict
+
+from search.engines.entry_facts import entry_facts
+from search.indexing import index_services
+from search.models import SearchEntry
+from search.query import parse_search_query
+from search.service import search_run
+
+pytestmark = pytest.mark.django_db
+
+
+def need_counts(querystring: str = "") -> dict[str, int]:
+    outcome = search_run(parse_search_query(QueryDict(querystring)), log=False)
+    assert outcome.engine == "database"
+    (needs,) = [facet for facet in outcome.facets if facet.name == "need"]
+    return {value.value: value.count for value in needs.values}
+
+
+def test_facets_follow_publishing_editing_and_unpublishing(make_service) -> None:
+    page = make_service(title="Dads group", needs=["Parenting programmes"])
+    assert need_counts()["parenting-programmes"] == 1
+    assert "bereavement" not in need_counts()
+
+    page.needs.set(["Bereavement"])
+    page.save_revision().publish()
+    counts = need_counts()
+    assert counts.get("bereavement") == 1 and "parenting-programmes" not in counts
+
+    page.unpublish()
+    assert need_counts() == {}
+
+
+def test_a_write_by_another_process_is_seen(make_service) -> None:
+    page = make_service(title="Dads group", needs=["Parenting programmes"])
+    assert need_counts()["parenting-programmes"] == 1
+    # As another worker would: the entry rewritten underneath this process's copy.
+    entry = SearchEntry.objects.get(pk=page.pk)
+    entry.facets = {**entry.facets, "need": ["bereavement"]}
+    entry.save()
+    assert need_counts() == {"bereavement": 1}
+    SearchEntry.objects.filter(pk=page.pk).delete()
+    assert need_counts() == {}
+    index_services([page.pk])
+    assert need_counts()["parenting-programmes"] == 1
+
+
+def test_unchanged_index_is_not_read_again(make_service) -> None:
+    make_service(title="Dads group")
+    first = entry_facts.current()
+    assert entry_facts.current() is first
+    make_service(title="Mums group", slug="mums-group")
+    assert entry_facts.current() is not first
