@@ -70,11 +70,11 @@ def search_run(query: SearchQuery, *, log: bool = True, api: bool = False) -> Se
     engine = configured_engine()
     fell_back = False
     try:
-        outcome = _run(_Timed(engine), query)
+        outcome = _run(engine, query)
     except EngineUnavailable as error:
         logger.warning("Search fell back to the database engine: %s", error)
         fell_back = True
-        outcome = _run(_Timed(DatabaseEngine()), query)
+        outcome = _run(DatabaseEngine(), query)
     outcome.fell_back = fell_back
     outcome.facets = labelled(query, outcome.results.facet_counts)
     outcome.duration_ms = round((time.perf_counter() - started) * 1000)
@@ -96,7 +96,8 @@ class _Timed:
         return results
 
 
-def _run(timed: _Timed, query: SearchQuery) -> SearchOutcome:
+def _run(engine: Engine, query: SearchQuery) -> SearchOutcome:
+    timed = _Timed(engine)
     outcome = _tries(timed, query)
     outcome.engine_ms = timed.took_ms
     return outcome
