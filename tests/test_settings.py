@@ -12,11 +12,12 @@ ROOT = Path(__file__).resolve().parent.parent
 GOOD_KEY = "k7#Qv9!xR2mZ8pL4sT6wY1nB3cF5hJ0dG" * 2
 
 
-def run_production(secret_key: str, code: str) -> subprocess.CompletedProcess:
+def run_production(secret_key: str, code: str, **environ: str) -> subprocess.CompletedProcess:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secret_key,
+        **environ,
     }
     return subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
@@ -70,6 +71,19 @@ def test_database_url_is_read_from_the_environment():
         assert engine == "django.db.backends.postgresql" and name == "directory"
     else:
         assert engine == "django.db.backends.sqlite3" and name.endswith("db.sqlite3")
+
+
+def test_sqlite_files_use_write_ahead_logging(tmp_path):
+    # So a search's log write does not wait for the disk, and workers do not lock each other out.
+    result = run_production(
+        GOOD_KEY,
+        "from django.db import connection as c; cursor = c.cursor(); "
+        "print(*[cursor.execute(f'PRAGMA {name}').fetchone()[0] "
+        "for name in ('journal_mode', 'synchronous')]); print(c.transaction_mode)",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["wal", "1", "IMMEDIATE"]
 
 
 @pytest.mark.django_db

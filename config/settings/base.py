@@ -93,6 +93,20 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # Write-ahead logging: searches keep reading while a search-log row is written, and
+            # with synchronous=NORMAL a commit does not wait for the disk (a power cut can lose
+            # the last commits, never corrupt the file). Without it each search's log row
+            # waited 3-17 ms for an fsync.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            # Writers take the lock when their transaction starts, so two gunicorn workers
+            # never deadlock upgrading read locks ("database is locked"); they wait instead.
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
