@@ -25,6 +25,9 @@ logger = logging.getLogger(__name__)
 
 # Seconds allowed for index administration, which is slower than a search.
 ADMIN_TIMEOUT = 120
+BULK_CHUNK = 500
+# Rebuilds send this many chunks at once: enough to keep a node busy while the next is read.
+REBUILD_THREADS = 2
 
 _lock = threading.Lock()
 _connections: dict[str, Connection] = {}
@@ -81,13 +84,17 @@ class Connection:
             raise EngineUnavailable(f"{self.product} at {safe_url(self.url)}: {error}") from error
         return getattr(response, "body", response)
 
-    def bulk(self, actions: Iterable[dict[str, Any]]) -> tuple[int, list[dict[str, Any]]]:
+    def bulk(
+        self, actions: Iterable[dict[str, Any]], *, threads: int = 1
+    ) -> tuple[int, list[dict[str, Any]]]:
         """Send index/delete actions; returns (succeeded, errors) with version conflicts (an
-        older copy arriving after a newer one) left out of the errors."""
+        older copy arriving after a newer one) left out of the errors. With ``threads`` above
+        one, chunks are sent side by side (rebuilds), so reading the next documents overlaps
+        the engine's indexing of the last ones; those sends are not retried."""
         if self.distribution == "opensearch":
-            from opensearchpy.helpers import streaming_bulk
+            from opensearchpy import helpers
         else:
-            from elasticsearch.helpers import streaming_bulk
+            from elasticsearch import helpers
         succeeded, errors = 0, []
         try:
             client = (
@@ -98,9 +105,18 @@ class Connection:
             extra = (
                 {} if self.distribution == "elasticsearch" else {"request_timeout": ADMIN_TIMEOUT}
             )
-            for ok, item in streaming_bulk(
-                client, actions, chunk_size=500, raise_on_error=False, max_retries=2, **extra
-            ):
+            results = (
+                helpers.parallel_bulk(
+                    client, actions, thread_count=threads, chunk_size=BULK_CHUNK,
+                    raise_on_error=False, **extra,
+                )
+                if threads > 1
+                else helpers.streaming_bulk(
+                    client, actions, chunk_size=BULK_CHUNK, raise_on_error=False, max_retries=2,
+                    **extra,
+                )
+            )  # fmt: skip
+            for ok, item in results:
                 result = next(iter(item.values()))
                 if ok or result.get("status") in (404, 409):
                     succeeded += ok
@@ -168,7 +184,8 @@ def _connect(url: str) -> Connection:
 
     timeout = float(settings.ELASTICSEARCH_TIMEOUT)
     # opensearch-py reads either product's GET / without complaint.
-    probe = opensearchpy.OpenSearch(hosts=[url], timeout=timeout, max_retries=0)
+    # A few pooled connections: gthread workers and parallel bulk sends share one client.
+    probe = opensearchpy.OpenSearch(hosts=[url], timeout=timeout, max_retries=0, pool_maxsize=4)
     try:
         info = probe.info()
     except _client_errors() as error:

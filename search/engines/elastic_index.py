@@ -10,7 +10,8 @@ from the rebuild never overwrites a newer update.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
+from itertools import islice
 from typing import Any
 
 from django.conf import settings
@@ -24,7 +25,7 @@ from ..analysis import (
 )
 from ..documents import SEARCHED_FIELDS
 from ..facets import FACETS
-from .elastic_client import Connection, connection
+from .elastic_client import BULK_CHUNK, REBUILD_THREADS, Connection, connection
 
 
 def _searched(**kwargs: Any) -> Text:
@@ -118,9 +119,14 @@ def ensure_index(conn: Connection | None = None) -> str:
     return name
 
 
-def _new_index(conn: Connection) -> str:
+def _new_index(conn: Connection, *, bulk_loading: bool = False) -> str:
     name = f"{alias()}-{time.strftime('%Y%m%d%H%M%S', time.gmtime())}-{time.time_ns() % 10**9}"
-    conn.call("indices.create", index=name, body=index_body(), slow=True)
+    body = index_body()
+    if bulk_loading:
+        # No periodic refresh while a rebuild fills it: nobody searches it yet, and each refresh
+        # writes a new segment (the engines' advice for bulk loads). Restored before the swap.
+        body["settings"]["refresh_interval"] = "-1"
+    conn.call("indices.create", index=name, body=body, slow=True)
     conn.call("cluster.health", index=name, wait_for_status="yellow", slow=True)
     return name
 
@@ -158,29 +164,33 @@ def rebuild(
     index's name and how many documents it holds."""
     conn = connection()
     old = _family(conn)
-    name = _new_index(conn)
+    name = _new_index(conn, bulk_loading=True)
     # Updates during the rebuild reach the new index through _family; let it take them.
     counted = 0
 
-    def actions() -> Iterator[dict[str, Any]]:
-        nonlocal counted
-        for document in documents:
-            counted += 1
-            if progress:
-                progress(1)
-            yield {
-                "_op_type": "index",
-                "_index": name,
-                "_id": str(document["id"]),
-                "version": version,
-                "version_type": "external",
-                "_source": source(document),
-            }
+    def action(document: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "_op_type": "index",
+            "_index": name,
+            "_id": str(document["id"]),
+            "version": version,
+            "version_type": "external",
+            "_source": source(document),
+        }
 
     try:
-        _, errors = conn.bulk(actions())
-        if errors:
-            raise RuntimeError(f"Search index rejected {len(errors)} documents: {errors[:3]}")
+        # Documents are read here, in the calling thread (they may come from the database,
+        # whose connection and transaction are this thread's); each window's chunks are then
+        # sent side by side, so the node indexes one while the next is serialised.
+        remaining = iter(documents)
+        while window := list(islice(remaining, BULK_CHUNK * REBUILD_THREADS)):
+            _, errors = conn.bulk([action(d) for d in window], threads=REBUILD_THREADS)
+            if errors:
+                raise RuntimeError(f"Search index rejected {len(errors)} documents: {errors[:3]}")
+            counted += len(window)
+            if progress:
+                progress(len(window))
+        conn.call("indices.put_settings", index=name, body={"index": {"refresh_interval": None}})
         conn.call("indices.refresh", index=name, slow=True)
     except Exception:
         conn.call("indices.delete", index=name, ignore_unavailable=True)
