@@ -86,6 +86,14 @@ def test_sqlite_files_use_write_ahead_logging(tmp_path):
     assert result.stdout.split() == ["wal", "1", "IMMEDIATE"]
 
 
+def test_the_wsgi_application_freezes_what_it_loaded():
+    result = run_production(
+        GOOD_KEY, "import gc; from config.wsgi import application; print(gc.get_freeze_count())"
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 10_000
+
+
 @pytest.mark.django_db
 def test_public_pages_send_a_content_security_policy(client, site_structure):
     response = client.get("/search/")

@@ -35,7 +35,8 @@ from ..models import SearchEntry, SearchEntryLocation
 from ..query import SearchQuery
 from ..text_query import TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
-from .entry_facts import EntryFacts, entry_facts
+from .entry_facts import AREA_WIDE, PAIRS, REVIEW_DUE, SORT_NAME, EntryFacts, entry_facts
+from .entry_facts import FACETS as FACT_FACETS
 
 MILES_PER_DEGREE_LATITUDE = 69.05
 # Widen the box a little: it is only a prefilter, and must never cut a location inside the circle.
@@ -53,7 +54,7 @@ class _Candidate:
 
     @property
     def sort_name(self) -> str:
-        return self.facts.sort_name
+        return self.facts[SORT_NAME]
 
 
 class DatabaseEngine:
@@ -66,7 +67,7 @@ class DatabaseEngine:
         facts = entry_facts.current()
         today = timezone.localdate()
         candidates = [
-            _Candidate(pk, fact, score or 0, fact.review_due is None or fact.review_due < today)
+            _Candidate(pk, fact, score or 0, fact[REVIEW_DUE] is None or fact[REVIEW_DUE] < today)
             for pk, score in matched
             # An entry written after the match was read is left for the next search.
             if (fact := facts.get(pk)) is not None
@@ -75,18 +76,18 @@ class DatabaseEngine:
             candidates = self._within_radius(query, candidates, entries)
 
         filters = chosen_filters(query)
-        results = [c for c in candidates if matches(c.facts.facets, filters)]
+        results = [c for c in candidates if matches(c.facts[FACT_FACETS], filters)]
         facet_counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
         for (name, value), count in Counter(
-            chain.from_iterable(c.facts.pairs for c in results)
+            chain.from_iterable(c.facts[PAIRS] for c in results)
         ).items():
             facet_counts[name][value] = count
         for name in filters:
             # A facet with a choice is counted as if only the other facets were chosen.
             others = {other: values for other, values in filters.items() if other != name}
-            pool = (c for c in candidates if matches(c.facts.facets, others))
+            pool = (c for c in candidates if matches(c.facts[FACT_FACETS], others))
             facet_counts[name] = dict(
-                Counter(chain.from_iterable(c.facts.facets.get(name, ()) for c in pool))
+                Counter(chain.from_iterable(c.facts[FACT_FACETS].get(name, ()) for c in pool))
             )
 
         results.sort(key=_sort_key(query.sort))
@@ -161,7 +162,7 @@ class DatabaseEngine:
         for candidate in candidates:
             candidate.nearest = nearest.get(candidate.pk)
             within = candidate.nearest is not None and candidate.nearest <= query.radius
-            if within or candidate.facts.area_wide:
+            if within or candidate.facts[AREA_WIDE]:
                 kept.append(candidate)
         return kept
 
