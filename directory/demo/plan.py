@@ -285,23 +285,16 @@ def _provider_key(site: _Site) -> str:
     return providers[site.index % len(providers)]
 
 
-def _build_spec(site: _Site, number: int, today: datetime.date, *, is_overdue: bool) -> ServiceSpec:
-    archetype, venue = site.archetype, site.venue
-    rng = random.Random(f"{SEED}:{site.key}")
-    provider = PROVIDERS_BY_KEY[_provider_key(site)]
-    primary_level = archetype.levels[0]
-    delivery = set(archetype.delivery.split())
-    routes = set((archetype.routes or DEFAULT_ROUTES[primary_level]).split())
-    summary_options = (archetype.summary, *archetype.alt_summaries)
-    review_months = 6 if stable_int(SEED, "interval", site.key) % 8 == 0 else 12
+def archetype_routes(archetype: Archetype) -> set[str]:
+    """The ways in (self, professional, early_help, front): the archetype's, or its level's."""
+    return set((archetype.routes or DEFAULT_ROUTES[archetype.levels[0]]).split())
 
+
+def archetype_fields(archetype: Archetype) -> dict[str, Any]:
+    """The ServicePage fields an archetype fixes wherever it is delivered (the demo borough and
+    generated catalogues both use it)."""
+    routes, delivery = archetype_routes(archetype), set(archetype.delivery.split())
     fields: dict[str, Any] = {
-        "summary": _fill(summary_options[site.index % len(summary_options)], site),
-        "description": _description(site, rng),
-        "status": "active",
-        "alert": "",
-        "website": _url(provider.domain, archetype.key) if archetype.website else "",
-        "email": f"{_email_local(archetype, site)}@{provider.domain}.example.org",
         "minimum_age": archetype.ages[0],
         "maximum_age": archetype.ages[1],
         "for_expectant_parents": archetype.expectant,
@@ -309,6 +302,33 @@ def _build_spec(site: _Site, number: int, today: datetime.date, *, is_overdue: b
         "eligibility": archetype.eligibility,
         "is_free": not archetype.fees,
         "fees_description": archetype.fees,
+        "term_time_only": archetype.term_time,
+        "schedule_notes": archetype.schedule_notes,
+    }
+    for token, field_name in ROUTE_FIELDS.items():
+        fields[field_name] = token in routes
+    for token, field_name in DELIVERY_FIELDS.items():
+        fields[field_name] = token in delivery
+    return fields
+
+
+def _build_spec(site: _Site, number: int, today: datetime.date, *, is_overdue: bool) -> ServiceSpec:
+    archetype, venue = site.archetype, site.venue
+    rng = random.Random(f"{SEED}:{site.key}")
+    provider = PROVIDERS_BY_KEY[_provider_key(site)]
+    primary_level = archetype.levels[0]
+    routes = archetype_routes(archetype)
+    summary_options = (archetype.summary, *archetype.alt_summaries)
+    review_months = 6 if stable_int(SEED, "interval", site.key) % 8 == 0 else 12
+
+    fields: dict[str, Any] = {
+        **archetype_fields(archetype),
+        "summary": _fill(summary_options[site.index % len(summary_options)], site),
+        "description": _description(site, rng),
+        "status": "active",
+        "alert": "",
+        "website": _url(provider.domain, archetype.key) if archetype.website else "",
+        "email": f"{_email_local(archetype, site)}@{provider.domain}.example.org",
         "who_can_refer": archetype.who_can_refer or DEFAULT_WHO_CAN_REFER[primary_level],
         "access_instructions": _fill(
             archetype.access or _default_access(archetype, primary_level, routes, rng), site
@@ -317,16 +337,10 @@ def _build_spec(site: _Site, number: int, today: datetime.date, *, is_overdue: b
             _url(provider.domain, f"refer/{archetype.key}") if archetype.referral_form else ""
         ),
         "available_across_area": archetype.area_wide,
-        "term_time_only": archetype.term_time,
-        "schedule_notes": archetype.schedule_notes,
         "review_interval_months": review_months,
         "last_reviewed": _last_reviewed(today, review_months, rng, is_overdue=is_overdue),
         **_commissioning(archetype, today, rng, number),
     }
-    for token, field_name in ROUTE_FIELDS.items():
-        fields[field_name] = token in routes
-    for token, field_name in DELIVERY_FIELDS.items():
-        fields[field_name] = token in delivery
 
     return ServiceSpec(
         key=site.key,

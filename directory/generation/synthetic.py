@@ -22,11 +22,9 @@ from ..demo.archetypes import ARCHETYPES
 from ..demo.data import ACCESSIBILITY_NOTES, VENUE_NOTES, Archetype
 from ..demo.plan import (
     DEFAULT_ACCESS,
-    DEFAULT_ROUTES,
     DEFAULT_WHO_CAN_REFER,
-    DELIVERY_FIELDS,
-    ROUTE_FIELDS,
     WEEKDAY_CODES,
+    archetype_fields,
 )
 from .places import ORGANISATION_KINDS, QUARTERS, STREETS, TOWNS, VENUE_NAMES, Town
 
@@ -168,32 +166,22 @@ class ServiceFactory:
         }
         title = archetype.title.format(**words)
         primary_level = archetype.levels[0]
-        routes = set((archetype.routes or DEFAULT_ROUTES[primary_level]).split())
-        delivery = set(archetype.delivery.split())
         summaries = (archetype.summary, *archetype.alt_summaries)
         interval = rng.choice((6, 12, 12, 12))
         fields: dict[str, Any] = {
+            **archetype_fields(archetype),
             "summary": rng.choice(summaries).format(**words),
             "description": self._description(archetype, words, bool(locations)),
             "status": "active",
             "alert": "",
             "website": f"https://{slugify(organisation)}.example.org/{archetype.key}",
             "email": f"{archetype.key.split('-')[0]}@{slugify(organisation)}.example.org",
-            "minimum_age": archetype.ages[0],
-            "maximum_age": archetype.ages[1],
-            "for_expectant_parents": archetype.expectant,
-            "for_parents_and_carers": archetype.parents,
-            "eligibility": archetype.eligibility,
-            "is_free": not archetype.fees,
-            "fees_description": archetype.fees,
             "who_can_refer": (
                 archetype.who_can_refer or DEFAULT_WHO_CAN_REFER[primary_level]
             ).replace("Lewisham", town.name),
             "access_instructions": self._access(archetype, primary_level, town).format(**words),
             "referral_url": "",
             "available_across_area": archetype.area_wide or not locations,
-            "term_time_only": archetype.term_time,
-            "schedule_notes": archetype.schedule_notes,
             "commissioned": False,
             "contract_reference": "",
             "contract_start": None,
@@ -201,10 +189,6 @@ class ServiceFactory:
             "review_interval_months": interval,
             "last_reviewed": self._last_reviewed(interval),
         }
-        for token, name in ROUTE_FIELDS.items():
-            fields[name] = token in routes
-        for token, name in DELIVERY_FIELDS.items():
-            fields[name] = token in delivery
         vocabulary = self.vocabulary
         return GeneratedService(
             oruk_id=_uuid(rng),
