@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 # Seconds allowed for index administration, which is slower than a search.
 ADMIN_TIMEOUT = 120
 BULK_CHUNK = 500
-# Rebuilds send this many chunks at once: enough to keep a node busy while the next is read.
+# Rebuilds send this many chunks at once: the node indexes one while the next is serialised.
 REBUILD_THREADS = 2
 
 _lock = threading.Lock()
@@ -89,8 +89,8 @@ class Connection:
     ) -> tuple[int, list[dict[str, Any]]]:
         """Send index/delete actions; returns (succeeded, errors) with version conflicts (an
         older copy arriving after a newer one) left out of the errors. With ``threads`` above
-        one, chunks are sent side by side (rebuilds), so reading the next documents overlaps
-        the engine's indexing of the last ones; those sends are not retried."""
+        one, chunks are sent side by side (rebuilds), so the engine indexes one while the next
+        is serialised and sent; those sends are not retried."""
         if self.distribution == "opensearch":
             from opensearchpy import helpers
         else:

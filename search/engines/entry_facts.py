@@ -48,10 +48,6 @@ class EntryFactsCache:
                 self._version = version
             return self._facts
 
-    def clear(self) -> None:
-        with self._lock:
-            self._version, self._facts = None, {}
-
 
 def _read_all() -> dict[int, EntryFacts]:
     facts = {}
