@@ -126,6 +126,7 @@ class _TreeWriter:
     def __init__(self, directory: Page) -> None:
         self.directory = directory
         last = directory.get_last_child()
+        # treebeard's own path arithmetic (materialised paths: four base-36 digits a level).
         self.next_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
         self.slugs = set(directory.get_children().values_list("slug", flat=True))
         self.content_type = ContentType.objects.get_for_model(ServicePage)
@@ -137,6 +138,8 @@ class _TreeWriter:
         self._add_organisations({service.organisation for service in batch}, report)
         pages = Page.objects.bulk_create([self._page_row(service) for service in batch])
         page_ids = [page.pk for page in pages]
+        # bulk_create refuses multi-table inheritance, so the ServicePage half of each row goes
+        # in the way Model.save() writes a child table: _insert with the model's own columns.
         own_fields = ServicePage._meta.local_concrete_fields
         ServicePage._base_manager._insert(
             [self._service_row(service, pk) for service, pk in zip(batch, page_ids, strict=True)],
