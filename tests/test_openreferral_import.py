@@ -36,7 +36,7 @@ from directory.openreferral.importing import import_services
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "oruk" / "examples" / "service_full.json"
+EXAMPLE = Path(__file__).resolve().parent / "data" / "oruk" / "examples" / "service_full.json"
 API = "/api/openreferral/"
 
 
