@@ -115,6 +115,7 @@ def load_demo(
     # One transaction: all or nothing, and far fewer SQLite commits.
     with transaction.atomic():
         directory = ensure_site_structure().directory
+        _settings()
         levels = _levels()
         _check_vocabulary(specs)
         say("Loading demo postcodes…")
@@ -144,6 +145,32 @@ def load_postcodes() -> tuple[int, int]:
     before = Postcode.objects.count()
     Postcode.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
     return Postcode.objects.count() - before, len(rows)
+
+
+# The demo council's details, filled in only where the settings are blank (an editor's win).
+DEMO_SETTINGS = {
+    "council_name": "Lewisham Council (demo)",
+    "area_name": "Lewisham",
+    "front_door_name": "Lewisham Family Hubs early help line",
+    "front_door_phone": "020 7946 0999",
+    "front_door_email": "familyhubs@lewisham.example.org",
+    "front_door_url": "https://lewisham.example.org/family-hubs",
+    "front_door_hours": "Monday to Friday, 9am to 5pm",
+}
+
+
+def _settings() -> None:
+    from wagtail.models import Site
+
+    from ..models import DirectorySettings
+
+    site = Site.objects.get(is_default_site=True)
+    settings = DirectorySettings.for_site(site)
+    changed = [name for name, value in DEMO_SETTINGS.items() if not getattr(settings, name)]
+    for name in changed:
+        setattr(settings, name, DEMO_SETTINGS[name])
+    if changed:
+        settings.save()
 
 
 def _levels() -> dict[str, LevelOfNeed]:

@@ -19,6 +19,7 @@ from .services import (
     ServicePage,
     ServiceSchedule,
 )
+from .site_settings import DirectorySettings, current_settings
 from .tagging import UnknownVocabularyTerm, VocabularyTaggableManager
 from .vocabularies import AgeBand, Circumstance, LevelOfNeed, Need
 
@@ -31,6 +32,7 @@ __all__ = [
     "DeletedService",
     "DeletedServicesPage",
     "DirectoryIndexPage",
+    "DirectorySettings",
     "LevelOfNeed",
     "Need",
     "Organisation",
@@ -49,5 +51,6 @@ __all__ = [
     "ServiceSchedule",
     "UnknownVocabularyTerm",
     "VocabularyTaggableManager",
+    "current_settings",
     "new_oruk_id",
 ]

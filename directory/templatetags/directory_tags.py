@@ -212,10 +212,15 @@ def site_name(context: template.Context) -> str:
     return getattr(settings, "WAGTAIL_SITE_NAME", "Family support directory")
 
 
-@register.simple_tag
-def council_name() -> str:
-    """The council running the directory (settings.COUNCIL_NAME), or empty if not configured."""
-    return getattr(settings, "COUNCIL_NAME", "")
+@register.simple_tag(takes_context=True)
+def council_name(context: template.Context) -> str:
+    """The council running the directory: the admin's directory settings, else
+    settings.COUNCIL_NAME, else empty."""
+    from directory.models import current_settings
+
+    return current_settings(context.get("request")).council_name or getattr(
+        settings, "COUNCIL_NAME", ""
+    )
 
 
 @register.simple_tag(takes_context=True)
