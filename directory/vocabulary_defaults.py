@@ -177,4 +177,27 @@ def seed_vocabularies(apps: Any = None) -> dict[str, int]:
             name=name, defaults={"slug": slugify(name), "sort_order": order}
         )
         created["circumstances"] += made
+    if any(field.name == "search_words" for field in need_model._meta.get_fields()):
+        seed_search_words(apps)
     return created
+
+
+def seed_search_words(apps: Any = None) -> int:
+    """Give each default need and circumstance whose "words families use" are blank the default
+    list (``directory.vocabulary_words``). Returns how many terms it filled."""
+    from .vocabulary_words import default_words
+
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+    filled = 0
+    for model_name, circumstance in (("Need", False), ("Circumstance", True)):
+        model = apps.get_model("directory", model_name)
+        for term in model.objects.filter(search_words=""):
+            words = default_words(term.name, circumstance=circumstance)
+            if words:
+                term.search_words = words
+                term.save(update_fields=["search_words"])
+                filled += 1
+    return filled

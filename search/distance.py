@@ -36,3 +36,16 @@ def miles_from(latitude: float, longitude: float) -> Callable[[float, float], fl
         return EARTH_RADIUS_MILES * angle
 
     return miles_to
+
+
+# How much a service's match fades with distance: the gaussian decay Elasticsearch's
+# function_score applies (``search.engines.elastic``), halved at the search's radius.
+DECAY_AT_RADIUS = 0.5
+
+
+def distance_decay(miles: float | None, radius: float) -> float:
+    """1 at the origin (and for services without a place, available wherever you are), 0.5 at
+    the radius, fading beyond it."""
+    if miles is None:
+        return 1.0
+    return DECAY_AT_RADIUS ** ((miles / radius) ** 2)

@@ -13,7 +13,8 @@ Decisions worth knowing:
   postcode is given, ``lat``/``lng`` are ignored entirely, not even validated.
 * ``radius`` is validated whenever given but only kept with a location; without one it is the
   default, so equal searches compare (and cache) equal.
-* The default sort follows the query (nearest first whenever there is a place, else relevance),
+* The default sort follows the query (nearest first for a place without words, else relevance,
+  where distance is a factor),
   and a sort equal to that default is not written back into links. So ``sort=relevance`` given
   explicitly is the same query as leaving it out.
 * Unknown parameters (``utm_source`` and friends) are ignored.
@@ -40,6 +41,8 @@ from directory.geocoding import (
 )
 from directory.models import ACCESS_ROUTES, DELIVERY_MODES, AgeBand, Circumstance, LevelOfNeed, Need
 from directory.models.services import LANGUAGES, WEEKDAYS
+
+from .intent import has_search_words
 
 MAX_Q_LENGTH = 200
 DEFAULT_RADIUS = 3.0
@@ -295,8 +298,9 @@ _SINGLE_DEFAULTS: dict[str, Any] = {
 
 
 def _default_sort(q: str, has_location: bool) -> str:
-    # With a place, families want the nearest help first; the words already decide membership.
-    return "distance" if has_location else "relevance"
+    # Words ask "what answers this best": relevance, with distance as a factor. A place alone
+    # (or words like "near me") asks "what is near": nearest first.
+    return "distance" if has_location and not has_search_words(q) else "relevance"
 
 
 def _format_float(value: float) -> str:

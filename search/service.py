@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .engines import Engine, EngineUnavailable, SearchResults, Suggestion, configured_engine
 from .engines.database import DatabaseEngine
 from .facets import FacetResult, labelled
+from .intent import Understanding, content_words, understand
+from .lexicon import Lexicon, current_lexicon
 from .log import record_search
-from .query import SearchQuery
+from .query import MAX_RADIUS, SearchQuery
 from .text_query import (
+    SynonymTable,
     TextPlan,
     build_plan,
     correct,
@@ -33,6 +36,10 @@ from .text_query import (
 logger = logging.getLogger(__name__)
 
 MAX_SUGGEST_WORDS = 5
+# When nothing matches within the radius asked for, search this far instead.
+WIDER_RADIUS = MAX_RADIUS
+# Shorter words are too easily "corrected" into other words.
+MIN_CORRECTED_LENGTH = 4
 
 MATCH_ALL = "all"
 MATCH_ALL_CORRECTED = "all_corrected"
@@ -53,6 +60,10 @@ class SearchOutcome:
     facets: list[FacetResult] = field(default_factory=list)
     # The engine's own time over every try (all words, corrected, any word), in milliseconds.
     engine_ms: float = 0.0
+    # What the words asked for: a place, named needs, the words that had to match.
+    understood: Understanding = field(default_factory=Understanding)
+    # The radius asked for when nothing was within it and the search went wider.
+    widened_from: float | None = None
 
     @property
     def engine(self) -> str:
@@ -107,16 +118,64 @@ def _tries(engine: _Timed, query: SearchQuery) -> SearchOutcome:
     if not query.q:
         return SearchOutcome(query, engine.search(query, TextPlan(())))
     synonyms = synonym_table()
-    plan = build_plan(query.q, synonyms)
+    lexicon = current_lexicon()
+    understood = understand(query.q, lexicon, _lexicon_corrections(query.q, lexicon))
+    plan = build_plan(understood.content, synonyms).naming(
+        understood.reading.evidence, understood.ages
+    )
     if not plan:
-        # Only words like "the" or "and": search as if none were typed.
-        return SearchOutcome(query, engine.search(query, plan))
+        # Only words like "the", "help" or "near me": search as if none were typed.
+        outcome = SearchOutcome(query, engine.search(query, plan))
+    else:
+        outcome = _word_tries(engine, query, understood, plan, synonyms)
+        if not outcome.results.count and query.has_location and query.radius < WIDER_RADIUS:
+            # Nothing near: rather than a dead end, the best matches further away.
+            wider = replace(query, radius=WIDER_RADIUS, page=1)
+            widened = _word_tries(engine, wider, understood, plan, synonyms)
+            if widened.results.count:
+                widened.widened_from = query.radius
+                outcome = widened
+    outcome.understood = understood
+    return outcome
+
+
+def _lexicon_corrections(q: str, lexicon: Lexicon) -> dict[str, str]:
+    """Misspelt words the lexicon knows a near spelling of ("bulied" -> "bullied"), for words
+    neither the lexicon nor the index knows."""
+    unknown = [
+        word
+        for word in dict.fromkeys(content_words(q))
+        if len(word) >= MIN_CORRECTED_LENGTH and word not in lexicon.surface_words
+    ]
+    if not unknown:
+        return {}
+    vocabulary = index_vocabulary()
+    corrections = {}
+    for word in unknown:
+        if not vocabulary.knows(word) and (nearest := lexicon.correct(word)):
+            corrections[word] = nearest
+    return corrections
+
+
+def _word_tries(
+    engine: _Timed,
+    query: SearchQuery,
+    understood: Understanding,
+    plan: TextPlan,
+    synonyms: SynonymTable,
+) -> SearchOutcome:
     exact = engine.search(query, plan)
     if exact.count:
         return SearchOutcome(query, exact, MATCH_ALL)
+    if not plan.groups:
+        return SearchOutcome(query, exact, MATCH_ALL)
 
-    corrected_text = correct(query.q, index_vocabulary(), synonyms)
-    corrected = build_plan(corrected_text, synonyms) if corrected_text else None
+    corrected_text = correct(understood.content, index_vocabulary(), synonyms)
+    corrected = (
+        build_plan(corrected_text, synonyms).naming(plan.evidence, plan.ages)
+        if corrected_text
+        else None
+    )
     if corrected:
         results = engine.search(query, corrected)
         if results.count:

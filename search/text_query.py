@@ -17,14 +17,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from django.db.models import Count, Max
 
 from .analysis import STOP_WORDS, analyse, phrase_key, stem, words
 from .models import SearchEntry, Synonym
+
+if TYPE_CHECKING:
+    from .lexicon import Evidence
 
 Terms = tuple[str | None, ...]
 
@@ -48,12 +51,45 @@ class TextPlan:
     mode: Literal["all", "any"] = "all"
     # The words as typed (or corrected), for ranking.
     text: str = ""
+    # Needs and circumstances the words name (search.lexicon): their services match too, and
+    # rank first, by the weight of the evidence they carry.
+    evidence: tuple[Evidence, ...] = ()
+    # The ages the words speak of ("my 14 year old"): services for them rank first among
+    # equally named ones. (youngest, oldest) or None.
+    ages: tuple[int, int] | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.groups)
+        return bool(self.groups or self.evidence)
 
     def relaxed(self) -> TextPlan:
-        return TextPlan(self.groups, "any", self.text)
+        return replace(self, mode="any")
+
+    def naming(
+        self, evidence: tuple[Evidence, ...], ages: tuple[int, int] | None = None
+    ) -> TextPlan:
+        return replace(self, evidence=evidence, ages=ages)
+
+    def serves_ages(self, minimum_age: int | None, maximum_age: int | None) -> bool:
+        """Whether a service for minimum..maximum (open when None) serves the ages hinted."""
+        if self.ages is None:
+            return True
+        youngest, oldest = self.ages
+        return (minimum_age is None or minimum_age <= oldest) and (
+            maximum_age is None or maximum_age >= youngest
+        )
+
+    def named_slugs(self, kind: str) -> set[str]:
+        """Slugs of the named terms of one kind ("need" or "circumstance")."""
+        return {term.slug for found in self.evidence for term in found.terms if term.kind == kind}
+
+    def tier(self, facets: dict[str, tuple[str, ...]]) -> float:
+        """How strongly the words named a service's needs and circumstances: the summed
+        weight of the evidence naming any of them (``facets``: the service's facet values)."""
+        return sum(
+            found.weight
+            for found in self.evidence
+            if any(term.slug in facets.get(term.kind, ()) for term in found.terms)
+        )
 
 
 class SynonymTable:

@@ -352,9 +352,18 @@ def test_booleans_reject_anything_else(site_structure, param, value):
 # --- sort --------------------------------------------------------------------------------------
 
 
-def test_default_sort_is_distance_whenever_there_is_a_place(postcodes):
+def test_default_sort_is_distance_for_a_place_without_words(postcodes):
     assert parse("postcode=SE13").sort == "distance"
-    assert parse("postcode=SE13&q=play").sort == "distance"
+    assert parse("postcode=SE13&need=domestic-abuse").sort == "distance"
+    # Words that only ask for a place, or are only filler, are no words.
+    assert parse("postcode=SE13&q=near me").sort == "distance"
+    assert parse("postcode=SE13&q=help for my kids nearby").sort == "distance"
+
+
+def test_default_sort_is_relevance_with_words_even_with_a_place(postcodes):
+    # Distance is a factor of relevance then (search.distance.distance_decay), not the order.
+    assert parse("postcode=SE13&q=play").sort == "relevance"
+    assert parse("postcode=SE13&q=speech therapy near me").sort == "relevance"
     assert parse("q=play").sort == "relevance"
     assert parse("need=domestic-abuse").sort == "relevance"
 
@@ -497,7 +506,7 @@ def test_round_trip(postcodes, querystring):
 
 def test_to_params_is_canonical_and_leaves_out_defaults(postcodes):
     query = parse(
-        "free=on&need=staying-safe&q=  play  &postcode=se13&radius=3&sort=distance&page=1"
+        "free=on&need=staying-safe&q=  play  &postcode=se13&radius=3&sort=relevance&page=1"
         "&per_page=20&day=we&day=mo"
     )
     assert (

@@ -34,6 +34,19 @@ class VocabularyTerm(TagBase):
         return f"{slug}-{i}" if i is not None else slug
 
 
+def search_words_field() -> models.TextField:
+    """The "words families use" of a need or circumstance (read by search.lexicon)."""
+    return models.TextField(
+        "words families use",
+        blank=True,
+        help_text="Words and phrases families and practitioners search with that mean this, one "
+        "a line: everyday words, abbreviations, slang, common misspellings ('late talker', "
+        "'SALT', 'speach'). Endings do not matter ('bullied' finds 'bullying'). Write "
+        "{someone} for any family member ('lost {someone}'), or {parent}, {child} or {sibling}. "
+        "Used from the next search.",
+    )
+
+
 class Need(VocabularyTerm):
     """What a family needs help with. Two levels: a category (no parent) and its needs."""
 
@@ -52,12 +65,14 @@ class Need(VocabularyTerm):
         default=False,
         help_text="Added by an Open Referral import: check it, then untick.",
     )
+    search_words = search_words_field()
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("parent"),
         FieldPanel("description"),
+        FieldPanel("search_words"),
         FieldPanel("sort_order"),
         FieldPanel("needs_review"),
     ]
@@ -143,11 +158,13 @@ class Circumstance(VocabularyTerm):
         default=False,
         help_text="Added by an Open Referral import: check it, then untick.",
     )
+    search_words = search_words_field()
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("search_words"),
         FieldPanel("sort_order"),
         FieldPanel("needs_review"),
     ]

@@ -17,6 +17,7 @@ are current).
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -29,8 +30,9 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ..distance import miles_from
+from ..distance import distance_decay, miles_from
 from ..facets import FACETS, chosen_filters, matches
+from ..lexicon import CIRCUMSTANCE, NEED
 from ..models import SearchEntry, SearchEntryLocation
 from ..query import SearchQuery
 from ..text_query import TextPlan
@@ -51,6 +53,10 @@ class _Candidate:
     # Overdue for review on the day of the search: ranked after current listings.
     overdue: bool
     nearest: float | None = None
+    # How strongly the services' needs and circumstances were named by the words (0: not).
+    tier: float = 0.0
+    # Serves the ages the words spoke of (or they spoke of none).
+    serves_ages: bool = True
 
     @property
     def sort_name(self) -> str:
@@ -62,18 +68,30 @@ class DatabaseEngine:
 
     def search(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
         started = time.perf_counter()
-        entries = self._narrowed(query, plan)
-        matched = list(entries.values_list("pk", "score"))
-        facts = entry_facts.current()
+        # Named needs select entries by their facts, so read those first; otherwise after the
+        # match, so an entry written meanwhile waits for the next search either way.
+        facts = entry_facts.current() if plan.evidence else None
+        entries = self._narrowed(query, plan, facts)
+        matched = list(entries.values_list("pk", "score", "minimum_age", "maximum_age"))
+        facts = facts if facts is not None else entry_facts.current()
         today = timezone.localdate()
         candidates = [
-            _Candidate(pk, fact, score or 0, fact[REVIEW_DUE] is None or fact[REVIEW_DUE] < today)
-            for pk, score in matched
+            _Candidate(
+                pk,
+                fact,
+                score or 0,
+                fact[REVIEW_DUE] is None or fact[REVIEW_DUE] < today,
+                serves_ages=plan.serves_ages(minimum_age, maximum_age),
+            )
+            for pk, score, minimum_age, maximum_age in matched
             # An entry written after the match was read is left for the next search.
             if (fact := facts.get(pk)) is not None
         ]
         if query.origin is not None:
             candidates = self._within_radius(query, candidates, entries)
+        if plan.evidence:
+            for candidate in candidates:
+                candidate.tier = plan.tier(candidate.facts[FACT_FACETS])
 
         filters = chosen_filters(query)
         results = [c for c in candidates if matches(c.facts[FACT_FACETS], filters)]
@@ -90,7 +108,7 @@ class DatabaseEngine:
                 Counter(chain.from_iterable(c.facts[FACT_FACETS].get(name, ()) for c in pool))
             )
 
-        results.sort(key=_sort_key(query.sort))
+        results.sort(key=_sort_key(query))
         offset, limit = page_bounds(query)
         shown = results[offset : offset + limit]
         documents = dict(
@@ -110,7 +128,9 @@ class DatabaseEngine:
         took_ms = (time.perf_counter() - started) * 1000
         return SearchResults(hits, len(results), facet_counts, self.name, took_ms=took_ms)
 
-    def _narrowed(self, query: SearchQuery, plan: TextPlan) -> QuerySet[SearchEntry]:
+    def _narrowed(
+        self, query: SearchQuery, plan: TextPlan, facts: dict[int, EntryFacts] | None
+    ) -> QuerySet[SearchEntry]:
         # Entries exist only for live, public pages (search.indexing keeps it so, as it keeps
         # the Elasticsearch index), so no join to the page table: at 10,000 services that join
         # cost more than the rest of a search.
@@ -121,8 +141,14 @@ class DatabaseEngine:
                 Q(maximum_age__isnull=True) | Q(maximum_age__gte=query.age),
             )
         if plan:
-            matched = [_group_matches(group, "text") for group in plan.groups]
-            entries = entries.filter(reduce(and_ if plan.mode == "all" else or_, matched))
+            members = []
+            if plan.groups:
+                combine = and_ if plan.mode == "all" else or_
+                members.append(reduce(combine, [_group_matches(g, "text") for g in plan.groups]))
+            if plan.evidence and facts is not None:
+                # The named needs' and circumstances' services match whatever their words.
+                members.append(Q(pk__in=_named_members(plan, facts)))
+            entries = entries.filter(reduce(or_, members))
             # Rank: words found in the name count double; with "any", more words rank higher.
             score = sum(
                 (
@@ -191,10 +217,44 @@ def _group_matches(group: Any, column: str) -> Q:
     return reduce(or_, (Q(**{f"{column}__contains": f" {phrase.key} "}) for phrase in group))
 
 
-def _sort_key(sort: str):
+def _sort_key(query: SearchQuery):
     # Current listings before overdue ones, except A to Z, which stays alphabetical.
-    if sort == "distance":
+    if query.sort == "distance":
         return lambda c: (c.overdue, c.nearest is None, c.nearest or 0.0, c.sort_name, c.pk)
-    if sort == "name":
+    if query.sort == "name":
         return lambda c: (c.sort_name, c.pk)
-    return lambda c: (c.overdue, -c.score, c.sort_name, c.pk)
+    if query.origin is None:
+        return lambda c: (-c.tier, not c.serves_ages, c.overdue, -c.score, c.sort_name, c.pk)
+    # With a place, how well a service answers the words fades with its distance.
+    radius = query.radius
+    return lambda c: (
+        -c.tier,
+        not c.serves_ages,
+        c.overdue,
+        -(c.score + 1) * distance_decay(c.nearest, radius),
+        c.sort_name,
+        c.pk,
+    )
+
+
+# (the facts it was built from, {(facet, value): entry ids}); rebuilt when the facts change.
+_inverted: tuple[object, dict[tuple[str, str], list[int]]] = (None, {})
+_inverted_lock = threading.Lock()
+
+
+def _named_members(plan: TextPlan, facts: dict[int, EntryFacts]) -> list[int]:
+    """Ids of the entries carrying any need or circumstance the words named."""
+    global _inverted
+    with _inverted_lock:
+        if _inverted[0] is not facts:
+            index: dict[tuple[str, str], list[int]] = {}
+            for pk, fact in facts.items():
+                for pair in fact[PAIRS]:
+                    if pair[0] in ("need", "circumstance"):
+                        index.setdefault(pair, []).append(pk)
+            _inverted = (facts, index)
+        index = _inverted[1]
+    wanted = [(NEED, slug) for slug in plan.named_slugs(NEED)] + [
+        (CIRCUMSTANCE, slug) for slug in plan.named_slugs(CIRCUMSTANCE)
+    ]
+    return sorted({pk for pair in wanted for pk in index.get(pair, ())})

@@ -22,7 +22,9 @@ from typing import Any
 from django.utils import timezone
 from elasticsearch_dsl import A, Q, Search
 
+from ..distance import DECAY_AT_RADIUS
 from ..facets import FACETS, chosen_filters
+from ..lexicon import CIRCUMSTANCE, NEED
 from ..query import SearchQuery
 from ..text_query import Phrase, TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
@@ -46,13 +48,84 @@ def _phrase(phrase: Phrase) -> Q:
 
 
 def text_query(plan: TextPlan) -> Q:
-    groups = [
-        Q("bool", should=[_phrase(p) for p in group], minimum_should_match=1)
-        for group in plan.groups
+    """Which services the plan matches: its words (all or any groups), or a named term."""
+    members = []
+    if plan.groups:
+        groups = [
+            Q("bool", should=[_phrase(p) for p in group], minimum_should_match=1)
+            for group in plan.groups
+        ]
+        if plan.mode == "all":
+            members.append(Q("bool", must=groups))
+        else:
+            members.append(Q("bool", should=groups, minimum_should_match=1))
+    for kind in (NEED, CIRCUMSTANCE):
+        if slugs := plan.named_slugs(kind):
+            members.append(Q("terms", **{kind: sorted(slugs)}))
+    return members[0] if len(members) == 1 else Q("bool", should=members, minimum_should_match=1)
+
+
+# How strongly the words named a service's needs and circumstances: the summed weight of the
+# evidence naming any of them (``TextPlan.tier``), then whether it serves the ages the words
+# spoke of (``TextPlan.serves_ages``), as the database engine ranks. Tiers step by quarters,
+# so tier * 10 + (0 or 1) orders by tier, then by age.
+NAMED_FIRST_SCRIPT = (
+    "double tier = 0;"
+    " for (def found : params.evidence) {"
+    "  for (int i = 0; i < found.fields.length; i++) {"
+    "   if (doc.containsKey(found.fields[i]) && doc[found.fields[i]].contains(found.slugs[i]))"
+    "   { tier += found.weight; break; } } }"
+    " int serves = 1;"
+    " if (params.ages != null) {"
+    "  if (doc['minimum_age'].size() > 0 && doc['minimum_age'].value > params.ages[1]) serves = 0;"
+    "  if (doc['maximum_age'].size() > 0 && doc['maximum_age'].value < params.ages[0]) serves = 0;"
+    " }"
+    " return tier * 10 + serves;"
+)
+
+
+def _named_first(plan: TextPlan) -> dict[str, Any]:
+    evidence = [
+        {
+            "weight": found.weight,
+            "fields": [term.kind for term in sorted(found.terms, key=_term_key)],
+            "slugs": [term.slug for term in sorted(found.terms, key=_term_key)],
+        }
+        for found in plan.evidence
     ]
-    if plan.mode == "all":
-        return Q("bool", must=groups)
-    return Q("bool", should=groups, minimum_should_match=1)
+    params = {"evidence": evidence, "ages": list(plan.ages) if plan.ages else None}
+    return {
+        "_script": {
+            "type": "number",
+            "order": "desc",
+            "script": {"lang": "painless", "source": NAMED_FIRST_SCRIPT, "params": params},
+        }
+    }
+
+
+def _term_key(term: Any) -> tuple[str, str]:
+    return (term.kind, term.slug)
+
+
+def _fading_with_distance(search_query: Q, query: SearchQuery) -> Q:
+    """The relevance score times a gaussian decay over the radius (``distance_decay``)."""
+    return Q(
+        "function_score",
+        query=search_query,
+        functions=[
+            {
+                "gauss": {
+                    "locations": {
+                        "origin": _origin(query),
+                        "scale": f"{query.radius}mi",
+                        "decay": DECAY_AT_RADIUS,
+                    },
+                    "multi_value_mode": "min",
+                }
+            }
+        ],
+        boost_mode="multiply",
+    )
 
 
 def _age_filter(age: int) -> Q:
@@ -101,7 +174,8 @@ def build_search(query: SearchQuery, plan: TextPlan) -> Search:
     must, filters, should = [], [], []
     if plan:
         must.append(text_query(plan))
-        should.append(Q("multi_match", query=plan.text, fields=RANKING_FIELDS))
+        if plan.text:
+            should.append(Q("multi_match", query=plan.text, fields=RANKING_FIELDS))
     if query.age is not None:
         filters.append(_age_filter(query.age))
     if query.has_location:
@@ -115,7 +189,10 @@ def build_search(query: SearchQuery, plan: TextPlan) -> Search:
                 minimum_should_match=1,
             )
         )
-    search = Search(index=alias()).query(Q("bool", must=must, filter=filters, should=should))
+    matching = Q("bool", must=must, filter=filters, should=should)
+    if query.has_location and plan and query.sort == "relevance":
+        matching = _fading_with_distance(matching, query)
+    search = Search(index=alias()).query(matching)
 
     chosen = chosen_filters(query)
     clauses = {name: Q("terms", **{name: list(values)}) for name, values in chosen.items()}
@@ -148,6 +225,8 @@ def build_search(query: SearchQuery, plan: TextPlan) -> Search:
         keys = ties
     else:
         keys = [current_first, {"_score": "desc"}, *ties]
+        if plan.evidence or plan.ages:
+            keys.insert(0, _named_first(plan))
     if distance and query.sort != "distance":
         keys.append(distance)  # last, only to read each result's distance
     search = search.sort(*keys)
