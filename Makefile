@@ -57,10 +57,11 @@ format:
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# The suite again on a throwaway PostgreSQL and OpenSearch node, as CI runs it.
+# The suite again on a throwaway PostgreSQL, OpenSearch node and Redis, as CI runs it.
 postgres-test: install-dev
 	DATABASE_URL=$$(scripts/postgres.sh start) OPENSEARCH_URL=$$(scripts/opensearch.sh start) \
-		REQUIRE_BACKENDS=postgres,opensearch $(BIN)/pytest $(PYTEST_ARGS)
+		REDIS_URL=$$(scripts/redis.sh start) \
+		REQUIRE_BACKENDS=postgres,opensearch,redis $(BIN)/pytest $(PYTEST_ARGS)
 
 # The search results map: Leaflet and leaflet.markercluster from npm (package-lock.json), copied
 # into static/vendor/ for Django's static files. No npm: a warning, and the page lists results

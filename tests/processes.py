@@ -7,6 +7,7 @@ has committed: use them from tests marked ``@committed``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -132,3 +133,30 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def app_servers(count: int, **env: str) -> Iterator[list[str]]:
+    """``count`` gunicorn app servers (one worker process each) on the test database, as
+    production runs them; yields their base URLs once each answers."""
+    import requests
+
+    with contextlib.ExitStack() as stack:
+        urls = []
+        for _ in range(count):
+            port = free_port()
+            url = f"http://127.0.0.1:{port}"
+            args = [
+                sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
+                "--workers", "1", "--timeout", "60",
+            ]  # fmt: skip
+
+            def answers(url: str = url) -> bool:
+                try:
+                    return requests.get(f"{url}/my-list/", timeout=30).status_code == 200
+                except requests.RequestException:
+                    return False
+
+            stack.enter_context(running(args, answers, **env))
+            urls.append(url)
+        yield urls

@@ -112,6 +112,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_cache(url: str, key_prefix: str) -> dict:
+    """Django's own Redis cache at ``url``. Short timeouts: a Redis outage must cost a request
+    milliseconds, not hang it (callers that count, such as rate limits, carry on without)."""
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+
+# The cache: shared by every process through Redis when REDIS_URL is set (rate limits, the
+# geocoder's answers, Wagtail's caches); otherwise each process's memory, which suits one
+# process only. CACHE_KEY_PREFIX separates sites sharing one Redis.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "directory"))}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses locked-out credentials before any password is checked.
     "axes.backends.AxesStandaloneBackend",

@@ -19,6 +19,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the worker, app servers and live server the tests start as other
     # processes must see the same database. (pytest-xdist adds each runner's suffix.)
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
+# Each test process its own cache, even when REDIS_URL is set: clearing a shared Redis in one
+# runner would pull counts from under another's feet. The tests of shared state
+# (tests/test_shared_state.py) give the app servers they start TEST_SHARED_CACHE=1 and a
+# CACHE_KEY_PREFIX of their own.
+if not env_bool("TEST_SHARED_CACHE"):  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CONTENT_SECURITY_POLICY_EXCLUDE_URL_PREFIXES = ("/admin", "/django-admin")
 ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
