@@ -7,14 +7,20 @@ PORT ?= 8000
 
 .PHONY: start test install install-dev assets lint format postgres-test bench clean
 
+# The setup steps run their tasks at once (TASKS_BACKEND=immediate), so the site is complete
+# when it starts; then the background worker runs beside the development server, and Ctrl+C
+# (or the server stopping) stops both.
 start: install  ## Install, migrate, load the demo borough, index it, print the admin login, serve.
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py setup_site
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py rebuild_search_index
+	TASKS_BACKEND=immediate $(BIN)/python manage.py setup_site
+	TASKS_BACKEND=immediate $(BIN)/python manage.py load_demo
+	TASKS_BACKEND=immediate $(BIN)/python manage.py rebuild_search_index
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py ensure_admin
-	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/ with a background worker (Ctrl+C to stop)"
+	export WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}; \
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev  ## Install with test dependencies; lint; run the whole suite.
 	$(BIN)/ruff check .
@@ -51,10 +57,11 @@ format:
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# The suite again on a throwaway PostgreSQL and OpenSearch node, as CI runs it.
+# The suite again on a throwaway PostgreSQL, OpenSearch node and Redis, as CI runs it.
 postgres-test: install-dev
 	DATABASE_URL=$$(scripts/postgres.sh start) OPENSEARCH_URL=$$(scripts/opensearch.sh start) \
-		REQUIRE_BACKENDS=postgres,opensearch $(BIN)/pytest $(PYTEST_ARGS)
+		REDIS_URL=$$(scripts/redis.sh start) \
+		REQUIRE_BACKENDS=postgres,opensearch,redis $(BIN)/pytest $(PYTEST_ARGS)
 
 # The search results map: Leaflet and leaflet.markercluster from npm (package-lock.json), copied
 # into static/vendor/ for Django's static files. No npm: a warning, and the page lists results

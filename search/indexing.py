@@ -22,7 +22,7 @@ from django.db import transaction
 
 from .documents import build_document, entry_fields, indexable_services
 from .engines import EngineUnavailable
-from .models import SearchBacklog, SearchEntry, SearchEntryLocation
+from .models import IndexGeneration, SearchBacklog, SearchEntry, SearchEntryLocation
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ def _write_entries(documents: dict[int, dict[str, Any] | None]) -> None:
     with transaction.atomic():
         SearchEntry.objects.filter(pk__in=list(documents)).delete()
         _create_entries([document for document in documents.values() if document])
+        IndexGeneration.bump()
 
 
 def _create_entries(documents: list[dict[str, Any]]) -> None:
@@ -141,6 +142,7 @@ def rebuild_index(
         _create_entries(batch)
         written += len(batch)
         notify("database", len(batch))
+        IndexGeneration.bump()
     report = RebuildReport(entries=written)
     if elasticsearch and settings.ELASTICSEARCH_URL:
         notify("start-elasticsearch", written)

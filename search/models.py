@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
@@ -139,3 +141,33 @@ class SearchLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.q or '(no words)'} → {self.result_count}"
+
+
+class IndexGeneration(models.Model):
+    """The index's generation: bumped in the same transaction as every write to the database
+    engine's entries, so that each process's in-memory copies of them (search.engines.
+    entry_facts) know when to read them again, whichever process wrote and whatever its clock
+    says. One row.
+
+    A counter, with a random token beside it: a write rolled back leaves the counter where it
+    was, and the next write's number could match one a process saw inside the rolled-back
+    transaction; the token never does."""
+
+    value = models.BigIntegerField(default=0)
+    token = models.CharField(max_length=32, default="")
+
+    def __str__(self) -> str:
+        return f"{self.value} ({self.token})"
+
+    @classmethod
+    def current(cls) -> tuple[int, str]:
+        return cls.objects.filter(pk=1).values_list("value", "token").first() or (0, "")
+
+    @classmethod
+    def bump(cls) -> None:
+        """Call inside the transaction that writes the entries: readers then see the new
+        generation exactly when they can see the new entries."""
+        change = {"value": models.F("value") + 1, "token": uuid.uuid4().hex}
+        if not cls.objects.filter(pk=1).update(**change):
+            cls.objects.bulk_create([cls(pk=1)], ignore_conflicts=True)
+            cls.objects.filter(pk=1).update(**change)

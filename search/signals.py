@@ -1,8 +1,8 @@
 """What changes a search result, and the index update each change needs.
 
-Connected in ``SearchConfig.ready``. Updates run through a django-tasks task: with the
-immediate backend (the default) they finish before the editor's request returns, so the next
-search sees them; a deployment may move them to a worker.
+Connected in ``SearchConfig.ready``. Updates run through a django-tasks task, queued for the
+worker when one is running (it takes them within a second or two) and run before the editor's
+request returns when none is (``background.dispatch.run_soon``), so the next search sees them.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django_tasks import task
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from background.dispatch import run_soon
 from directory.models import (
     AgeBand,
     Circumstance,
@@ -51,7 +52,7 @@ def update_services(page_ids: Any) -> None:
     if deferred is not None:
         deferred.update(ids)
         return
-    update_services_task.enqueue(ids)
+    run_soon(update_services_task, ids)
 
 
 @contextmanager
@@ -71,7 +72,7 @@ def deferred_index_updates() -> Iterator[None]:
     finally:
         _deferred.reset(token)
     if collected:
-        update_services_task.enqueue(sorted(collected))
+        run_soon(update_services_task, sorted(collected))
 
 
 def _services_under(page: Page) -> list[int]:

@@ -24,13 +24,13 @@ from directory.models import (
 )
 from directory.site_setup import SiteStructure, ensure_site_structure
 
-# CI sets REQUIRE_BACKENDS=postgres,opensearch,browser: a skipped test needing one of those
-# backends (browser: Chromium and axe-core, tests/browser/) then fails the run instead of
+# CI sets REQUIRE_BACKENDS=postgres,opensearch,redis,browser: a skipped test needing one of
+# those backends (browser: Chromium and axe-core, tests/browser/) then fails the run instead of
 # passing silently.
 REQUIRED_BACKENDS = {
     name.strip() for name in os.environ.get("REQUIRE_BACKENDS", "").split(",") if name.strip()
 }
-BACKEND_MARKERS = ("postgres", "opensearch", "browser")
+BACKEND_MARKERS = ("postgres", "opensearch", "redis", "browser")
 
 
 def _on_postgres() -> bool:

@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "search",
+    # Before django_tasks_db: its db_worker command is ours, with a heartbeat.
+    "background",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -54,6 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early, so it compresses what every later middleware has finished with. JSON only.
+    "config.middleware.GZipJSONMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -108,6 +113,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def redis_cache(url: str, key_prefix: str) -> dict:
+    """Django's own Redis cache at ``url``. Short timeouts: a Redis outage must cost a request
+    milliseconds, not hang it (callers that count, such as rate limits, carry on without)."""
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+
+# The cache: shared by every process through Redis when REDIS_URL is set (rate limits, the
+# geocoder's answers, Wagtail's caches); otherwise each process's memory, which suits one
+# process only. CACHE_KEY_PREFIX separates sites sharing one Redis.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "directory"))}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses locked-out credentials before any password is checked.
@@ -187,8 +213,27 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 TAGGIT_CASE_INSENSITIVE = True
 
-# Background work (search index updates, reference index) through django-tasks.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work through django-tasks (see background/): imports, feed pulls, reminders,
+# reindexing, Wagtail's own index and reference updates. "database" (the default) queues them
+# for the worker, `manage.py db_worker`, which production and `make start` run; "immediate"
+# runs each in the process that asked, for one-off commands and the tests.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "background.backends.ImmediateBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+if TASKS_BACKEND not in TASK_BACKENDS:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+# Queued once a night by `manage.py enqueue_nightly_tasks` (cron; docs/deploy.md).
+NIGHTLY_TASKS = [
+    "directory.reviews.tasks.send_review_reminders",
+    "search.tasks.check_search_index",
+]
 
 # Geocoding: the local postcode table by default. An online geopy geocoder is opt-in, e.g.
 # GEOCODER_BACKEND=geopy.geocoders.Nominatim with GEOCODER_OPTIONS_USER_AGENT=my-council-directory.

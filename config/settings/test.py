@@ -1,5 +1,7 @@
 """Test settings: fast, isolated, deterministic."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -7,12 +9,22 @@ SECRET_KEY = "test-only-insecure-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# Tasks run at once, with their arguments as the worker would read them. The tests of the queue
+# switch to the database backend, and start real workers (tests/processes.py) with
+# TEST_TASKS_BACKEND=database.
 TASKS = {
-    "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "ENQUEUE_ON_COMMIT": False,
-    }
+    "default": {"BACKEND": TASK_BACKENDS[os.environ.get("TEST_TASKS_BACKEND", "immediate")]}  # noqa: F405
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: the worker, app servers and live server the tests start as other
+    # processes must see the same database. (pytest-xdist adds each runner's suffix.)
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
+# Each test process its own cache, even when REDIS_URL is set: clearing a shared Redis in one
+# runner would pull counts from under another's feet. The tests of shared state
+# (tests/test_shared_state.py) give the app servers they start TEST_SHARED_CACHE=1 and a
+# CACHE_KEY_PREFIX of their own.
+if not env_bool("TEST_SHARED_CACHE"):  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CONTENT_SECURITY_POLICY_EXCLUDE_URL_PREFIXES = ("/admin", "/django-admin")
 ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405

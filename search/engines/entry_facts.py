@@ -5,9 +5,10 @@ its facets are counted over all of them. Reading and decoding each entry's facet
 every search cost most of the time of such a search at 10,000 services. So each process keeps
 a decoded copy of the small, per-entry facts, and SQL only says which entries are candidates.
 
-The copy is checked against the index on every search with one cheap query (how many entries,
-and when the newest was written; every index write replaces entries, so either changes), so a
-search never sees facts older than the entries it matched, whichever process wrote them.
+The copy is checked against the index on every search with one cheap query: the index's
+generation, a number bumped in the database in the same transaction as every write to the
+entries (search.indexing). So a search never sees facts older than the entries it matched,
+whichever process wrote them and whatever the app servers' clocks say.
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ import sys
 import threading
 from typing import Any
 
-from django.db.models import Count, Max
-
-from ..models import SearchEntry
+from ..models import IndexGeneration, SearchEntry
 
 READ_CHUNK = 2000
 
@@ -35,13 +34,12 @@ FACETS, PAIRS, SORT_NAME, AREA_WIDE, REVIEW_DUE = range(5)
 class EntryFactsCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._version: tuple[Any, ...] | None = None
+        self._version: tuple[int, str] | None = None
         self._facts: dict[int, EntryFacts] = {}
 
     def current(self) -> dict[int, EntryFacts]:
         """Facts of every entry as the index holds them now (re-read when it has changed)."""
-        state = SearchEntry.objects.aggregate(count=Count("pk"), newest=Max("updated_at"))
-        version = (state["count"], state["newest"])
+        version = IndexGeneration.current()
         with self._lock:
             if version != self._version:
                 self._facts = _read_all()
