@@ -13,7 +13,6 @@ TASKS = {
         "ENQUEUE_ON_COMMIT": False,
     }
 }
-CONTENT_SECURITY_POLICY_EXCLUDE_URL_PREFIXES = ("/admin", "/django-admin")
 ALLOWED_HOSTS = ["*"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 # Never the collectstatic output a developer may have: tests see static files as the finders do.
