@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django_filters import CharFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -130,6 +132,11 @@ class PostcodeViewSet(SnippetViewSet):
 register_snippet(VocabularyGroup)
 register_snippet(OrganisationViewSet)
 register_snippet(PostcodeViewSet)
+
+
+@hooks.register("insert_global_admin_css")
+def directory_admin_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("directory/admin.css"))
 
 
 @hooks.register("after_create_page")

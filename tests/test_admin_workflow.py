@@ -40,8 +40,12 @@ def service_form(organisation, **overrides):
         "maximum_age": "1",
         "for_expectant_parents": "on",
         "levels": [LevelOfNeed.objects.get(slug="universal").pk],
-        "needs": '"Pregnancy and birth", "Infant feeding"',
-        "circumstances": "",
+        "needs": list(
+            Need.objects.filter(name__in=["Pregnancy and birth", "Infant feeding"]).values_list(
+                "pk", flat=True
+            )
+        ),
+        "circumstances": [],
         "is_free": "on",
         "self_referral": "on",
         "in_person": "on",
@@ -55,9 +59,9 @@ def service_form(organisation, **overrides):
         "schedules": inline_formset([{"weekday": "tu", "opens_at": "09:30", "closes_at": "11:30"}]),
     }
     data.update(overrides)
-    levels = data.pop("levels")
+    choices = {name: data.pop(name) for name in ("levels", "needs", "circumstances")}
     # nested_form_data flattens lists; a multiple-choice field needs repeated values.
-    return {**nested_form_data(data), "levels": levels}
+    return {**nested_form_data(data), **choices}
 
 
 def add_url(site_structure):
@@ -149,7 +153,7 @@ def test_unknown_postcode_is_saved_flagged_and_the_editor_is_told(
 def test_editor_cannot_free_type_a_need(client, site_structure, organisation, editor):
     client.force_login(editor)
     response = client.post(
-        add_url(site_structure), service_form(organisation, needs='"Invented need"')
+        add_url(site_structure), service_form(organisation, needs=["Invented need"])
     )
     assert response.status_code == 200  # the form again, with the error
     assert "Invented need" in response.content.decode()

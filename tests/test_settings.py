@@ -41,7 +41,7 @@ def test_production_is_locked_down():
         GOOD_KEY,
         "from django.conf import settings as s; "
         "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, "
-        "s.SECURE_SSL_REDIRECT, 'csp.middleware.CSPMiddleware' in s.MIDDLEWARE, "
+        "s.SECURE_SSL_REDIRECT, 'config.csp.SiteCSPMiddleware' in s.MIDDLEWARE, "
         "'axes.middleware.AxesMiddleware' in s.MIDDLEWARE, "
         "'whitenoise.middleware.WhiteNoiseMiddleware' in s.MIDDLEWARE)",
     )
@@ -99,6 +99,41 @@ def test_public_pages_send_a_content_security_policy(client, site_structure):
     response = client.get("/search/")
     policy = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in policy and "object-src 'none'" in policy
+
+
+def test_production_sets_no_policy_setting_that_django_csp_ignores():
+    # django-csp 4 reads only these two; CONTENT_SECURITY_POLICY_EXCLUDE_URL_PREFIXES (django-csp
+    # 3) was silently ignored, and the admin's scripts were blocked.
+    result = run_production(
+        GOOD_KEY,
+        "from django.conf import settings as s; "
+        "print(*[name for name in dir(s) if name.startswith('CONTENT_SECURITY_POLICY')])",
+    )
+    assert result.returncode == 0, result.stderr
+    assert set(result.stdout.split()) <= {
+        "CONTENT_SECURITY_POLICY",
+        "CONTENT_SECURITY_POLICY_REPORT_ONLY",
+    }
+
+
+def policy_directives(response) -> dict[str, list[str]]:
+    policy = response.headers["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
+
+
+@pytest.mark.django_db
+def test_the_admin_gets_the_site_policy_plus_its_inline_scripts(client, site_structure):
+    public = policy_directives(client.get("/search/"))
+    for path in ("/admin/login/", "/django-admin/login/"):
+        admin = policy_directives(client.get(path))
+        assert admin["script-src"] == ["'self'", "'unsafe-inline'"], path
+        assert admin["style-src"] == ["'self'", "'unsafe-inline'"], path
+        # Everything else is the public policy: no other site's scripts, frames or plugins.
+        for directive in ("default-src", "connect-src", "frame-ancestors", "object-src"):
+            assert admin[directive] == public[directive], (path, directive)
+    assert public["script-src"] == ["'self'"] and public["style-src"] == ["'self'"]
+    # A public path that merely starts like the admin's keeps the strict policy.
+    assert policy_directives(client.get("/administration/"))["script-src"] == ["'self'"]
 
 
 @pytest.mark.django_db

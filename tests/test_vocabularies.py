@@ -12,7 +12,7 @@ from directory.models import (
     ServicePage,
     UnknownVocabularyTerm,
 )
-from directory.models.tagging import VocabularyTagField
+from directory.models.tagging import VocabularyChoiceField
 from directory.vocabulary_defaults import NEEDS, seed_vocabularies
 
 pytestmark = pytest.mark.django_db
@@ -57,11 +57,12 @@ def test_known_terms_are_matched_case_insensitively(make_service):
     assert [need.name for need in page.needs.all()] == ["Domestic abuse"]
 
 
-def test_admin_tag_field_reports_unknown_terms_instead_of_dropping_them():
-    field = VocabularyTagField(tag_model=Need)
-    assert field.clean('"Domestic abuse", "Bereavement"') == ["Domestic abuse", "Bereavement"]
-    with pytest.raises(ValidationError, match="Nonsense"):
-        field.clean('"Domestic abuse", "Nonsense"')
+def test_admin_vocabulary_field_refuses_what_is_not_a_term_instead_of_dropping_it():
+    field = VocabularyChoiceField(tag_model=Need, required=False)
+    chosen = Need.objects.filter(name__in=["Domestic abuse", "Bereavement"])
+    assert set(field.clean([str(need.pk) for need in chosen])) == set(chosen)
+    with pytest.raises(ValidationError, match="“Nonsense” is not in the need list"):
+        field.clean([str(chosen[0].pk), "Nonsense"])
     assert not Need.objects.filter(name="Nonsense").exists()
 
 

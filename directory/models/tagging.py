@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django import forms
+from django.forms.models import ModelChoiceIterator
 from modelcluster.contrib.taggit import ClusterTaggableManager, _ClusterTaggableManager
 from wagtail.admin.forms.models import register_form_field_override
-from wagtail.admin.forms.tags import TagField
 
 
 class UnknownVocabularyTerm(ValueError):
@@ -54,25 +54,68 @@ class VocabularyTaggableManager(ClusterTaggableManager):
         )
 
 
-class VocabularyTagField(TagField):
-    """The admin form field: unknown terms are an error the editor sees, not silently dropped."""
+# taggit's help text for its own comma-separated box.
+TAGGIT_HELP_TEXT = "A comma-separated list of tags."
 
-    def clean(self, value: Any) -> list[str]:
-        names = super(TagField, self).clean(value)  # taggit's parsing, before Wagtail's filter
-        unknown = _unknown_names(self.tag_model, names)
-        if unknown:
-            label = self.tag_model._meta.verbose_name
-            raise ValidationError(
-                f"Choose from the {label} list; these are not {label}s: {', '.join(unknown)}. "
-                f"Ask a commissioner to add a new {label}."
-            )
-        return super().clean(value)
+
+class VocabularyChoiceIterator(ModelChoiceIterator):
+    """The terms as choices; needs grouped under their category (the category itself first, for
+    services about the category as a whole), other vocabularies as one flat list."""
+
+    def __iter__(self) -> Iterator[Any]:
+        terms = list(self.queryset)
+        if not any(getattr(term, "parent_id", None) for term in terms):
+            yield from (self.choice(term) for term in terms)
+            return
+        children: dict[int, list[Any]] = {}
+        for term in terms:
+            if term.parent_id:
+                children.setdefault(term.parent_id, []).append(term)
+        for category in (term for term in terms if not term.parent_id):
+            value, _ = self.choice(category)
+            options = [(value, f"{category.name} (in general)")]
+            options += [self.choice(term) for term in children.get(category.pk, [])]
+            yield category.name, options
+
+
+class VocabularyCheckboxes(forms.CheckboxSelectMultiple):
+    """One checkbox per term, each group of terms in a fieldset with its category as legend."""
+
+    template_name = "directory/widgets/vocabulary_checkboxes.html"
+
+
+class VocabularyChoiceField(forms.ModelMultipleChoiceField):
+    """The admin form field for a managed vocabulary: the editor ticks existing terms.
+
+    Each term is one value whatever its name holds (commas, quotes, brackets, any script); a
+    free-text tag box would split "Speech, language and communication" at its comma. A value
+    that is not a term of the vocabulary is refused, so no tag is ever invented here.
+    """
+
+    widget = VocabularyCheckboxes
+    iterator = VocabularyChoiceIterator
+
+    def __init__(self, *, tag_model: Any, **kwargs: Any) -> None:
+        self.tag_model = tag_model
+        if kwargs.get("help_text") == TAGGIT_HELP_TEXT:
+            kwargs["help_text"] = f"Tick every {tag_model._meta.verbose_name} that applies."
+        label = tag_model._meta.verbose_name
+        not_a_term = (
+            f"“%(value)s” is not in the {label} list. Ask a commissioner to add a new {label}."
+        )
+        kwargs.setdefault("error_messages", {}).update(
+            invalid_choice=not_a_term, invalid_pk_value=not_a_term.replace("value", "pk")
+        )
+        super().__init__(queryset=tag_model._default_manager.all(), **kwargs)
+
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.name
 
 
 register_form_field_override(
     VocabularyTaggableManager,
     override=lambda db_field: {
-        "form_class": VocabularyTagField,
+        "form_class": VocabularyChoiceField,
         "tag_model": db_field.related_model,
     },
     exact_class=True,

@@ -7,6 +7,8 @@ offers existing terms only, and ``VocabularyTaggableManager`` refuses unknown na
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
@@ -14,6 +16,8 @@ from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
 
 from .identifiers import OrukIdField, new_oruk_id  # noqa: F401  (0001_initial refers to it here)
+
+ASCII_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 class VocabularyTerm(TagBase):
@@ -30,8 +34,20 @@ class VocabularyTerm(TagBase):
         ordering = ["sort_order", "name"]
 
     def slugify(self, tag: str, i: int | None = None) -> str:
-        slug = slugify(tag)[:90]
+        # A name in another script has no ASCII slug: the term still needs a web address.
+        slug = slugify(tag)[:90] or "term"
         return f"{slug}-{i}" if i is not None else slug
+
+    def clean(self) -> None:
+        super().clean()
+        # Pages link to a need as /needs/<slug>/, and that address takes ASCII letters only.
+        if self.slug and not ASCII_SLUG.fullmatch(self.slug):
+            raise ValidationError(
+                {
+                    "slug": "Use only English letters, numbers and hyphens, "
+                    f"such as '{self.slugify(self.name)}'."
+                }
+            )
 
 
 def search_words_field() -> models.TextField:

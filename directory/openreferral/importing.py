@@ -69,6 +69,7 @@ from ..models import (
     ServiceSchedule,
 )
 from ..models.services import LANGUAGES, WEEKDAYS
+from ..term_names import find_term
 from .serialisers import plain_text
 from .taxonomies import TAXONOMIES, Taxonomy, derived_id
 
@@ -828,7 +829,7 @@ def _our_term(taxonomy: Taxonomy, term: JSON) -> Any:
         if found:
             return found
     for name in {term.get("name"), term.get("term")} - {None, ""}:
-        found = model.objects.filter(name__iexact=name.strip()).first()
+        found = find_term(model, name)
         if found:
             return found
     if term.get("code"):

@@ -23,6 +23,11 @@ TEMPLATE_LOCATION_GROUPS = 3
 TEMPLATE_CONTACT_GROUPS = 2
 
 BOOLEAN_HELP = "yes or no (also true/false, 1/0)."
+# Vocabulary cells (directory/term_names.py): a name with a comma in it is still one term.
+TERM_LIST_HELP = (
+    "separated by semicolons, commas or line breaks; a name that has a comma in it, such as "
+    "'Speech, language and communication', is read as one."
+)
 DATE_HELP = "A date: 2025-03-31 or 31/03/2025 (or a date cell in Excel)."
 
 
@@ -104,20 +109,20 @@ SERVICE_COLUMNS: tuple[Column, ...] = (
     Column(
         "levels",
         "list",
-        "Levels of need, by name or slug, separated by semicolons. At least one.",
+        f"Levels of need, by name or slug, {TERM_LIST_HELP} At least one.",
         "Universal; Universal plus",
         required=True,
     ),
     Column(
         "needs",
         "list",
-        "Needs from the directory's list, by name or slug, separated by semicolons.",
+        f"Needs from the directory's list, by name or slug, {TERM_LIST_HELP}",
         "Parenting programmes; Early years development",
     ),
     Column(
         "circumstances",
         "list",
-        "Who it is especially for, from the directory's list, separated by semicolons.",
+        f"Who it is especially for, from the directory's list, {TERM_LIST_HELP}",
         "Lone parents",
     ),
     Column(

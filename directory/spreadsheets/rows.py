@@ -33,6 +33,7 @@ from ..models import (
     ServiceSchedule,
 )
 from ..models.services import LANGUAGES, WEEKDAYS
+from ..term_names import split_term_list, term_key
 from .columns import (
     COLUMNS_BY_HEADER,
     CONTACT_FIELDS,
@@ -84,7 +85,8 @@ class RowError:
 
 @dataclass
 class Vocabularies:
-    """Every term a row may name, loaded once per import (keys are lower case)."""
+    """Every term a row may name, loaded once per import (organisations by lower-case name,
+    vocabulary terms by ``term_key`` of their name and slug)."""
 
     organisations: dict[str, Organisation]
     levels: dict[str, LevelOfNeed]
@@ -96,9 +98,9 @@ class Vocabularies:
         def by_name_and_slug(queryset: Any) -> dict[str, Any]:
             terms: dict[str, Any] = {}
             for term in queryset:
-                terms[term.slug.lower()] = term
+                terms[term_key(term.slug)] = term
             for term in queryset:  # a name wins over another term's slug
-                terms[term.name.lower()] = term
+                terms[term_key(term.name)] = term
             return terms
 
         return cls(
@@ -410,13 +412,8 @@ def _status(value: Cell) -> str:
 
 
 def _terms(value: Cell, terms: dict[str, Any], singular: str, plural: str) -> list[Any]:
-    found, unknown = [], []
-    for name in items(value):
-        term = terms.get(name.lower())
-        if term is None:
-            unknown.append(name)
-        elif term not in found:
-            found.append(term)
+    cell = "" if value is None else unescape_formula(str(value).replace("\r\n", "\n").strip())
+    found, unknown = split_term_list(cell, terms)
     if unknown:
         listed = ", ".join(f"'{name}'" for name in unknown)
         raise CellError(
