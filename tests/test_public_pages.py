@@ -17,9 +17,7 @@ from directory.models import LevelOfNeed, ServiceArea, ServiceLanguage
 from directory.templatetags.directory_tags import (
     a_to_z,
     ages_in_words,
-    clock,
     display_url,
-    opening_times,
 )
 from home.models import ContentPage
 
@@ -263,21 +261,35 @@ def test_service_page_renders_every_field(full_service, client):
     referral = access.find("a", href="https://forms.riverside.example/refer")
     assert referral is not None and "button" in referral["class"]
 
-    # Contact
+    # Contact: directly under the summary, each number and address once
+    article = soup.find("article")
+    blocks = [child for child in article.find_all(recursive=False)]
+    assert blocks[0].name == "header" and "contact-box" in blocks[1]["class"]
     contact = soup.find(id="contact-heading").parent
-    assert "Parenting team, Course coordinator" in headings(contact, "h3")
+    assert contact is blocks[1]
     phone = contact.find("a", href="tel:+442083146000")
-    assert phone is not None and text_of(phone) == "020 8314 6000"
-    assert "Text or call, Monday to Friday" in text_of(contact)
+    assert phone is not None and text_of(phone) == "Call 020 8314 6000"
+    assert "Parenting team, Course coordinator: Text or call, Monday to Friday" in text_of(contact)
     assert contact.find("a", href="mailto:parenting@riverside.example")
     assert contact.find("a", href="mailto:courses@riverside.example")
     website = contact.find("a", href="https://riverside.example/parenting/")
-    assert text_of(website) == "riverside.example/parenting"
-    assert summary_value(contact, "Run by") == "Riverside Family Trust"
+    assert text_of(website) == "Website: riverside.example/parenting"
+    directions = [a for a in contact.find_all("a") if text_of(a).startswith("Get directions")]
+    assert text_of(directions[0]) == "Get directions to Downham Family Hub (opens a map)"
+    assert directions[0]["href"] == (
+        "https://www.google.com/maps/dir/?api=1&destination=51.438100,-0.019000"
+    )
+    assert "You can get in touch yourself: no referral needed." in text_of(contact)
+    assert "Term time only" in text_of(contact)
+    # Nothing repeated further down the page.
+    assert len(soup.find_all("a", href="mailto:courses@riverside.example")) == 1
+    assert len(soup.find_all("a", href="tel:+442083146000")) == 1
+    provider = soup.find(class_="service__provider")
+    assert text_of(provider) == "Run by Riverside Family Trust"
 
     # Review
     reviewed = full_service.last_reviewed
-    assert f"Last reviewed {reviewed.day} {reviewed:%B %Y}" in text
+    assert f"Last checked {reviewed.day} {reviewed:%B %Y}" in text
     assert soup.find("time", datetime=reviewed.isoformat())
     assert "overdue for review" not in text
 
@@ -292,7 +304,7 @@ def test_service_page_marks_overdue_listings(make_service, client):
     assert "overdue for review" not in text_of(soup_of(client.get(fresh.url)))
     never_text = text_of(soup_of(client.get(never.url)))
     assert "This listing is overdue for review" in never_text
-    assert "has not been reviewed yet" in never_text
+    assert "has not been checked yet" in never_text
 
 
 def test_minimal_service_page_hides_empty_fields(make_service, client):
@@ -309,7 +321,7 @@ def test_minimal_service_page_hides_empty_fields(make_service, client):
     response = client.get(page.url)
     soup = assert_accessible_basics(response)
     text = text_of(soup.find("main"))
-    assert headings(soup) == ["Who it's for", "Cost", "Contact", "Support links"]
+    assert headings(soup) == ["Who it's for", "Cost", "Support links"]
     assert summary_value(soup, "Ages") == "All ages"
     assert "Free" in text_of(soup.find(id="cost-heading").parent)
     for absent in (
@@ -528,52 +540,6 @@ def test_messages_are_shown_as_a_status(site_structure, client, rf):
 )
 def test_ages_in_words(minimum, maximum, words):
     assert ages_in_words(minimum, maximum) == words
-
-
-@pytest.mark.parametrize(
-    ("value", "words"),
-    [
-        (datetime.time(9, 30), "9:30am"),
-        (datetime.time(12, 0), "12pm"),
-        (datetime.time(17, 0), "5pm"),
-        (datetime.time(0, 0), "midnight"),
-        (datetime.time(12, 5), "12:05pm"),
-    ],
-)
-def test_clock(value, words):
-    assert clock(value) == words
-
-
-def test_opening_times_join_consecutive_days_with_the_same_hours():
-    from directory.models import ServiceSchedule
-
-    def slot(day: str, opens: tuple[int, int], closes: tuple[int, int], note: str = ""):
-        return ServiceSchedule(
-            weekday=day,
-            opens_at=datetime.time(*opens),
-            closes_at=datetime.time(*closes),
-            description=note,
-        )
-
-    schedules = [
-        slot("sa", (10, 0), (12, 0)),
-        slot("tu", (9, 0), (17, 0)),
-        slot("mo", (9, 0), (17, 0)),
-        slot("we", (9, 0), (17, 0)),
-        slot("th", (13, 0), (15, 0), "Dads' group"),
-        slot("th", (9, 0), (11, 0)),
-    ]
-    lines = [(line.text, line.description) for line in opening_times(schedules)]
-    assert lines == [
-        ("Monday to Wednesday 9am to 5pm", ""),
-        ("Thursday 9am to 11am", ""),
-        ("Thursday 1pm to 3pm", "Dads' group"),
-        ("Saturday 10am to 12pm", ""),
-    ]
-    two_days = opening_times([slot("mo", (9, 0), (10, 0)), slot("tu", (9, 0), (10, 0))])
-    assert [line.text for line in two_days] == ["Monday and Tuesday 9am to 10am"]
-    gap = opening_times([slot("mo", (9, 0), (10, 0)), slot("we", (9, 0), (10, 0))])
-    assert [line.text for line in gap] == ["Monday 9am to 10am", "Wednesday 9am to 10am"]
 
 
 def test_display_url_and_a_to_z():

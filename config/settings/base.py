@@ -300,6 +300,13 @@ LOGGING = {
     },
 }
 
+# "Get directions" on a service page: a maps link with {destination} (latitude,longitude, or the
+# address when the position is only the postcode district's). The default opens the phone's maps
+# app; for OpenStreetMap: https://www.openstreetmap.org/directions?to={destination}
+DIRECTIONS_URL = os.environ.get(
+    "DIRECTIONS_URL", "https://www.google.com/maps/dir/?api=1&destination={destination}"
+)
+
 # Search results map (Leaflet from npm, `make assets`): the tile server, and its host allowed in
 # the CSP's img-src. An empty MAP_TILES_URL shows the markers without a background map.
 MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

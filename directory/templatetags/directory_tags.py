@@ -6,7 +6,6 @@ of formatting logic.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -16,13 +15,10 @@ from django.conf import settings
 from django.http import HttpRequest, QueryDict
 from wagtail.models import Site
 
-from directory.models.services import WEEKDAYS
+from directory.getting_in_touch import how_to_get_it, ways_to_get_in_touch
+from directory.opening_hours import OpeningToday, clock, opening_times, opening_today
 
 register = template.Library()
-
-# The model's weekday choices are the one source of day codes, order and names.
-WEEKDAY_ORDER = [code for code, _ in WEEKDAYS]
-WEEKDAY_NAMES = dict(WEEKDAYS)
 
 STATUS_NOTICES = {
     "temporarily closed": "This service is temporarily closed.",
@@ -69,75 +65,27 @@ def vocabulary_order(terms: Iterable[Any]) -> list[Any]:
 
 
 # -- when -----------------------------------------------------------------------------------------
+# The rules live in directory.opening_hours; these only make them usable in templates.
+
+register.filter("clock", clock)
+register.filter("opening_times", opening_times)
 
 
-@register.filter
-def clock(value: datetime.time | None) -> str:
-    """A time as people write it: '9:30am', '12pm', '5pm', 'midnight'."""
-    if value is None:
-        return ""
-    if value.hour == 0 and value.minute == 0:
-        return "midnight"
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    minutes = f":{value.minute:02d}" if value.minute else ""
-    return f"{hour}{minutes}{suffix}"
+@register.simple_tag
+def opening_today_of(page: Any) -> OpeningToday | None:
+    """`{% opening_today_of page as today %}`: open now / today / next, for a running service;
+    None when it is not running or has no weekly schedules."""
+    if status_notice(page):
+        return None
+    return opening_today(page.schedules.all())
 
 
-@dataclass(frozen=True)
-class OpeningLine:
-    """One line of opening times: 'Monday to Friday 9am to 5pm', with any note."""
+# -- getting in touch ---------------------------------------------------------------------------
+# directory.getting_in_touch decides; `{% ways_to_get_in_touch page as ways %}` and
+# `{% how_to_get_it page as access %}` hand its answers to templates.
 
-    days: str
-    times: str
-    description: str = ""
-
-    @property
-    def text(self) -> str:
-        return f"{self.days} {self.times}"
-
-    def __str__(self) -> str:
-        return self.text
-
-
-def _days_in_words(days: list[str]) -> str:
-    names = [WEEKDAY_NAMES[day] for day in days]
-    if len(names) == 1:
-        return names[0]
-    if len(names) == 2:
-        return f"{names[0]} and {names[1]}"
-    return f"{names[0]} to {names[-1]}"
-
-
-@register.filter
-def opening_times(schedules: Iterable[Any]) -> list[OpeningLine]:
-    """Weekly sessions in weekday order, reading naturally.
-
-    Consecutive days with exactly the same sessions are joined ('Monday to Friday 9am to 5pm');
-    a day with two sessions gets a line for each.
-    """
-    by_day: dict[str, list[tuple[datetime.time, datetime.time, str]]] = {}
-    for schedule in schedules:
-        if schedule.weekday not in WEEKDAY_NAMES:
-            continue
-        slot = (schedule.opens_at, schedule.closes_at, (schedule.description or "").strip())
-        by_day.setdefault(schedule.weekday, []).append(slot)
-    runs: list[tuple[list[str], tuple]] = []
-    previous_index = None
-    for index, day in enumerate(WEEKDAY_ORDER):
-        if day not in by_day:
-            continue
-        slots = tuple(sorted(by_day[day], key=lambda slot: (slot[0], slot[1])))
-        if runs and runs[-1][1] == slots and previous_index == index - 1:
-            runs[-1][0].append(day)
-        else:
-            runs.append(([day], slots))
-        previous_index = index
-    return [
-        OpeningLine(_days_in_words(days), f"{clock(opens)} to {clock(closes)}", description)
-        for days, slots in runs
-        for opens, closes, description in slots
-    ]
+register.simple_tag(ways_to_get_in_touch)
+register.simple_tag(how_to_get_it)
 
 
 # -- status -------------------------------------------------------------------------------------

@@ -107,11 +107,12 @@ def _shorten(text: str, limit: int = 200) -> str:
 # -- screenshots ---------------------------------------------------------------------------------
 
 
-def screenshot(page: Page, name: str, viewport: Viewport) -> Path:
-    """A full-page PNG in test-artifacts/screenshots/, e.g. home-phone-390.png."""
+def screenshot(page: Page, name: str, viewport: Viewport, *, full_page: bool = True) -> Path:
+    """A PNG in test-artifacts/screenshots/, e.g. home-phone-390.png: the full page, or with
+    full_page=False the first screen only."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}-{viewport}.png"
-    page.screenshot(path=str(path), full_page=True, animations="disabled")
+    page.screenshot(path=str(path), full_page=full_page, animations="disabled")
     return path
 
 
