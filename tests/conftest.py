@@ -228,3 +228,13 @@ def engine_name(request) -> str:
     if request.param == "elasticsearch":
         request.getfixturevalue("elasticsearch")
     return request.param
+
+
+@pytest.fixture
+def feed_server(settings) -> Iterator[Any]:
+    """A real HTTP server on loopback (tests/feed_server.py), its host allowed for imports."""
+    from .feed_server import FeedServer
+
+    with FeedServer() as server:
+        settings.IMPORT_ALLOWED_HOSTS = [server.host]
+        yield server

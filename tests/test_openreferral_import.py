@@ -7,12 +7,9 @@ borough through export and import with identical API output.
 from __future__ import annotations
 
 import copy
-import http.server
 import io
 import json
-import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -382,32 +379,6 @@ def test_a_record_without_levels_keeps_the_ones_an_editor_set(site_structure, po
 # -- sources ----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def feed_server() -> Iterator[tuple[str, dict[str, bytes]]]:
-    """A local HTTP server answering paths from a dict (the path includes the query)."""
-    pages: dict[str, bytes] = {}
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            body = pages.get(self.path)
-            self.send_response(200 if body is not None else 404)
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            self.wfile.write(body or b'{"message": "not found"}')
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", pages
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def _page(contents: list[Any], number: int, total: int) -> bytes:
     return json.dumps(
         {
@@ -424,7 +395,7 @@ def _page(contents: list[Any], number: int, total: int) -> bytes:
 
 
 def test_a_paged_feed_is_followed_page_by_page(site_structure, postcodes, feed_server) -> None:
-    url, pages = feed_server
+    url, pages = feed_server.url, feed_server.routes
     feed = [record(name=f"Service {n}") for n in range(5)]
     pages["/services?per_page=2"] = _page(feed[:2], 1, 3)
     pages["/services?per_page=2&page=2"] = _page(feed[2:4], 2, 3)
@@ -440,7 +411,7 @@ def test_a_paged_feed_is_followed_page_by_page(site_structure, postcodes, feed_s
 
 
 def test_unreadable_sources_are_clear_errors(tmp_path, feed_server) -> None:
-    url, pages = feed_server
+    url, pages = feed_server.url, feed_server.routes
     pages["/broken"] = b"{not json"
     with pytest.raises(SourceError, match="404"):
         load_records(url + "/missing")

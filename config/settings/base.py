@@ -193,6 +193,16 @@ COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Open Referral UK API (/api/openreferral/): requests a minute per client address; 0 = no limit.
 OPENREFERRAL_RATE_LIMIT = int(os.environ.get("OPENREFERRAL_RATE_LIMIT", "120"))
+# Importing from a feed's URL (directory/openreferral/safe_http.py): hosts (names, addresses or
+# networks such as 10.20.0.0/16) that may be reached although they are not public addresses, e.g.
+# a council intranet's feed; one request's deadline and how long a silent server is waited for;
+# how many requests run at once against one feed.
+IMPORT_ALLOWED_HOSTS = [
+    host.strip() for host in os.environ.get("IMPORT_ALLOWED_HOSTS", "").split(",") if host.strip()
+]
+IMPORT_FETCH_SECONDS = float(os.environ.get("IMPORT_FETCH_SECONDS", "60"))
+IMPORT_IDLE_SECONDS = float(os.environ.get("IMPORT_IDLE_SECONDS", "15"))
+IMPORT_FETCH_CONCURRENCY = int(os.environ.get("IMPORT_FETCH_CONCURRENCY", "4"))
 # Review reminders (manage.py send_review_reminders, daily): "review coming up" this many days
 # before a service's review date, a reminder this many days before; "overdue" after it.
 REVIEW_DUE_DAYS_BEFORE = int(os.environ.get("REVIEW_DUE_DAYS_BEFORE", "30"))

@@ -7,18 +7,16 @@ the following pages are fetched by setting its ``page`` parameter until the last
 
 from __future__ import annotations
 
-import json
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-TIMEOUT_SECONDS = 30
+from .json_limits import JSONLimitError, load_json
+from .safe_http import FetchError, fetch
+
 MAX_BYTES = 100 * 1024 * 1024  # one response; the largest council feeds are a few MB
 MAX_PAGES = 10_000
-USER_AGENT = "menu-of-support Open Referral importer"
 
 
 class SourceError(Exception):
@@ -26,7 +24,8 @@ class SourceError(Exception):
 
 
 def is_url(source: str) -> bool:
-    return urllib.parse.urlsplit(source).scheme in ("http", "https")
+    """Anything with a scheme is a URL (and only http and https ones are fetched)."""
+    return "://" in source and urllib.parse.urlsplit(source).scheme.isalpha()
 
 
 def load_records(
@@ -39,17 +38,20 @@ def load_records(
     if is_url(source):
         return _load_url(source, on_page)
     try:
-        content = Path(source).read_bytes()
+        with Path(source).open("rb") as file:
+            content = file.read(MAX_BYTES + 1)
     except OSError as error:
         raise SourceError(f"Cannot read {source}: {error.strerror or error}.") from error
+    if len(content) > MAX_BYTES:
+        raise SourceError(f"{source} is larger than {MAX_BYTES // 1024 // 1024} MB.")
     return records_in(parse_json(content, source))
 
 
 def parse_json(content: bytes, source: str) -> Any:
     try:
-        return json.loads(content)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise SourceError(f"{source} is not JSON: {error}.") from error
+        return load_json(content)
+    except JSONLimitError as error:
+        raise SourceError(f"{source} cannot be read: {error}.") from None
 
 
 def records_in(document: Any) -> list[dict[str, Any]]:
@@ -109,17 +111,8 @@ def _with_page(url: str, number: int) -> str:
 
 
 def _fetch(url: str) -> Any:
-    request = urllib.request.Request(
-        url, headers={"Accept": "application/json", "User-Agent": USER_AGENT}
-    )
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
-            content = response.read(MAX_BYTES + 1)
-    except urllib.error.HTTPError as error:
-        raise SourceError(f"{url} answered {error.code} {error.reason}.") from error
-    except (urllib.error.URLError, TimeoutError, OSError) as error:
-        reason = getattr(error, "reason", error)
-        raise SourceError(f"Cannot fetch {url}: {reason}.") from error
-    if len(content) > MAX_BYTES:
-        raise SourceError(f"{url} is larger than {MAX_BYTES // (1024 * 1024)} MB.")
-    return parse_json(content, url)
+        response = fetch(url, max_bytes=MAX_BYTES)
+    except FetchError as error:
+        raise SourceError(str(error)) from None
+    return parse_json(response.body, url)

@@ -2,7 +2,13 @@
 
 The header row is checked before any row is read: unknown, missing and repeated columns are
 reported by name. Row numbers are the spreadsheet's own (the header is row 1), so people can
-find the row a message is about; blank rows are skipped but still counted.
+find the row a message is about; blank rows are skipped but still counted, and count toward
+the row limit (a file of blank rows costs as much to read as a full one).
+
+A hostile file is refused before it costs much: an XLSX whose sheets declare more rows or
+columns than the limits (a 2 KB "dimension bomb" declaring ``A1:XFD1048576``) or that would
+unpack to far more than any services sheet, rows wider than the column limit, and any file that
+takes longer than ``READ_SECONDS`` to read.
 
 CSV is read with the standard library's csv module and XLSX with openpyxl in read-only mode
 (what tablib uses underneath): both stream, so a file's row limit is enforced before it is all
@@ -14,6 +20,8 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
+import time
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -27,7 +35,11 @@ from .columns import GROUPS, SERVICE_HEADERS, group_headers, parse_group_header
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 10_000
+# The template has 78 columns; 99 location and 99 contact groups would make 1,331.
+MAX_COLUMNS = 2_000
 MAX_CELL_CHARS = 10_000
+# Reading (not checking or importing) one file: a real 10,000-row file takes a few seconds.
+READ_SECONDS = 30
 # An XLSX is a zip: refuse one that would unpack to far more than any real services sheet.
 MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024
 SHEET_TITLE = "Services"
@@ -88,9 +100,10 @@ def spreadsheet_format(filename: str) -> Format:
     raise SpreadsheetError("Choose a .csv or .xlsx file.")
 
 
-def read_spreadsheet(content: bytes, filename: str) -> Sheet:
+def read_spreadsheet(content: bytes, filename: str, *, seconds: float = READ_SECONDS) -> Sheet:
     """Read a CSV or XLSX services file. Raises SpreadsheetError for problems with the file
-    as a whole; problems in single cells are returned in ``Sheet.problems``."""
+    as a whole; problems in single cells are returned in ``Sheet.problems``. Reading stops with
+    an error after ``seconds``."""
     kind = spreadsheet_format(filename)
     if len(content) > MAX_FILE_BYTES:
         raise SpreadsheetError(
@@ -100,7 +113,7 @@ def read_spreadsheet(content: bytes, filename: str) -> Sheet:
     if not content.strip():
         raise SpreadsheetError("The file is empty.")
     rows = _csv_rows(content) if kind == "csv" else _xlsx_rows(content)
-    return _sheet(rows)
+    return _sheet(rows, deadline=time.monotonic() + seconds)
 
 
 def _csv_rows(content: bytes) -> Iterator[list[Cell]]:
@@ -136,12 +149,15 @@ def _xlsx_rows(content: bytes) -> Iterator[list[Cell]]:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
+            if unpacked > MAX_XLSX_UNPACKED_BYTES:
+                raise SpreadsheetError(
+                    "The workbook is too large to import; split it into smaller files."
+                )
+            _check_declared_dimensions(archive)
     except zipfile.BadZipFile as error:
         raise SpreadsheetError(
             "The file is not a valid .xlsx workbook. Save it again from Excel, or as CSV UTF-8."
         ) from error
-    if unpacked > MAX_XLSX_UNPACKED_BYTES:
-        raise SpreadsheetError("The workbook is too large to import; split it into smaller files.")
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for damaged workbooks
@@ -152,35 +168,82 @@ def _xlsx_rows(content: bytes) -> Iterator[list[Cell]]:
         sheet = (
             workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.worksheets[0]
         )
+        # Read the rows that are there, not the size the file claims (openpyxl would pad every
+        # row to the declared width).
+        sheet.reset_dimensions()
         for row in sheet.iter_rows(values_only=True):
             yield list(row)
     finally:
         workbook.close()
 
 
+# <dimension ref="A1:XFD1048576"/>, near the top of each worksheet's XML.
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
+_SHEET_HEAD_BYTES = 64 * 1024
+
+
+def _check_declared_dimensions(archive: zipfile.ZipFile) -> None:
+    """Refuse sheets that declare more rows or columns than a services file can have."""
+    from openpyxl.utils import column_index_from_string
+
+    for info in archive.infolist():
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        with archive.open(info) as part:
+            head = part.read(_SHEET_HEAD_BYTES)
+        found = _DIMENSION.search(head)
+        if not found:
+            continue
+        last_column = found.group(3) or found.group(1)
+        last_row = found.group(4) or found.group(2)
+        columns = column_index_from_string(last_column.decode()) if last_column else 0
+        rows = int(last_row) if last_row else 0
+        if rows > MAX_ROWS + 1 or columns > MAX_COLUMNS:
+            reference = found.group(0).split(b'"')[1].decode()
+            raise SpreadsheetError(
+                f"The workbook says a sheet fills {reference} ({rows:,} rows, {columns:,} "
+                f"columns); the most that can be imported is {MAX_ROWS:,} services and "
+                f"{MAX_COLUMNS:,} columns. Copy just the filled cells into a new workbook, or "
+                "save it as CSV UTF-8."
+            )
+
+
 def _is_blank(value: Cell) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _sheet(raw_rows: Iterable[list[Cell]]) -> Sheet:
+def _sheet(raw_rows: Iterable[list[Cell]], *, deadline: float) -> Sheet:
     iterator = iter(raw_rows)
     try:
         header_cells = next(iterator)
     except StopIteration:
         raise SpreadsheetError("The file is empty.") from None
+    if len(header_cells) > MAX_COLUMNS:
+        raise SpreadsheetError(
+            f"The first row is {len(header_cells):,} cells wide; the most is {MAX_COLUMNS:,}."
+        )
     headers = [str(cell).strip().lower() if cell is not None else "" for cell in header_cells]
     used = check_headers(headers)
     unnamed = [index for index, header in enumerate(headers) if not header]
     sheet = Sheet(headers=[headers[index] for index in used])
-    data_rows = 0
     for number, cells in enumerate(iterator, start=2):
+        if number > MAX_ROWS + 1:
+            raise SpreadsheetError(
+                f"The file has more than {MAX_ROWS:,} rows below the header (blank rows count "
+                "too); split it into smaller files, or delete the empty rows at its end."
+            )
+        if len(cells) > MAX_COLUMNS:
+            raise SpreadsheetError(
+                f"Row {number:,} is {len(cells):,} cells wide; the most is {MAX_COLUMNS:,}. "
+                "Delete the cells to the right of the template's columns."
+            )
+        if number % 100 == 0 and time.monotonic() > deadline:
+            raise SpreadsheetError(
+                f"Reading the file took too long (stopped at row {number:,}); split it into "
+                "smaller files."
+            )
         if all(_is_blank(cell) for cell in cells):
             continue
-        data_rows += 1
-        if data_rows > MAX_ROWS:
-            raise SpreadsheetError(
-                f"The file has more than {MAX_ROWS:,} services; split it into smaller files."
-            )
         extra = [cell for cell in cells[len(headers) :] if not _is_blank(cell)]
         stray = [i for i in unnamed if i < len(cells) and not _is_blank(cells[i])]
         if stray:
