@@ -80,6 +80,106 @@ NEED_WORDS: dict[str, list[str]] = {
         first baby
         caesarean
         c section
+        pregnent
+        pregnat
+        pregnet
+        pregancy
+        pregnacy
+        pragnant
+        think i'm pregnant
+        think im pregnant
+        i might be pregnant
+        just found out im pregnant
+        positive pregnancy test
+        positive test
+        weeks pregnant
+        months pregnant
+        pregnant again
+        pregnant with twins
+        expecting
+        expectant mum
+        expectant mother
+        expectant parents
+        {parent} is pregnant
+        {parent} pregnant
+        unborn baby
+        first trimester
+        second trimester
+        third trimester
+        booking appointment
+        booking in appointment
+        12 week scan
+        20 week scan
+        dating scan
+        anomaly scan
+        not seen a midwife
+        no midwife
+        self refer to midwife
+        self referral maternity
+        midwife appointment
+        community midwife
+        midwife led unit
+        birth centre
+        labour ward
+        maternity unit
+        maternity services
+        antinatal
+        anti natal
+        pre natal
+        mid wife
+        labor
+        csection
+        cesarean
+        caesarian
+        ceasarean
+        being induced
+        induction of labour
+        home birth
+        water birth
+        VBAC
+        birth options
+        scared of giving birth
+        fear of birth
+        tokophobia
+        pregnancy sickness
+        sick every day pregnant
+        hyperemesis
+        hyperemesis gravidarum
+        smoking in pregnancy
+        stop smoking pregnant
+        healthy pregnancy
+        pregnancy yoga
+        aquanatal
+        NCT
+        NCT classes
+        parentcraft
+        parent craft
+        parentcraft classes
+        antenatal group
+        bumps and babies
+        bump group
+        mellow bumps
+        Start for Life
+        best start for life
+        becoming a parent
+        becoming a mum
+        new baby on the way
+        having another baby
+        pre birth assessment
+        birth partner
+        13 and pregnant
+        14 and pregnant
+        15 and pregnant
+        16 and pregnant
+        17 and pregnant
+        pregnant at 13
+        pregnant at 14
+        pregnant teen
+        pregnant at school
+        pregnant in school
+        pregnant at college
+        under 18 and pregnant
+        pregnant under 18
         """),
     "Infant feeding": _phrases("""
         BF
@@ -131,6 +231,103 @@ NEED_WORDS: dict[str, list[str]] = {
         not enough milk
         reflux
         infant feeding
+        BF help
+        BF cafe
+        BFing
+        breastfeeding cafe
+        breastfeeding group
+        feeding group
+        feeding cafe
+        breastfeeding counsellor
+        lactation consultant
+        lactation
+        IBCLC
+        infant feeding team
+        infant feeding specialist
+        national breastfeeding helpline
+        la leche league
+        breastfeeding network
+        breastfed
+        breastfeading
+        breastfeding
+        breatfeeding
+        bottlefeeding
+        bottle fed
+        formular
+        baby not latching
+        will not latch
+        poor latch
+        painful feeding
+        feeding hurts
+        breastfeeding hurts
+        cracked nipples
+        bleeding nipples
+        nipple pain
+        nipple thrush
+        engorged
+        blocked duct
+        low milk supply
+        low supply
+        oversupply
+        milk not come in
+        baby not gaining weight
+        not gaining weight
+        baby not putting on weight
+        baby losing weight
+        poor weight gain
+        slow weight gain
+        baby hungry
+        feeding every hour
+        constantly feeding
+        night feeds
+        how often to feed
+        how much formula
+        which formula
+        changing formula
+        switching formula
+        making up bottles
+        making up formula
+        sterilizing bottles
+        paced feeding
+        responsive feeding
+        mixed feeding
+        combi feeding
+        refusing bottle
+        will not take bottle
+        bottle refusal
+        refusing feeds
+        baby refusing milk
+        baby not eating
+        baby refusing food
+        baby sick after feeds
+        posseting
+        silent reflux
+        CMPA
+        cows milk allergy
+        milk allergy
+        pumping
+        exclusively pumping
+        pump hire
+        donor milk
+        stop breastfeeding
+        dropping feeds
+        feeding in public
+        tounge tie
+        tongue tied
+        lip tie
+        baby led weaning
+        BLW
+        weening
+        puree
+        finger foods
+        first foods
+        introducing food
+        spoon feeding
+        weaning class
+        nipple shield
+        nipples cracked
+        nipples sore
+        nipples bleeding
         """),
     "Healthy Start food and vitamins": _phrases("""
         fruit and veg
@@ -155,6 +352,38 @@ NEED_WORDS: dict[str, list[str]] = {
         help buying formula
         help buying milk
         pay for formula
+        healthystart
+        apply for healthy start
+        card for milk and fruit
+        card for fruit and veg
+        prepaid card for milk
+        money for milk
+        milk vouchers
+        formula vouchers
+        free formula
+        free baby milk
+        can not afford formula
+        can not afford baby milk
+        formula too expensive
+        price of formula
+        cost of formula
+        help with formula
+        help with baby milk
+        pregnant on benefits
+        pregnant on universal credit
+        free pregnancy vitamins
+        pregnancy vitamins
+        vitamins for pregnant
+        vitamin D drops
+        free vitamin D
+        vitamins for children
+        vitamins for under 4s
+        vitamins for breastfed baby
+        folic acid tablets
+        healthy start vitamins
+        welfare food scheme
+        best start foods
+        afford fruit and veg
         """),
     "Early years development": _phrases("""
         things to do with {child}
@@ -244,6 +473,108 @@ NEED_WORDS: dict[str, list[str]] = {
         potty training
         toilet training
         colic
+        Start for Life
+        best start for life
+        sure start
+        surestart
+        sure start centre
+        bumps and babies
+        new baby
+        HV
+        HV visit
+        health visitor visit
+        new birth visit
+        6 week check
+        8 week check
+        9 month check
+        one year check
+        1 year check
+        12 month review
+        red book
+        weigh in
+        weighing clinic
+        child health clinic
+        drop in clinic
+        healthy child programme
+        0 19 service
+        0 19 team
+        delayed development
+        slow development
+        slow to develop
+        not meeting milestones
+        missed milestones
+        behind for age
+        behind peers
+        still not walking
+        late to walk
+        bum shuffling
+        bum shuffler
+        not standing
+        not pulling to stand
+        not sitting
+        not rolling over
+        tummy time
+        head control
+        fine motor
+        gross motor
+        motor skills
+        not sleeping through
+        wakes every hour
+        wakes in night
+        night waking
+        sleep regression
+        will not nap
+        sleep training
+        self settle
+        co sleeping
+        safe sleep
+        toddler sleep
+        baby screaming
+        newborn crying
+        baby will not settle
+        unsettled baby
+        fussy baby
+        windy baby
+        inconsolable baby
+        not potty trained
+        not toilet trained
+        still in nappies
+        potty
+        starting reception
+        EYFS
+        early years foundation stage
+        PEEP
+        bookstart
+        imagination library
+        meet other mums
+        meet other parents
+        mum friends
+        mums and tots
+        parent and baby
+        parent and child group
+        mother and toddler
+        tots group
+        under 2s
+        under 3s
+        under ones
+        little ones
+        story time
+        storytime
+        bounce and rhyme
+        wriggle and rhyme
+        sing and sign
+        baby signing
+        baby swimming
+        water babies
+        sensory class
+        baby and me
+        baby will not stop screaming
+        newborn will not stop crying
+        baby does not sleep
+        baby not sleeping
+        toddler not sleeping
+        newborn not sleeping
+        toddler does not sleep
         """),
     "Speech, language and communication": _phrases("""
         understand instructions
@@ -316,6 +647,84 @@ NEED_WORDS: dict[str, list[str]] = {
         non verbal
         chatterbox
         SLCN
+        only says mama
+        only says mum and dad
+        says mama dada
+        just babbles
+        only babbles
+        not saying mama
+        no speech
+        limited speech
+        little speech
+        hardly talks
+        hardly speaks
+        barely talks
+        does not talk
+        does not speak
+        slow to talk
+        late to talk
+        behind with talking
+        behind with speech
+        speech is behind
+        delayed talking
+        talking delay
+        speach delay
+        speach therapy
+        speech therapist waiting list
+        waiting for speech therapy
+        SALT referral
+        points instead of talking
+        points and grunts
+        grunts
+        gestures instead of words
+        makaton
+        PECS
+        AAC
+        communication aid
+        pronunciation
+        mispronounces
+        can not say sounds
+        can not say his s
+        speech sound disorder
+        articulation
+        nobody understands him
+        nobody understands her
+        no one understands him
+        no one understands her
+        strangers can not understand
+        only i understand him
+        mumbles
+        glue ear
+        echolalia
+        repeats words
+        repeating phrases
+        DLD
+        developmental language disorder
+        language disorder
+        receptive language
+        expressive language
+        understanding language
+        verbal dyspraxia
+        apraxia
+        dysfluency
+        fluency
+        stamering
+        studder
+        speech and langauge
+        speech n language
+        WellComm
+        talk boost
+        NELI
+        Hanen
+        Elklan
+        will not speak at school
+        does not speak at school
+        only talks at home
+        silent at school
+        mute at school
+        cleft palate
+        cleft lip
+        social communication
         """),
     "Childcare and early education": _phrases("""
         nursery places
@@ -364,6 +773,74 @@ NEED_WORDS: dict[str, list[str]] = {
         childcare costs
         help paying for childcare
         creche
+        au pair
+        babysitter
+        babysitting
+        baby sitter
+        someone to look after {child}
+        look after {child} while i work
+        childcare while i work
+        holiday childcare
+        childcare in holidays
+        evening childcare
+        weekend childcare
+        childcare for shift work
+        daycare
+        day care
+        day nursery
+        nursery school
+        school nursery
+        playschool
+        play school
+        kindergarten
+        nursary
+        nursey
+        child minding
+        ofsted registered
+        registered childminder
+        nursery fees
+        nursery costs
+        can not afford nursery
+        can not afford childcare
+        nursery too expensive
+        nursery waiting list
+        no nursery places
+        starting nursery
+        settling in at nursery
+        FEEE
+        free early education
+        free early education entitlement
+        funding for 2 year olds
+        funding for 3 year olds
+        3 year old funding
+        funded 2 year old place
+        two year offer
+        2 year offer
+        9 months funding
+        childcare from 9 months
+        working parents entitlement
+        30 hours code
+        eligibility code
+        childcare code
+        childcare choices
+        childcare account
+        UC childcare
+        childcare element
+        inclusion funding
+        SENIF
+        disability access fund
+        DAF
+        EYPP
+        early years pupil premium
+        before school club
+        wrap around care
+        wraparound childcare
+        out of school care
+        care to learn
+        need a nanny
+        nanny for {child}
+        live in nanny
+        nanny share
         """),
     "Parenting programmes": _phrases("""
         how to get {child} to listen
@@ -441,6 +918,146 @@ NEED_WORDS: dict[str, list[str]] = {
         hitting siblings
         hits his sister
         hits his brother
+        kicks off
+        {child} kicks off
+        {child} throws things
+        tantrum every day
+        will not do as told
+        never does what told
+        will not go to bed
+        will not stay in bed
+        bedtime battles
+        bedtime struggles
+        {child} fighting each other
+        fighting with {sibling}
+        {sibling} fighting
+        sibling rivalry
+        siblings always fighting
+        jealous of new baby
+        new baby jealous
+        sibling jealousy
+        lying all the time
+        {child} lies
+        {child} stealing from me
+        whining
+        whinging
+        clingy
+        clingy child
+        aggressive child
+        aggressive toddler
+        {child} is aggressive
+        {child} is a nightmare
+        {child} is hard work
+        can not handle {child}
+        how to handle {child}
+        how to deal with {child}
+        what to do with {child}
+        at end of my tether
+        end of my tether
+        wits end
+        at my wits end
+        yelling at {child}
+        snapping at {child}
+        lost my temper
+        losing my temper
+        smacked {child}
+        smacking
+        discipline
+        time out
+        reward chart
+        sticker chart
+        gentle parenting
+        setting boundaries
+        challenging behavior
+        bad behavior
+        behavior at home
+        behaviour issues
+        behavioral
+        behaviour management
+        behaviour support
+        behavour
+        behaivour
+        solihull approach
+        understanding your child
+        mellow parenting
+        strengthening families
+        webster stratton
+        family links
+        nurturing programme
+        EPEC
+        being a parent course
+        123 magic
+        circle of security
+        parent gym
+        TAF
+        team around the family
+        TAC
+        team around the child
+        EHA
+        EHAT
+        CAF
+        lead professional
+        early help plan
+        early help team
+        early help hub
+        early help referral
+        supporting families
+        troubled families
+        families first
+        targeted family support
+        family support team
+        FSW
+        family practitioner
+        family intervention
+        family key worker
+        family keyworker
+        family group conference
+        FGC
+        social worker
+        social services
+        social services involved
+        social services investigating
+        children's services
+        childrens social care
+        MASH
+        MASH referral
+        referral to social services
+        child in need
+        CIN
+        CIN plan
+        section 17
+        CP plan
+        child protection plan
+        child protection
+        child protection conference
+        ICPC
+        core group
+        strategy meeting
+        section 47
+        S47
+        PLO
+        pre proceedings
+        care proceedings
+        care order
+        supervision order
+        social services took {child}
+        {child} taken into care
+        {child} removed
+        {child} in care
+        get {child} back
+        lost {child} to social services
+        lost {child} to care
+        neglect
+        neglecting {child}
+        toddler hits me
+        toddler is violent
+        toddler violent
+        toddler biting
+        toddler hitting
+        always fighting with {sibling}
+        kids always fighting
+        children always fighting
+        kids fighting
         """),
     "Parenting teenagers": _phrases("""
         edge of care
@@ -488,6 +1105,77 @@ NEED_WORDS: dict[str, list[str]] = {
         moody teenager
         teenage son
         teenage daughter
+        gobby
+        mouthy
+        lippy
+        back chat
+        backchat
+        talks back
+        disrespectful
+        no respect
+        slams doors
+        door slamming
+        stays in bedroom
+        in bedroom all day
+        never leaves room
+        will not come out of room
+        sleeps all day
+        will not talk to me
+        does not talk to me
+        {child} hates me
+        says she hates me
+        says he hates me
+        sneaking out
+        out all night
+        stays out all night
+        will not come home
+        does not come home
+        ignores curfew
+        breaking curfew
+        lost control of {child}
+        can not control {child}
+        beyond parental control
+        beyond control
+        arguing with {child}
+        arguments with {child}
+        fighting with {child}
+        fell out with {child}
+        clashing with {child}
+        do not get on with {child}
+        {child} attitude
+        teen attitude
+        bad attitude
+        hormonal teenager
+        teenage hormones
+        sulking
+        grumpy teenager
+        {child} wants to leave home
+        {child} wants to move out
+        can not live at home anymore
+        {child} stealing from me
+        teenager stealing money
+        NVR
+        non violent resistance
+        teen triple p
+        living with teenagers
+        strengthening families 10 14
+        adolescent service
+        adolescent support team
+        edge of care team
+        young people's service
+        family mediation for teenagers
+        teenager gone off rails
+        off the rails
+        going off the rails
+        troubled teen
+        difficult teenager
+        teenager nightmare
+        teen behaviour
+        teenage behavior
+        {child} thinks she is an adult
+        pre teen
+        preteen
+        tween
         """),
     "Parental conflict": _phrases("""
         RPC
@@ -529,6 +1217,77 @@ NEED_WORDS: dict[str, list[str]] = {
         coparenting
         relate
         reducing parental conflict
+        constant arguments
+        arguing constantly
+        argue all the time
+        we fight all the time
+        screaming matches
+        shouting matches
+        slanging match
+        blazing rows
+        massive row
+        fight in front of {child}
+        rowing in front of {child}
+        {child} hear arguing
+        {child} sees us arguing
+        {parent} and i argue
+        {parent} and i fight
+        not getting on with {parent}
+        do not get on with {parent}
+        we do not get on
+        marriage problems
+        marriage breaking down
+        marriage in trouble
+        struggling marriage
+        unhappy marriage
+        unhappy relationship
+        rocky relationship
+        rough patch
+        relationship struggles
+        relationship issues
+        relationship help
+        relationship after baby
+        arguing since baby
+        strain on relationship
+        silent treatment
+        not speaking to each other
+        stonewalling
+        living separate lives
+        separate bedrooms
+        fell out of love
+        falling out of love
+        {parent} does not help
+        no help from {parent}
+        {parent} does nothing
+        arguing about money
+        money arguments
+        arguments with ex
+        conflict with ex
+        conflict with {parent}
+        high conflict
+        high conflict separation
+        conflict at home
+        co parent disagreements
+        interparental conflict
+        inter parental conflict
+        parents as partners
+        one plus one
+        arguing better
+        me you and baby too
+        couples therapy
+        marriage guidance
+        affair
+        {parent} cheated
+        {parent} having an affair
+        cheating
+        infidelity
+        toxic relationship
+        blended family
+        stepfamily
+        step family
+        step parenting
+        {parent} never helps
+        {parent} never helps with {child}
         """),
     "Separation and divorce": _phrases("""
         separated parents
@@ -577,6 +1336,87 @@ NEED_WORDS: dict[str, list[str]] = {
         parenting apart
         two homes
         family court
+        seperated
+        seperated parents
+        divorse
+        devorce
+        going through divorce
+        going through separation
+        recently separated
+        newly single
+        just split up
+        separating from {parent}
+        left {parent}
+        {parent} moved out
+        thinking of leaving {parent}
+        relationship ended
+        relationship over
+        marriage over
+        {parent} stopped me seeing {child}
+        stopping me seeing {child}
+        not seeing {child}
+        can not see {child}
+        {parent} keeps {child} from me
+        denied access
+        denied contact
+        no contact with {child}
+        parental alienation
+        alienation
+        turning {child} against me
+        {child} not want to see {parent}
+        {child} refuses to see {parent}
+        {child} will not go to {parent}
+        {child} refuses contact
+        supervised contact
+        supervised visits
+        contact visits
+        child contact centre
+        shared care arrangement
+        50 50 custody
+        full custody
+        joint custody
+        sole custody
+        custody of {child}
+        residence order
+        visitation
+        visitation rights
+        parental responsibility
+        prohibited steps order
+        specific issue order
+        C100
+        MIAM
+        CAFCASS
+        cafcass officer
+        section 7 report
+        court welfare officer
+        parenting plan
+        SPIP
+        separated parents information programme
+        planning together for children
+        maintenance payments
+        not paying maintenance
+        {parent} will not pay maintenance
+        family solicitor
+        family law
+        legal aid family
+        divorce lawyer
+        financial settlement
+        mediation voucher
+        telling {child} about divorce
+        telling {child} we are separating
+        {child} struggling with divorce
+        {child} struggling with separation
+        {child} upset about divorce
+        two households
+        living apart
+        grandparents rights
+        grandparent access
+        fathers rights
+        dads rights
+        blended family
+        stepfamily
+        step family
+        step parenting
         """),
     "Dads and male carers": _phrases("""
         dads only
@@ -608,6 +1448,52 @@ NEED_WORDS: dict[str, list[str]] = {
         new dad
         young dad
         stay at home dad
+        dads stay and play
+        dad and me
+        daddy and me
+        dads and kids
+        dads and lads
+        dad and daughter
+        dad and son
+        father and son
+        father and daughter
+        DadPad
+        dad pad
+        dads matter
+        fathers network
+        fatherhood programme
+        fathers support
+        support for new dads
+        new father
+        first time dad
+        first time father
+        becoming a dad
+        becoming a father
+        expectant dad
+        expectant father
+        dad struggling
+        struggling dad
+        struggling father
+        lone father
+        lone dad
+        separated father
+        divorced dad
+        dad on my own
+        stepdad
+        stepfather
+        being a stepdad
+        fathers rights
+        dads rights
+        paternity leave
+        paternity pay
+        men only
+        male only
+        for men
+        mens mental health
+        teenage father
+        young father
+        teen dad
+        solo dad
         """),
     "Kinship care": _phrases("""
         looking after {sibling} {child}
@@ -657,6 +1543,76 @@ NEED_WORDS: dict[str, list[str]] = {
         private fostering
         private fostering arrangement
         child arrangements order
+        grandson lives with me
+        granddaughter lives with me
+        grandchild lives with me
+        grandchildren live with me
+        grandkids live with me
+        caring for grandchildren
+        caring for grandkids
+        caring for my niece
+        caring for my nephew
+        looking after grandchild
+        took in grandchildren
+        taken in grandchildren
+        taken in my niece
+        taken in my nephew
+        gran raising
+        grandma raising
+        granny raising
+        grandad raising
+        nana raising
+        aunt raising
+        auntie raising
+        uncle raising
+        living with grandparents
+        lives with nan
+        lives with gran
+        lives with grandma
+        lives with aunt
+        lives with auntie
+        relative looking after {child}
+        family member looking after {child}
+        relative carer
+        kinship foster carer
+        kinship fostering
+        family and friends foster carer
+        connected persons assessment
+        viability assessment
+        regulation 24
+        reg 24
+        SGO allowance
+        SGO assessment
+        special guardianship allowance
+        special guardianship support
+        CAO
+        residence order
+        guardians allowance
+        kinship allowance for grandparents
+        money for looking after grandchildren
+        kinship carers allowance
+        kinship payment
+        grandparent carers group
+        grandparents group
+        kinship support group
+        grandparents plus
+        kinship charity
+        raising my niece
+        raising my nephew
+        bringing up my niece
+        bringing up my nephew
+        {sibling} {child} live with me
+        raising {sibling} {child}
+        bringing up {sibling} {child}
+        caring for {sibling} {child}
+        looking after {sibling} kids
+        grandson lives with us
+        granddaughter lives with us
+        grandkids live with us
+        grandchildren live with us
+        niece lives with us
+        nephew lives with us
+        {sibling} {child} live with us
         """),
     "School attendance": _phrases("""
         persistent absence
@@ -713,6 +1669,79 @@ NEED_WORDS: dict[str, list[str]] = {
         hates school
         home education
         home schooling
+        won't get up for school
+        refuses to get up for school
+        can not get {child} to school
+        struggling to get {child} to school
+        getting {child} to school
+        crying before school
+        tummy ache before school
+        sick before school
+        stomach ache before school
+        panic before school
+        school mornings
+        dreads school
+        scared to go to school
+        frightened of school
+        too anxious for school
+        too anxious to go to school
+        off school for weeks
+        off school for months
+        not been in school
+        not been to school
+        been off school
+        out of school
+        not in school
+        missing education
+        CME
+        children missing education
+        no school place
+        without a school place
+        not on roll
+        90 percent attendance
+        attendance below 90
+        attendance letter
+        letter about attendance
+        attendance meeting
+        attendance panel
+        prosecuted for attendance
+        court for school attendance
+        fined for holiday
+        holiday fine
+        unauthorised absence
+        unauthorized absence
+        absences
+        always late
+        late every day
+        parenting contract
+        attendance contract
+        school attendance order
+        SAO
+        EHE
+        elective home education
+        home ed
+        deregister
+        pull {child} out of school
+        flexi schooling
+        medical tuition
+        too ill for school
+        EBSNA
+        emotionally based school non attendance
+        school based anxiety
+        skiving
+        skiving off
+        wagging
+        wagging school
+        sagging school
+        mitching
+        playing truant
+        refusing to attend
+        will not attend
+        can not get him to school
+        can not get her to school
+        can not get them to school
+        struggling to get him to school
+        struggling to get her to school
         """),
     "Special educational needs and disabilities (SEND)": _phrases("""
         local offer
@@ -769,6 +1798,105 @@ NEED_WORDS: dict[str, list[str]] = {
         statement
         annual review
         SEN tribunal
+        SEND support
+        EHCNA
+        EHC needs assessment
+        EHCP refused
+        refused EHCP
+        refusal to assess
+        EHCP appeal
+        appeal EHCP
+        EHCP review
+        SENDIST
+        first tier tribunal
+        IPSEA
+        SOSSEN
+        SENDIAS
+        parent partnership
+        named school
+        section F
+        specialist placement
+        specialist provision
+        specialist school
+        special needs school
+        SEN school
+        SEN unit
+        resource base
+        ARP
+        SRP
+        nurture group
+        nurture class
+        SEMH
+        MLD
+        SLD
+        SpLD
+        specific learning difficulty
+        APDR
+        provision map
+        pupil passport
+        one page profile
+        SEN register
+        SEN funding
+        high needs funding
+        top up funding
+        TA support
+        1 to 1 support
+        1 to 1 at school
+        one to one support
+        school not meeting needs
+        needs not being met
+        school not supporting
+        not getting support at school
+        no support at school
+        school will not help
+        school not helping
+        school will not assess
+        falling behind
+        falling behind at school
+        not making progress
+        working below age
+        below expected level
+        struggling with reading
+        can not read
+        not reading yet
+        behind with reading
+        reading difficulties
+        spelling difficulties
+        struggles with maths
+        behind in maths
+        letters backwards
+        reverses letters
+        poor handwriting
+        handwriting
+        dislexia
+        dislexic
+        dyslexsia
+        dyspraxic
+        dispraxia
+        DCD
+        developmental coordination disorder
+        dysgraphia
+        processing disorder
+        auditory processing
+        APD
+        slow processing
+        processing speed
+        working memory
+        learning disabilty
+        ALN
+        additional learning needs
+        access arrangements
+        extra time in exams
+        SEN transport
+        school transport
+        home to school transport
+        travel assistance
+        travel training
+        EOTAS
+        education other than at school
+        FASD
+        fetal alcohol syndrome
+        foetal alcohol
         """),
     "Behaviour and exclusion from school": _phrases("""
         PEx
@@ -822,6 +1950,71 @@ NEED_WORDS: dict[str, list[str]] = {
         fighting at school
         getting into fights
         disruptive in class
+        excluded again
+        excluded for fighting
+        suspention
+        exclution
+        fixed term
+        FTE
+        exclusion appeal
+        appeal exclusion
+        challenge exclusion
+        independent review panel
+        governors meeting exclusion
+        off rolled
+        offrolled
+        told to home educate
+        pressured to home educate
+        school wants us to home educate
+        sent out of class
+        sent out of lessons
+        kicked out of class
+        removed from class
+        isolation room
+        isolation booth
+        inclusion room
+        reflection room
+        removal room
+        behaviour points
+        negative points
+        demerits
+        behaviour contract
+        behaviour plan
+        PSP
+        pastoral support plan
+        head of year
+        hitting teachers
+        swearing at teachers
+        swore at teacher
+        rude to teachers
+        disrupting lessons
+        class clown
+        messing about in class
+        messing around in class
+        walks out of lessons
+        walking out of class
+        running out of class
+        absconding from school
+        runs out of school
+        school keeps calling
+        school always calling
+        calls from school
+        school ringing me
+        teacher keeps calling
+        behaviour policy
+        behavior policy
+        behavior in school
+        behaviour issues at school
+        excluded from nursery
+        nursery excluding
+        hub school
+        behaviour unit
+        learning support unit
+        sent him home
+        sent her home
+        school sent home
+        keep sending him home from school
+        always fighting at school
         """),
     "Education, employment and training after 16": _phrases("""
         after year 11
@@ -880,6 +2073,54 @@ NEED_WORDS: dict[str, list[str]] = {
         supported internship
         t levels
         youth employment
+        NEETs
+        not in work or college
+        no job no college
+        doing nothing all day
+        {child} does nothing all day
+        no plans after school
+        left school no plans
+        what next after gcses
+        alevels
+        BTEC
+        foundation course
+        study programme
+        16 19 bursary
+        bursary
+        college bursary
+        EMA
+        college transport
+        kings trust
+        princes trust
+        connexions
+        careers service
+        careers advisor
+        youth hub
+        youth employment hub
+        youth guarantee
+        DFN project search
+        project search
+        supported employment for young people
+        wants to drop out
+        quit college
+        left college
+        kicked out of college
+        hates college
+        not going to college
+        failed college
+        no qualifications
+        no quals
+        retake gcse
+        retake english
+        maths resit
+        english resit
+        jobs for teenagers
+        jobs for 16 year olds
+        part time job for {child}
+        year 13
+        risk of NEET
+        apprenticeship vacancies
+        young person job
         """),
     "Emotional wellbeing and mental health": _phrases("""
         MHST
@@ -1000,6 +2241,141 @@ NEED_WORDS: dict[str, list[str]] = {
         kooth
         emotional
         psychologist
+        {child} self harming
+        scratching herself
+        scratching himself
+        burning herself
+        burning himself
+        hitting herself
+        hitting himself
+        skin picking
+        picking skin
+        pulling hair out
+        trichotillomania
+        wants to end it
+        end it all
+        does not want to be here
+        better off dead
+        better off without me
+        overdose
+        took an overdose
+        took tablets
+        OD
+        kms
+        unalive
+        unalive myself
+        wants to disappear
+        feels worthless
+        worthless
+        hopeless
+        feels hopeless
+        no point in anything
+        feels like a burden
+        always sad
+        crying every night
+        cries every night
+        crying in bedroom
+        not himself
+        not herself
+        personality changed
+        withdrawing
+        isolating himself
+        isolating herself
+        shut himself away
+        shut herself away
+        no motivation
+        unmotivated
+        lost interest in everything
+        does not enjoy anything
+        feels numb
+        feels empty
+        worrier
+        worry a lot
+        constant worry
+        overthinking
+        panicking
+        health anxiety
+        social anxiety
+        separation anxiety
+        generalised anxiety
+        GAD
+        emetophobia
+        fear of being sick
+        scared all the time
+        anxity
+        anxiaty
+        depresion
+        mentel health
+        body image
+        body dysmorphia
+        hates the way she looks
+        hates the way he looks
+        thinks she is fat
+        thinks he is fat
+        hates herself
+        hates himself
+        stopped eating
+        restricting food
+        counting calories
+        obsessed with calories
+        obsessed with weight
+        making herself sick
+        making himself sick
+        binge eating
+        bingeing
+        purging
+        ARFID
+        angry outbursts
+        anger outbursts
+        outbursts
+        rage
+        explosive anger
+        dysregulated
+        emotional regulation
+        big feelings
+        big emotions
+        tearful
+        teary
+        upset all the time
+        bottles things up
+        will not open up
+        does not open up
+        hearing voices
+        voices in head
+        psychosis
+        paranoid
+        hallucinations
+        obsessive
+        compulsions
+        rituals
+        hand washing
+        traumatised
+        traumatized
+        flashbacks
+        adverse childhood experiences
+        attachment issues
+        attachment disorder
+        attachment
+        developmental trauma
+        struggling mentally
+        mentally struggling
+        mental breakdown
+        mental health crisis
+        CYPMHS
+        CAMS
+        CAMHS referral
+        waiting for CAMHS
+        EMHP
+        ELSA
+        emotional literacy
+        young minds
+        youngminds
+        childline
+        papyrus
+        samaritans
+        place2be
+        off the record
+        school counselling
         """),
     "Parental mental health": _phrases("""
         terrible mum
@@ -1038,9 +2414,6 @@ NEED_WORDS: dict[str, list[str]] = {
         counselling for parents
         counselling for mums
         therapy for me
-        my mental health
-        my anxiety
-        my depression
         i have anxiety
         i have depression
         mum with anxiety
@@ -1095,6 +2468,103 @@ NEED_WORDS: dict[str, list[str]] = {
         {parent} mental health
         puerperal psychosis
         feeling better after baby
+        i'm depressed
+        im depressed
+        i'm anxious
+        im anxious
+        i'm struggling
+        im struggling
+        i'm not coping
+        im not coping
+        i'm not ok
+        im not ok
+        i'm overwhelmed
+        im overwhelmed
+        i'm exhausted
+        im exhausted
+        i feel like i'm failing
+        i'm a bad mum
+        can not do this anymore
+        hate being a mum
+        hate being a parent
+        regret having {child}
+        regret having baby
+        do not love baby
+        feel nothing for baby
+        do not feel connected to baby
+        do not want baby
+        thoughts of harming baby
+        thoughts of hurting baby
+        scared i will hurt baby
+        thoughts about hurting {child}
+        mum burnout
+        burnt out
+        burned out
+        burnout
+        mum rage
+        mom rage
+        mum guilt
+        mom guilt
+        parent guilt
+        touched out
+        sleep deprived
+        lonely mum
+        lonely new mum
+        isolated mum
+        lonely since baby
+        no friends since baby
+        anxious mum
+        anxious parent
+        anxious dad
+        postnatal depresion
+        post natal depresion
+        post partum
+        postpartum anxiety
+        postnatal OCD
+        perinatal OCD
+        OCD after baby
+        PTSD after birth
+        birth PTSD
+        birth debrief
+        birth reflections
+        birth afterthoughts
+        antenatal depression
+        antenatal anxiety
+        depression in pregnancy
+        anxiety in pregnancy
+        pregnancy depression
+        prenatal depression
+        depressed while pregnant
+        mother and baby unit
+        MBU
+        maternal mental health service
+        MMHS
+        PIMH
+        parent infant mental health
+        infant mental health
+        parent infant relationship
+        parent infant team
+        parent infant psychotherapy
+        dad depression
+        paternal depression
+        male postnatal depression
+        postnatal depression dads
+        bipolar
+        BPD
+        EUPD
+        personality disorder
+        schizophrenia
+        adult mental health
+        CMHT
+        community mental health team
+        crisis team
+        home treatment team
+        mental health crisis
+        steps2wellbeing
+        self refer talking therapies
+        wellbeing service
+        abused as a child
+        childhood abuse
         """),
     "Autism and ADHD": _phrases("""
         autism support
@@ -1148,6 +2618,126 @@ NEED_WORDS: dict[str, list[str]] = {
         pathological demand avoidance
         stimming
         cannot sit still
+        autistic traits
+        autism traits
+        ADHD traits
+        signs of ADHD
+        think {child} has ADHD
+        think {child} is autistic
+        lines up toys
+        spins wheels
+        hand flapping
+        flapping
+        flaps hands
+        walks on tiptoes
+        toe walking
+        no eye contact
+        poor eye contact
+        does not respond to name
+        not responding to name
+        ignores his name
+        does not point
+        not pointing
+        obsessed with routine
+        needs routine
+        struggles with change
+        can not cope with change
+        hates change
+        special interests
+        obsessive interests
+        repetitive behaviour
+        repetitive behavior
+        sensory seeking
+        sensory seeker
+        sensory avoider
+        covers ears
+        sensitive to noise
+        noise sensitive
+        hates loud noises
+        will not wear clothes
+        clothes labels
+        only eats beige food
+        beige food
+        limited diet
+        eats same foods
+        masking
+        masks at school
+        fine at school
+        holds it together at school
+        melts down after school
+        meltdown after school
+        explodes after school
+        restraint collapse
+        coke bottle effect
+        melt down
+        shutdowns
+        autistic burnout
+        no sense of danger
+        can not focus
+        does not focus
+        easily distracted
+        distracted
+        daydreams
+        away with the fairies
+        forgetful
+        loses everything
+        disorganised
+        fidgety
+        fidgets
+        will not sit still
+        never sits still
+        hyper
+        bouncing off walls
+        always on the go
+        no impulse control
+        blurts out
+        zoned out
+        inattentive
+        combined type
+        ADHD medication
+        ADHD meds
+        methylphenidate
+        ritalin
+        medikinet
+        elvanse
+        concerta
+        ADHD titration
+        right to choose
+        right to choose assessment
+        private ADHD assessment
+        private autism assessment
+        neurodevelopmental pathway
+        ND pathway
+        neurodevelopmental assessment
+        social communication
+        social communication assessment
+        social skills
+        social skills group
+        ADOS
+        QB test
+        qbtest
+        conners
+        demand avoidant
+        extreme demand avoidance
+        EDA
+        persistent drive for autonomy
+        sensory processing disorder
+        SPD
+        echolalia
+        neurospicy
+        neuro divergent
+        neuro diverse
+        nuerodivergent
+        ND
+        autisam
+        autizm
+        ADHA
+        AHDH
+        tourettes
+        tics
+        tic disorder
+        {sibling} has autism
+        {sibling} is autistic
         """),
     "Healthy weight and being active": _phrases("""
         fit families
@@ -1198,6 +2788,62 @@ NEED_WORDS: dict[str, list[str]] = {
         child measurement
         BMI
         junk food
+        {child} is chubby
+        chubby
+        big for his age
+        heavy for age
+        {child} is fat
+        NCMP
+        NCMP letter
+        national child measurement programme
+        measurement letter
+        weight letter from school
+        letter from school about weight
+        school weighed {child}
+        eats too much
+        overeating
+        over eating
+        snacking
+        snacks all the time
+        too much sugar
+        sugary drinks
+        fizzy drinks
+        sweets
+        portion sizes
+        emotional eating
+        not active
+        inactive
+        sedentary
+        no exercise
+        gets no exercise
+        never goes outside
+        HENRY programme
+        healthy families programme
+        change4life
+        change 4 life
+        weight management
+        child weight management
+        family weight management
+        tier 2 weight management
+        dietitian
+        dietician
+        nutritionist
+        learn to cook
+        cook from scratch
+        cooking course
+        family cooking
+        healthy meals
+        healthy recipes
+        healthy snacks
+        meal ideas
+        meal planning
+        picky eating
+        will not eat vegetables
+        will not eat veg
+        only eats chips
+        only eats junk
+        refuses vegetables
+        weight issues
         """),
     "Sexual health and relationships": _phrases("""
         pregnancy options
@@ -1263,6 +2909,99 @@ NEED_WORDS: dict[str, list[str]] = {
         abortion
         termination
         unplanned pregnancy
+        think i'm pregnant
+        pregnancy scare
+        might be pregnant
+        could be pregnant
+        late period
+        missed period
+        period late
+        condom broke
+        condom split
+        split condom
+        unprotected sex
+        ellaone
+        levonelle
+        get condoms
+        condom scheme
+        GUM clinic
+        genito urinary
+        sexual health test
+        sexual health check
+        STI test kit
+        home testing kit
+        gonorrhoea
+        gonorrhea
+        syphilis
+        herpes
+        genital warts
+        contraceptive injection
+        depo
+        IUD
+        mirena
+        mini pill
+        on the pill
+        BPAS
+        MSI
+        marie stopes
+        abortion clinic
+        end pregnancy
+        unwanted pregnancy
+        do not want to be pregnant
+        LGBTQIA
+        queer
+        nonbinary
+        non binary
+        pronouns
+        trans kid
+        trans child
+        transitioning
+        gender clinic
+        GIDS
+        gender identity clinic
+        puberty blockers
+        {child} says he is a girl
+        {child} says she is a boy
+        {child} wants to be a boy
+        {child} wants to be a girl
+        {child} is trans
+        {child} came out
+        {child} is gay
+        {child} is lesbian
+        first period
+        period pain
+        heavy periods
+        period problems
+        body changes
+        talk to {child} about sex
+        talk to {child} about puberty
+        birds and bees
+        sex talk
+        RSE
+        relationships and sex education
+        SRE
+        pressured into sex
+        pressure to have sex
+        forced to have sex
+        rape
+        sexual assault
+        SARC
+        ISVA
+        rape crisis
+        dating abuse
+        teen dating violence
+        13 and pregnant
+        14 and pregnant
+        15 and pregnant
+        16 and pregnant
+        17 and pregnant
+        pregnant at 13
+        pregnant at 14
+        pregnant teen
+        pregnant at school
+        pregnant in school
+        under 18 and pregnant
+        pregnant under 18
         """),
     "Domestic abuse": _phrases("""
         shouts at {parent}
@@ -1366,6 +3105,151 @@ NEED_WORDS: dict[str, list[str]] = {
         {child} hits me
         violent towards me
         witnessed domestic abuse
+        slapped me
+        punched me
+        kicked me
+        grabbed me
+        pinned me down
+        held me down
+        spat at me
+        throws things at me
+        threw things at me
+        gave me bruises
+        bruises
+        black eye
+        strangles me
+        {parent} hits {parent}
+        {parent} hurts {parent}
+        {parent} beats {parent}
+        {parent} beats me
+        {parent} hits {child}
+        {parent} beats {child}
+        {parent} hits us
+        beaten up by {parent}
+        child abuse
+        physical abuse
+        threatened to hurt me
+        threatens to take {child}
+        says he will take {child}
+        threatens suicide if i leave
+        scared of him
+        scared of her
+        afraid of him
+        frightened of him
+        terrified of him
+        scared to leave
+        afraid to leave
+        can not leave him
+        hiding from {parent}
+        get away from {parent}
+        run away from {parent}
+        escape from {parent}
+        safe place to go
+        safe accommodation
+        sanctuary scheme
+        not safe at home
+        unsafe at home
+        do not feel safe at home
+        tracks my phone
+        tracking my location
+        tracker on my car
+        monitors my phone
+        reads my messages
+        goes through my phone
+        checks where i am
+        will not let me work
+        stops me working
+        stops me seeing family
+        stops me seeing friends
+        cut me off from family
+        takes my bank card
+        has my bank card
+        controls everything
+        debt in my name
+        loans in my name
+        puts me down
+        puts me down all the time
+        makes me feel worthless
+        gaslighting
+        gaslights me
+        narcissist
+        narcissistic ex
+        narcissistic partner
+        love bombing
+        emotional abuse
+        emotionally abusive
+        mental abuse
+        verbal abuse
+        psychological abuse
+        makes me have sex
+        forces me to have sex
+        marital rape
+        rape
+        sexual assault
+        SARC
+        ISVA
+        rape crisis
+        sexual violence
+        post separation abuse
+        uses {child} against me
+        uses {child} to control me
+        keeps turning up
+        turns up at my house
+        will not leave me alone
+        {parent} following me
+        revenge porn
+        shared intimate images
+        toxic relationship
+        domestic
+        domestic violance
+        DVPO
+        DVPN
+        DAPO
+        domestic abuse protection order
+        DASH risk assessment
+        DA worker
+        DV worker
+        operation encompass
+        womens aid
+        respect helpline
+        mankind initiative
+        male victim
+        abused man
+        bright sky
+        ask for ANI
+        perpetrator
+        perpetrator programme
+        DAPP
+        i hit {parent}
+        called police on {parent}
+        {child} attacks me
+        {child} punches me
+        {child} kicks me
+        {child} threatens me
+        {child} threatens to hurt me
+        scared of {child}
+        afraid of {child}
+        frightened of {child}
+        {child} smashes house up
+        {child} breaks things
+        violent teenager
+        APV
+        CPV
+        adolescent to parent violence
+        child on parent violence
+        NVR
+        who's in charge
+        break4change
+        HBV
+        honour based violence
+        forced to marry
+        being forced to marry
+        dowry abuse
+        assaulted me
+        DASH risk
+        will not let me see family
+        will not let me out
+        will not let me leave
         """),
     "Exploitation (criminal and sexual)": _phrases("""
         older boyfriend
@@ -1428,6 +3312,107 @@ NEED_WORDS: dict[str, list[str]] = {
         offering money
         sextortion
         online grooming
+        going country
+        gone country
+        going OT
+        cuckooing
+        trap house
+        trapping
+        trap phone
+        burner phone
+        second phone
+        two phones
+        plugging
+        drug debt
+        owes a drug debt
+        debt bondage
+        owes money to dealers
+        dealers after him
+        threatened by dealers
+        found cash in his room
+        found money in his room
+        bundles of cash
+        large amounts of cash
+        designer clothes
+        new friends with cars
+        older friends with cars
+        friends with cars
+        picked up in cars
+        gets into cars
+        paid for taxis
+        train tickets
+        unexplained train tickets
+        travelling to other towns
+        found in another town
+        found miles away
+        missing for days
+        missing overnight
+        missing from care
+        reported missing
+        missing person
+        misper
+        MFH
+        {child} is missing
+        {child} missing
+        staying in hotels
+        much older boyfriend
+        boyfriend in his 20s
+        dating older man
+        older guy
+        older lads
+        meeting men online
+        met someone online
+        meeting strangers
+        talking to older men online
+        sugar daddy
+        gifts from men
+        free drugs and alcohol
+        given alcohol by older
+        given drugs
+        sex for money
+        sex in exchange
+        exchange for drugs
+        runner
+        drug runner
+        running for dealers
+        running for a gang
+        selling drugs
+        shotting
+        shotter
+        holding for someone
+        holding stuff for older boys
+        stashing
+        in a gang
+        joined a gang
+        money mule
+        using his bank account
+        unexplained injuries
+        injuries he will not explain
+        secretive about phone
+        phone ringing all night
+        {child} owes money
+        contextual safeguarding
+        complex safeguarding
+        MACE
+        exploitation team
+        missing and exploitation
+        RHI
+        radicalisation
+        radicalization
+        extremism
+        extremist
+        far right
+        channel panel
+        incel
+        andrew tate
+        sarahs law
+        PREVENT referral
+        PREVENT team
+        PREVENT officer
+        groomed online
+        groomed on roblox
+        groomed on snapchat
+        groomed on instagram
         """),
     "Youth crime prevention": _phrases("""
         youth diversion
@@ -1489,6 +3474,93 @@ NEED_WORDS: dict[str, list[str]] = {
         robbery
         violence
         fighting in the street
+        got nicked
+        nicked
+        pulled by police
+        stopped by police
+        stop and search
+        picked up by police
+        police at door
+        police brought him home
+        police keep coming
+        on bail
+        bail
+        released under investigation
+        RUI
+        charged with
+        been charged
+        {child} arrested
+        {child} got arrested
+        {child} in prison
+        {child} locked up
+        YOT worker
+        YJS
+        youth justice service
+        turnaround
+        turnaround programme
+        youth triage
+        community resolution
+        outcome 22
+        youth caution
+        youth conditional caution
+        YCC
+        DTO
+        detention and training order
+        young offenders institution
+        YOI
+        secure unit
+        electronic tag
+        curfew tag
+        criminal record
+        restorative justice
+        violence reduction unit
+        VRU
+        serious violence
+        serious youth violence
+        found a knife
+        knife in his bag
+        zombie knife
+        machete
+        blade
+        shank
+        stabbed
+        got stabbed
+        joy riding
+        joyriding
+        stealing cars
+        riding mopeds
+        graffiti
+        setting fires
+        fire setting
+        firesetting
+        arson
+        criminal damage
+        hanging around on streets
+        on the streets all night
+        assault
+        assaulted someone
+        ABH
+        GBH
+        affray
+        robbing
+        mugging
+        burglary
+        breaking into
+        nicking from shops
+        stealing from shops
+        caught nicking
+        acceptable behaviour contract
+        community protection notice
+        dispersal order
+        bad influence
+        mixing with wrong people
+        wrong people
+        postcode war
+        postcode gang
+        mentor
+        youth mentor
+        youth offending worker
+        youth justice worker
         """),
     "Bullying and online safety": _phrases("""
         parental controls
@@ -1567,12 +3639,133 @@ NEED_WORDS: dict[str, list[str]] = {
         racist bullying
         homophobic bullying
         hate crime
+        cyberbulling
+        cyber bulling
+        being mean to {child}
+        mean girls
+        excluded by friends
+        left out by friends
+        nobody plays with {child}
+        no one plays with {child}
+        no one to play with
+        alone at lunch
+        eats lunch alone
+        no friends at school
+        lonely at school
+        friendship issues
+        friendship group
+        fell out with friends
+        fell out with mates
+        friends turned on {child}
+        ganged up on
+        beaten up at school
+        got beaten up
+        got jumped
+        hit at school
+        kids hitting {child}
+        harassed at school
+        threatened at school
+        intimidated
+        taunted
+        tormented
+        laughed at
+        making fun of
+        made fun of
+        mocked
+        humiliated
+        called fat
+        called ugly
+        called gay
+        racist comments
+        racist abuse
+        racism at school
+        transphobic bullying
+        bullied for being gay
+        peer on peer abuse
+        child on child abuse
+        peer abuse
+        video of {child} posted
+        posted video of
+        fight video
+        filmed fight
+        pictures posted
+        fake account
+        fake profile
+        impersonating
+        account hacked
+        hacked
+        deepfake
+        leaked
+        nudes leaked
+        pictures leaked
+        threatening to post
+        threatening to leak
+        send nudes
+        asked for nudes
+        asked for pics
+        asking for pictures
+        sent pics
+        naked pictures
+        naked photos
+        naked selfie
+        explicit images
+        intimate images
+        CEOP
+        report to CEOP
+        report remove
+        snapchat
+        tiktok
+        instagram
+        whatsapp
+        whatsapp group
+        discord
+        xbox
+        playstation
+        addicted to xbox
+        addicted to fortnite
+        addicted to tiktok
+        addicted to screens
+        gaming all night
+        up all night gaming
+        screentime
+        screens
+        too much screen
+        on screens all day
+        ipad all day
+        tablet all day
+        ipad addiction
+        take phone away
+        kicks off when phone taken
+        age rating
+        PEGI
+        GTA
+        violent games
+        inappropriate games
+        watching porn
+        looking at porn
+        found porn
+        inappropriate websites
+        inappropriate videos
+        scary videos
+        keeping {child} safe online
+        online dangers
+        online risks
+        filters
+        family link
+        first phone
+        glued to phone
+        glued to screen
+        always on phone
+        on phone all day
+        {child} addicted to gaming
+        {child} addicted to phone
+        {child} addicted to xbox
+        {child} addicted to screens
         """),
     "Parents' drug and alcohol use": _phrases("""
         drug abuse
         alcohol abuse
         substance abuse
-        my drug use
         i use drugs
         i take drugs
         i am an alcoholic
@@ -1627,12 +3820,88 @@ NEED_WORDS: dict[str, list[str]] = {
         {parent} using drugs
         {parent} alcoholic
         {parent} is an alcoholic
-        my drinking
         i drink too much
         parent drinking
         parents drinking
         parental substance misuse
         hidden harm
+        i smoke weed
+        i smoke cannabis
+        i use cocaine
+        i take cocaine
+        i do coke
+        drink every night
+        i drink every night
+        wine every night
+        bottle of wine a night
+        bottle a night
+        functioning alcoholic
+        relapse
+        in recovery
+        sober
+        sobriety
+        stop drinking
+        quit drinking
+        cut down drinking
+        cut down on drinking
+        give up drinking
+        stop using drugs
+        {parent} drunk
+        {parent} always drunk
+        {parent} drunk all the time
+        {parent} on crack
+        {parent} smokes crack
+        {parent} high
+        {parent} off head
+        {parent} off her face
+        {parent} using again
+        {parent} relapsed
+        {parent} does coke
+        {parent} on coke
+        {parent} sniffing
+        {parent} snorting
+        {parent} smells of weed
+        {parent} addict
+        {parent} is an addict
+        addict parent
+        alcoholic parent
+        children of alcoholics
+        children of alcoholic parents
+        COAP
+        narcotics anonymous
+        al anon
+        alanon
+        adfam
+        nacoa
+        SMART recovery
+        CGL
+        change grow live
+        turning point
+        humankind
+        WDP
+        methadone script
+        subutex
+        buprenorphine
+        opiate substitution
+        needle exchange
+        injecting
+        addicted to painkillers
+        painkiller addiction
+        codeine addiction
+        benzos
+        pregabalin
+        tramadol
+        drinking while pregnant
+        drinking in pregnancy
+        drugs in pregnancy
+        using while pregnant
+        family member drinking
+        loved one drinking
+        loved one addiction
+        someone else's drinking
+        affected by someone's drinking
+        i'm an alcoholic
+        im an alcoholic
         """),
     "Young people's drug and alcohol use": _phrases("""
         drug abuse
@@ -1697,6 +3966,75 @@ NEED_WORDS: dict[str, list[str]] = {
         ketamine
         legal highs
         spice
+        smells of weed
+        smells like weed
+        stinks of weed
+        room smells of weed
+        came home high
+        comes home high
+        came home stoned
+        stoned
+        high all the time
+        always high
+        bloodshot eyes
+        off his head
+        off his face
+        out of it
+        {child} high
+        {child} stoned
+        {child} off head
+        {child} does coke
+        {child} on coke
+        {child} taking coke
+        {child} smoking
+        teen smoking
+        underage smoking
+        cigarettes
+        found weed
+        found weed in room
+        found drugs
+        found drugs in room
+        found vape
+        found a grinder
+        grinder
+        rizla
+        bong
+        little bags
+        baggies
+        canisters
+        nitrous canisters
+        silver canisters
+        THC
+        THC vape
+        xanax
+        xans
+        shrooms
+        magic mushrooms
+        pingers
+        LSD
+        coke
+        got drunk
+        drinking at parties
+        drunk at party
+        drinking in park
+        drinking with friends
+        alcohol poisoning
+        passed out drunk
+        stomach pumped
+        addicted to vaping
+        vape addiction
+        elf bar
+        elfbar
+        canabis
+        cannibis
+        caught with weed
+        caught with drugs
+        caught smoking weed
+        talk to frank
+        drug education
+        drugs awareness
+        talk to {child} about drugs
+        young people's drug worker
         """),
     "Money and debt advice": _phrases("""
         debt help
@@ -1760,6 +4098,85 @@ NEED_WORDS: dict[str, list[str]] = {
         no money
         run out of money
         ran out of money
+        brassic
+        potless
+        strapped for cash
+        short of money
+        tight for money
+        money is tight
+        no money left
+        nothing left after bills
+        struggling to pay
+        make ends meet
+        struggling to make ends meet
+        living on overdraft
+        maxed out
+        maxed out cards
+        debt collectors
+        debt collection
+        county court judgment
+        court letters
+        enforcement agents
+        bailifs
+        bailiffs at door
+        final demand
+        final notice
+        red letters
+        letters about debt
+        council tax debt
+        water bill arrears
+        water debt
+        catalogue debt
+        BNPL
+        clearpay
+        doorstep lender
+        doorstep loans
+        borrowed money
+        credit union
+        debt management plan
+        DMP
+        IVA
+        individual voluntary arrangement
+        DRO
+        breathing space
+        debt respite
+        national debtline
+        debtline
+        christians against poverty
+        money mentor
+        money coach
+        money guidance
+        financial wellbeing
+        financial inclusion
+        moneyhelper
+        money helper
+        budget planner
+        how to budget
+        gambling addiction
+        gambling debt
+        betting
+        online gambling
+        gamcare
+        {parent} gambling
+        debt problems
+        debt worries
+        financial difficulty
+        financial hardship
+        financial crisis
+        money crisis
+        money stress
+        stressed about money
+        worried about money
+        money anxiety
+        scammed
+        fraud
+        no bank account
+        can not open bank account
+        mortgage arrears
+        behind on mortgage
+        can not pay mortgage
+        owe council tax
+        council tax bailiffs
         """),
     "Benefits and cost of living": _phrases("""
         UC payment
@@ -1830,6 +4247,114 @@ NEED_WORDS: dict[str, list[str]] = {
         council tax
         low income
         help with costs
+        univeral credit
+        universial credit
+        benifits
+        claim universal credit
+        apply for universal credit
+        universal credit claim
+        UC claim
+        UC journal
+        UC advance
+        UC sanction
+        UC deductions
+        deductions from UC
+        overpayment
+        DWP
+        DWP debt
+        DWP letter
+        managed migration
+        migration notice
+        moving to universal credit
+        tax credits ending
+        legacy benefits
+        work capability assessment
+        WCA
+        LCWRA
+        fit note
+        UC50
+        PIP assessment
+        PIP form
+        PIP refused
+        attendance allowance
+        carers credit
+        child tax credit
+        working tax credit
+        pension credit
+        housing element
+        LHA
+        local housing allowance
+        DHP
+        discretionary housing payment
+        maternity allowance
+        maternity pay
+        SMP
+        sure start maternity grant
+        SSMG
+        guardians allowance
+        pregnant on benefits
+        pregnant on universal credit
+        benefits stopped
+        universal credit stopped
+        UC not paid
+        not been paid
+        payment delayed
+        crisis loan
+        budgeting loan
+        budgeting advance
+        local welfare assistance
+        local welfare provision
+        emergency support scheme
+        discretionary fund
+        on benefits
+        on UC
+        low income families
+        in work poverty
+        poverty
+        child poverty
+        welfare rights
+        welfare benefits
+        benefits adviser
+        turn2us
+        entitledto
+        free school dinners
+        school dinners
+        school meals
+        dinner money
+        pupil premium
+        school trips
+        can not afford school trip
+        help with uniform
+        prices going up
+        bills going up
+        everything is so expensive
+        heat or eat
+        warm home discount
+        boiler grant
+        insulation grant
+        social tariff
+        cheap broadband
+        free wifi
+        data bank
+        free sim
+        national databank
+        free laptop
+        bus fare
+        travel costs
+        free prescriptions
+        prescription charges
+        HC2
+        low income scheme
+        no gas
+        no electric
+        gas ran out
+        electric ran out
+        can not top up
+        emergency credit
+        fuel bank
+        single parent benefits
+        gas run out
+        electric run out
         """),
     "Employment and skills": _phrases("""
         get back into work
@@ -1896,6 +4421,78 @@ NEED_WORDS: dict[str, list[str]] = {
         digital skills
         computer skills
         employment
+        want to work
+        want a job
+        need a job
+        back to work after maternity
+        returning to work after baby
+        going back to work after baby
+        after maternity leave
+        career break
+        gap in CV
+        out of work for years
+        not worked for years
+        never worked
+        long term unemployed
+        single parent jobs
+        jobs for mums
+        school hours jobs
+        jobs in school hours
+        term time only jobs
+        term time job
+        evening work
+        work from home
+        working from home jobs
+        sacked
+        got sacked
+        fired
+        got fired
+        made redundant
+        zero hours
+        zero hour contract
+        low pay
+        minimum wage
+        employment rights
+        employment tribunal
+        ACAS
+        discrimination at work
+        pregnant at work
+        maternity discrimination
+        flexible working request
+        self employed
+        start a business
+        business start up
+        learn to read and write
+        literacy
+        numeracy
+        adult literacy
+        maths course
+        GCSE for adults
+        adult gcse
+        access course
+        access to HE
+        free courses
+        free training
+        skills bootcamp
+        bootcamp
+        IT course
+        computer course
+        job club
+        work club
+        restart scheme
+        connect to work
+        work and health programme
+        IPS
+        access to work
+        CSCS card
+        SIA licence
+        driving lessons
+        interview clothes
+        clothes for interview
+        barriers to work
+        work ready
+        back to work after having {child}
+        work after having {child}
         """),
     "Housing and homelessness": _phrases("""
         section 21 notice
@@ -1977,6 +4574,154 @@ NEED_WORDS: dict[str, list[str]] = {
         losing my home
         lost my home
         no fixed abode
+        S21
+        sec 21
+        got a section 21
+        no fault
+        served notice
+        landlord served notice
+        landlord gave notice
+        given notice
+        notice from landlord
+        two months notice
+        possession order
+        possession hearing
+        eviction date
+        illegal eviction
+        landlord harassment
+        landlord changed locks
+        locked out
+        landlord will not fix
+        landlord will not do repairs
+        disrepair
+        housing disrepair
+        environmental health
+        black mould
+        condensation
+        leaking roof
+        rats
+        mice
+        cockroaches
+        infestation
+        pest control
+        broken boiler
+        poor housing
+        housing conditions
+        cramped
+        house too small
+        flat too small
+        sharing a bedroom
+        {child} sharing room
+        couch surfing
+        sofa surfer
+        staying on mates sofa
+        staying on friends sofa
+        sleeping on friends sofa
+        sleeping in car
+        living in car
+        living on streets
+        sleeping on streets
+        street homeless
+        homless
+        homelesness
+        homeless team
+        housing team
+        housing solutions
+        housing needs
+        housing department
+        homeless application
+        homeless duty
+        relief duty
+        prevention duty
+        personal housing plan
+        intentionally homeless
+        priority need
+        section 184
+        section 202 review
+        homeless review
+        shelter
+        night shelter
+        need to move
+        need to move house
+        moving house
+        house swap
+        mutual exchange
+        homeswapper
+        housing transfer
+        choice based lettings
+        CBL
+        housing band
+        banding
+        housing priority
+        medical priority
+        council waiting list
+        waiting list for house
+        council property
+        council home
+        private rented
+        private landlord
+        renting privately
+        letting agent
+        deposit
+        rent deposit
+        deposit scheme
+        bond scheme
+        rent in advance
+        no guarantor
+        no DSS
+        landlords will not take benefits
+        can not find a house
+        can not find anywhere to rent
+        nowhere to rent
+        rent gone up
+        rent too high
+        behind on rent
+        behind with rent
+        mortgage arrears
+        behind on mortgage
+        repossession
+        house repossessed
+        HMO
+        bedsit
+        hidden homeless
+        {parent} threw me out
+        {parent} chucked me out
+        {parent} told me to leave
+        can not live at home anymore
+        16 and homeless
+        17 and homeless
+        homeless at 16
+        homeless at 17
+        homeless teenager
+        youth homelessness
+        young homeless
+        supported lodgings
+        supported housing
+        supported accommodation
+        foyer
+        YMCA
+        DHP
+        discretionary housing payment
+        noisy neighbours
+        neighbour dispute
+        problem neighbours
+        accomodation
+        temporary accomodation
+        emergency accomodation
+        living in TA
+        in TA
+        sleeping on sofa
+        homeless hotel
+        family hostel
+        homeless hostel
+        temp accommodation
+        temporary housing
+        emergency housing
+        interim accommodation
+        in temp
+        council put us in hotel
+        water leak
+        roof leaking
         """),
     "Food and essentials": _phrases("""
         nothing in for tea
@@ -2051,6 +4796,125 @@ NEED_WORDS: dict[str, list[str]] = {
         holiday food
         free lunch
         emergency food
+        no food in house
+        no food in cupboards
+        empty cupboards
+        cupboards are empty
+        fridge is empty
+        empty fridge
+        {child} going hungry
+        going without food
+        going without meals
+        skipping meals
+        not eaten today
+        have not eaten
+        starving
+        nothing for dinner
+        can not afford to feed
+        food poverty
+        food insecurity
+        food support
+        food club
+        community pantry
+        community shop
+        cheap food shop
+        affordable food
+        low cost food
+        surplus food
+        pay as you feel
+        free breakfast
+        soup kitchen
+        free hot meals
+        lunch club
+        community meal
+        community cafe
+        trussell trust
+        trussell
+        food bank referral
+        nappy bank
+        can not afford nappies
+        baby wipes
+        wipes
+        moses basket
+        cot bed
+        highchair
+        high chair
+        baby bath
+        baby stuff
+        baby things
+        stuff for baby
+        things for baby
+        can not afford baby things
+        baby basics
+        no bed
+        need a bed
+        bed for {child}
+        {child} sleeping on floor
+        sleeping on floor
+        mattress
+        bunk beds
+        sofa
+        carpet
+        curtains
+        blankets
+        duvet
+        heater
+        oven
+        microwave
+        kettle
+        pots and pans
+        household items
+        household goods
+        essential items
+        furniture bank
+        furniture project
+        reuse centre
+        free furniture
+        second hand furniture
+        starter pack
+        home starter pack
+        setting up home
+        empty flat
+        school shoes
+        kids clothes
+        childrens clothes
+        clothes bank
+        uniform bank
+        uniform swap
+        preloved uniform
+        uniform exchange
+        warm clothes
+        shoes for {child}
+        period poverty
+        pads
+        tampons
+        shampoo
+        soap
+        toilet roll
+        toilet paper
+        deodorant
+        washing powder
+        cleaning products
+        christmas presents
+        presents for {child}
+        toy appeal
+        christmas appeal
+        christmas hamper
+        hamper
+        can not afford christmas
+        christmas help
+        no gas
+        no electric
+        gas ran out
+        electric ran out
+        can not top up
+        emergency credit
+        fuel bank
+        nothing in cupboards
+        nothing in fridge
+        no food for {child}
+        gas run out
+        electric run out
         """),
     "Young carers": _phrases("""
         cooking and cleaning
@@ -2086,6 +4950,51 @@ NEED_WORDS: dict[str, list[str]] = {
         {parent} is sick
         {parent} has cancer
         {sibling} is disabled
+        YC
+        YCs
+        young carer card
+        young carer ID
+        young carers project
+        young carers group
+        young carer at school
+        missing school to care
+        caring affects school
+        i do everything at home
+        i do the shopping
+        i do all the housework
+        i do the washing
+        i give {parent} tablets
+        give {parent} medication
+        help {parent} wash
+        help {parent} get dressed
+        i care for {sibling}
+        i look after {sibling}
+        {parent} in bed all day
+        {parent} stays in bed
+        {parent} in hospital
+        {parent} has dementia
+        {parent} had a stroke
+        {parent} has epilepsy
+        {parent} has fibromyalgia
+        {parent} has ME
+        {parent} has long covid
+        {parent} has chronic illness
+        {parent} chronic pain
+        {parent} can not walk
+        {parent} is blind
+        {parent} is deaf
+        poorly {parent}
+        ill {parent}
+        sick {parent}
+        {sibling} has autism
+        {sibling} is autistic
+        {sibling} has ADHD
+        {sibling} has special needs
+        {sibling} has disabilities
+        {sibling} disabled
+        siblings of disabled children
+        sibling support
+        siblings group
         """),
     "Bereavement": _phrases("""
         terminally
@@ -2142,6 +5051,67 @@ NEED_WORDS: dict[str, list[str]] = {
         terminally ill
         end of life
         child bereavement
+        past away
+        passed on
+        {someone} was killed
+        killed in accident
+        car crash
+        died suddenly
+        sudden death
+        unexpected death
+        murdered
+        homicide
+        {someone} killed himself
+        {someone} killed herself
+        took his own life
+        lost to suicide
+        suicide loss
+        survivors of bereavement by suicide
+        cot death
+        SUDI
+        miscarried
+        lost pregnancy
+        pregnancy loss
+        ectopic
+        ectopic pregnancy
+        TFMR
+        termination for medical reasons
+        SANDS
+        greif
+        greiving
+        berevement
+        how to tell {child} about death
+        explain death to {child}
+        telling {child} someone died
+        {child} grieving
+        {child} misses {parent}
+        anniversary of death
+        first christmas without
+        memory box
+        winstons wish
+        grief encounter
+        child bereavement uk
+        cruse
+        cruse bereavement
+        marie curie
+        hospice
+        palliative
+        palliative care
+        terminal cancer
+        {someone} has terminal cancer
+        months to live
+        weeks to live
+        not long left
+        terminal diagnosis
+        funeral payment
+        funeral expenses
+        can not afford funeral
+        paupers funeral
+        public health funeral
+        bereavement support payment
+        widowed parent
+        widowed mum
+        widowed dad
         """),
     "Refugee and asylum-seeking families": _phrases("""
         asylum hotel
@@ -2192,6 +5162,77 @@ NEED_WORDS: dict[str, list[str]] = {
         leave to remain
         settled status
         interpreter
+        claiming asylum
+        asylum claim
+        asylum interview
+        asylum refused
+        refused asylum
+        appeal rights exhausted
+        destitute
+        no recourse
+        biometric
+        eVisa
+        e visa
+        UKVI
+        share code
+        ARC card
+        aspen card
+        migrant help
+        initial accommodation
+        dispersal accommodation
+        asylum accommodation
+        mears
+        serco
+        clearsprings
+        move on period
+        28 days notice to leave
+        positive decision
+        got status
+        got refugee status
+        indefinite leave
+        ILR
+        limited leave
+        homes for ukraine
+        ukraine scheme
+        ukraine family scheme
+        afghan resettlement
+        ARAP
+        ACRS
+        resettlement
+        UKRS
+        hong kong
+        BNO
+        fled war
+        escaped war
+        war zone
+        persecution
+        small boat
+        came by boat
+        unaccompanied child
+        unaccompanied minor
+        age assessment
+        age dispute
+        english is not my first language
+        interpretor
+        translate letters
+        assylum
+        asylem
+        immigration status
+        undocumented
+        no papers
+        no visa
+        visa expired
+        overstayer
+        immigration lawyer
+        immigration solicitor
+        EUSS
+        EU settlement scheme
+        new to england
+        moved to uk
+        came to uk
+        recently arrived
+        new arrivals
+        city of sanctuary
         """),
     "Youth clubs and activities": _phrases("""
         somewhere to go
@@ -2267,6 +5308,105 @@ NEED_WORDS: dict[str, list[str]] = {
         adventure playground
         trips
         HAF
+        nothing for {child} to do
+        nothing for teenagers to do
+        somewhere for {child} to go
+        get {child} out of house
+        get {child} off screens
+        get {child} out more
+        make friends
+        make new friends
+        meet other kids
+        youth provision
+        open access youth
+        detached youth work
+        detached youth worker
+        youth outreach
+        NCS
+        national citizen service
+        sea cadets
+        air cadets
+        army cadets
+        brownies
+        rainbows
+        beavers
+        cubs
+        explorers
+        st john ambulance
+        boys brigade
+        girls brigade
+        youth theatre
+        youth choir
+        youth orchestra
+        youth council
+        youth parliament
+        young leaders
+        youth volunteering
+        skatepark
+        skate park
+        BMX
+        climbing
+        bouldering
+        trampolining
+        trampoline park
+        martial arts
+        karate
+        judo
+        taekwondo
+        kickboxing
+        gymnastics
+        cheerleading
+        netball
+        rugby
+        cricket
+        tennis
+        athletics
+        running club
+        junior parkrun
+        parkrun
+        cycling
+        fishing
+        horse riding
+        forest school
+        outdoor activities
+        camping
+        residential trip
+        day trips
+        music lessons
+        guitar lessons
+        singing
+        choir
+        recording studio
+        DJ
+        DJing
+        music production
+        art classes
+        crafts
+        photography
+        film making
+        gaming club
+        esports
+        lego club
+        chess club
+        science club
+        book club
+        easter holidays
+        easter activities
+        holiday camp
+        summer club
+        girls only
+        boys only
+        girls club
+        young women's group
+        young men's group
+        LGBTQ youth group
+        queer youth group
+        hobbies
+        new hobby
+        extra curricular
+        extracurricular
+        mentor
+        youth mentor
         """),
     "Disabled children and young people": _phrases("""
         disabled childrens team
@@ -2330,6 +5470,117 @@ NEED_WORDS: dict[str, list[str]] = {
         occupational therapy
         adaptations
         equipment
+        parent carer
+        parent carer assessment
+        parent carers needs assessment
+        carers assessment for parents
+        carer for {child}
+        caring for disabled child
+        caring for {child} with disabilities
+        full time carer for {child}
+        sitting service
+        befriending
+        overnight respite
+        respite nights
+        overnight short breaks
+        short breaks assessment
+        short breaks statement
+        personal budget
+        personal assistant
+        SEN holiday club
+        disabled holiday club
+        inclusive holiday club
+        disabled kids club
+        SEND youth club
+        spina bifida
+        muscular dystrophy
+        DMD
+        SMA
+        cystic fibrosis
+        genetic condition
+        rare disease
+        rare condition
+        syndrome
+        chromosome disorder
+        chromosomal
+        22q
+        fragile x
+        angelman
+        rett syndrome
+        williams syndrome
+        prader willi
+        brain injury
+        acquired brain injury
+        hydrocephalus
+        PMLD
+        profound and multiple
+        non mobile
+        tube fed
+        peg fed
+        feeding tube
+        NG tube
+        gastrostomy
+        on oxygen
+        ventilator
+        tracheostomy
+        childrens hospice
+        medical needs
+        complex medical needs
+        continuing care
+        CCN
+        childrens community nursing
+        hard of hearing
+        hearing aids
+        cochlear implant
+        BSL
+        sign language
+        teacher of the deaf
+        partially sighted
+        registered blind
+        QTVI
+        wheelchair services
+        mobility
+        mobility aids
+        walking frame
+        standing frame
+        special needs buggy
+        major buggy
+        adapted car
+        wheelchair accessible
+        hoist
+        changing places
+        changing places toilet
+        accessible toilet
+        radar key
+        blue badge
+        motability
+        disabled parking
+        home adaptations
+        OT assessment
+        OT
+        DFG
+        ramp
+        stairlift
+        through floor lift
+        wet room
+        downstairs bedroom
+        incontinence
+        incontinence pads
+        continence service
+        continence products
+        mencap
+        contact a family
+        family fund
+        family fund grant
+        disabilty
+        dissabled
+        disabeled
+        hospital appointments
+        chronic illness
+        long term condition
+        long term illness
+        seriously ill child
+        serious illness
         """),
 }
 
@@ -2351,6 +5602,41 @@ CIRCUMSTANCE_WORDS: dict[str, list[str]] = {
         personal adviser
         pathway plan
         staying put
+        care experienced
+        care experience
+        left foster care
+        leaving foster care
+        grew up in foster care
+        in care as a child
+        was looked after
+        LAC
+        CLA
+        CIC
+        children in care
+        child in care
+        18 and leaving care
+        ageing out of care
+        turned 18 in care
+        personal advisor
+        leaving care team
+        leaving care service
+        aftercare
+        after care
+        care leaver bursary
+        setting up home allowance
+        leaving care grant
+        staying close
+        care leavers covenant
+        local offer for care leavers
+        council tax exemption care leaver
+        semi independent
+        semi independent living
+        childrens home
+        residential care
+        kids home
+        virtual school
+        PEP
+        designated teacher
         """),
     "Teenage parents": _phrases("""
         teenage parent
@@ -2371,6 +5657,33 @@ CIRCUMSTANCE_WORDS: dict[str, list[str]] = {
         pregnant at 17
         family nurse partnership
         FNP
+        pregnant at 13
+        pregnant at 14
+        pregnant at 18
+        16 and pregnant
+        15 and pregnant
+        17 and pregnant
+        14 and pregnant
+        pregnant teen
+        pregnant in school
+        pregnant at school
+        pregnant at college
+        under 18 and pregnant
+        pregnant under 18
+        young mum to be
+        young dad to be
+        teen mom
+        teen mam
+        young mam
+        teen parent
+        teen dad
+        teenage father
+        young father
+        young mums group
+        young parents group
+        family nurse
+        care to learn
+        13 and pregnant
         """),
     "Lone parents": _phrases("""
         single parent
@@ -2387,6 +5700,36 @@ CIRCUMSTANCE_WORDS: dict[str, list[str]] = {
         bringing up children on my own
         solo parent
         gingerbread
+        single parent family
+        single parent household
+        single mam
+        single mummy
+        singel mum
+        sole carer
+        sole parent
+        only parent
+        solo mum
+        solo dad
+        raising {child} alone
+        bringing up {child} alone
+        bringing up {child} on my own
+        doing it alone
+        doing it all alone
+        parenting alone
+        parenting on my own
+        no support from {parent}
+        {parent} not involved
+        {parent} not around
+        absent father
+        absent dad
+        absent parent
+        no dad around
+        single parent benefits
+        single parent jobs
+        lone mum
+        lone mother
+        lone father
+        lone dad
         """),
     "Families in temporary accommodation": _phrases("""
         temporary accommodation
@@ -2397,6 +5740,35 @@ CIRCUMSTANCE_WORDS: dict[str, list[str]] = {
         living in one room
         homeless family
         homeless families
+        temporary accomodation
+        emergency accomodation
+        in temp
+        temp accommodation
+        temporary housing
+        temp housing
+        temporary flat
+        living in TA
+        in TA
+        council put us in hotel
+        hotel room
+        homeless hotel
+        family hostel
+        homeless hostel
+        one room with {child}
+        all in one room
+        emergency housing
+        interim accommodation
+        nightly paid
+        nightly let
+        out of borough
+        placed out of area
+        moved out of area
+        moved miles away
+        far from school
+        section 188
+        shared kitchen
+        shared bathroom
+        shared facilities
         """),
     "Refugee and asylum-seeking families": NEED_WORDS["Refugee and asylum-seeking families"],
     "Kinship carers": NEED_WORDS["Kinship care"],
@@ -2418,6 +5790,37 @@ CIRCUMSTANCE_WORDS: dict[str, list[str]] = {
         {parent} in prison
         {parent} in jail
         {parent} is in prison
+        {parent} locked up
+        {parent} sent down
+        {parent} got sent down
+        {parent} inside
+        {parent} doing time
+        doing time
+        {parent} sentenced
+        {parent} in custody
+        {parent} banged up
+        banged up
+        behind bars
+        {parent} released
+        {parent} getting out
+        {parent} coming out of prison
+        {parent} coming out of jail
+        {parent} on probation
+        on probation
+        probation
+        on licence
+        recalled to prison
+        HMP
+        prision
+        visiting {parent} in prison
+        {sibling} in prison
+        {sibling} in jail
+        POPS
+        partners of prisoners
+        PACT
+        NEPACS
+        children heard and seen
+        prisoners families helpline
         """),
     "Armed forces families": _phrases("""
         armed forces
@@ -2437,6 +5840,49 @@ CIRCUMSTANCE_WORDS: dict[str, list[str]] = {
         veterans
         deployed
         deployment
+        service children
+        service child
+        service pupil premium
+        SPP
+        army family
+        army wife
+        navy wife
+        RAF family
+        military wife
+        military spouse
+        forces spouse
+        posted abroad
+        relocation
+        moving bases
+        barracks
+        garrison
+        on tour
+        away on tour
+        {parent} deployed
+        {parent} in army
+        {parent} in navy
+        {parent} in RAF
+        {parent} in military
+        marines
+        royal marines
+        reservist
+        ex forces
+        ex military
+        ex army
+        service leaver
+        leaving the army
+        HIVE
+        army families federation
+        AFF
+        NFF
+        SSAFA
+        royal british legion
+        british legion
+        help for heroes
+        armed forces covenant
+        veteran PTSD
+        sailor
+        airman
         """),
     "Gypsy, Roma and Traveller families": _phrases("""
         gypsy
@@ -2450,6 +5896,32 @@ CIRCUMSTANCE_WORDS: dict[str, list[str]] = {
         irish traveller
         GRT
         caravan
+        gypsy roma traveller
+        romanichal
+        gipsy
+        gyspy
+        pavee
+        new traveller
+        showmen
+        showman
+        show people
+        fairground
+        circus
+        boaters
+        narrowboat
+        live on a boat
+        bargee
+        van dweller
+        living in a van
+        vehicle dweller
+        living in caravan
+        travellers site
+        gypsy site
+        transit site
+        roadside
+        unauthorised encampment
+        encampment
+        friends families and travellers
         """),
     "Families with a disabled child": NEED_WORDS["Disabled children and young people"],
     "Dads and male carers": NEED_WORDS["Dads and male carers"],

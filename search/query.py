@@ -73,6 +73,14 @@ LANGUAGE_CODES = tuple(code for code, _ in LANGUAGES)
 
 # Full postcodes a person typed into the words box, for scrubbing from the log.
 _POSTCODE_IN_TEXT_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*[0-9][A-Z]{2}\b", re.IGNORECASE)
+# A full postcode among the words, taken as the place when no place was given.
+_FULL_POSTCODE_IN_WORDS_RE = re.compile(
+    r"\b([A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2})\b", re.IGNORECASE
+)
+# A district alone only after a place word: "vitamin B12" is not Birmingham.
+_DISTRICT_AFTER_PLACE_WORD_RE = re.compile(
+    r"\b(?:in|near|around|nearby)\s+([A-Z]{1,2}[0-9][A-Z0-9]?)\b", re.IGNORECASE
+)
 
 
 class SearchQueryError(ValueError):
@@ -119,6 +127,8 @@ class SearchQuery:
     need_expansion: tuple[tuple[str, frozenset[int]], ...] = field(
         default=(), compare=False, repr=False
     )
+    # "district" when the full postcode is not known and its district's centre was used.
+    postcode_precision: str = field(default="", compare=False)
 
     @property
     def has_location(self) -> bool:
@@ -314,10 +324,17 @@ class _Params:
 
     def __init__(self, params: QueryDict | Mapping[str, Any]) -> None:
         self._params = params
+        self._overrides: dict[str, list[str]] = {}
+
+    def override(self, name: str, value: str) -> None:
+        """Read ``value`` for ``name`` from now on, whatever was given."""
+        self._overrides[name] = [value]
 
     def getlist(self, name: str) -> list[str]:
         """Every non-blank value, stripped."""
-        if hasattr(self._params, "getlist"):
+        if name in self._overrides:
+            raw = self._overrides[name]
+        elif hasattr(self._params, "getlist"):
             raw = self._params.getlist(name)
         else:
             value = self._params.get(name)
@@ -409,6 +426,8 @@ class _Parser:
 
     def _q(self) -> None:
         q = _clean_text(self.params.get("q"))
+        if not (self.params.get("postcode") or self.params.get("lat") or self.params.get("lng")):
+            q = self._postcode_from_words(q)
         if len(q) > MAX_Q_LENGTH:
             self.errors["q"] = (
                 f"Search with fewer words: at most {MAX_Q_LENGTH} characters, "
@@ -416,6 +435,16 @@ class _Parser:
             )
         else:
             self.values["q"] = q
+
+    def _postcode_from_words(self, q: str) -> str:
+        """A postcode typed among the words ("speech therapy SE13 6LH", "toddler groups near
+        SE6") becomes the place, when it is one we know: the words keep the rest."""
+        for pattern in (_FULL_POSTCODE_IN_WORDS_RE, _DISTRICT_AFTER_PLACE_WORD_RE):
+            match = pattern.search(q)
+            if match and geocode_postcode(match.group(1)) is not None:
+                self.params.override("postcode", match.group(1))
+                return " ".join((q[: match.start()] + " " + q[match.end() :]).split())
+        return q
 
     def _location(self) -> bool:
         """Resolve the place. Returns whether the place given was wrong."""
@@ -431,6 +460,11 @@ class _Parser:
                 )
                 return True
             found = geocode_postcode(postcode)
+            precision = found.precision if found else ""
+            if found is None and " " in postcode:
+                # A new or mistyped full postcode: its district still says roughly where.
+                found = geocode_postcode(outward_code(postcode))
+                precision = "district"
             if found is None:
                 self.errors["postcode"] = (
                     f"We could not find the postcode {postcode}. Check it, or try just the "
@@ -441,7 +475,10 @@ class _Parser:
                 )
                 return True
             self.values.update(
-                postcode=postcode, latitude=found.latitude, longitude=found.longitude
+                postcode=postcode,
+                latitude=found.latitude,
+                longitude=found.longitude,
+                postcode_precision=precision,
             )
             return False
 

@@ -218,10 +218,10 @@ VENUES_BY_KEY = {venue.key: venue for venue in VENUES}
 EXTRA_POSTCODES: tuple[str, ...] = (
     "SE3 0RL", "SE3 9LA", "SE3 9QT",
     "SE4 1DT", "SE4 1HE", "SE4 2LY", "SE4 2PZ",
-    "SE6 1JW", "SE6 2NR", "SE6 3HB", "SE6 4AQ", "SE6 4JD",
+    "SE6 1JW", "SE6 2NR", "SE6 3HB", "SE6 4AQ", "SE6 4JD", "SE6 4RU",
     "SE8 3LR", "SE8 4AH", "SE8 5BA",
     "SE12 0BU", "SE12 8LD", "SE12 9HA",
-    "SE13 5JQ", "SE13 6RA", "SE13 7HY",
+    "SE13 5JQ", "SE13 6LH", "SE13 6RA", "SE13 7HY",
     "SE14 5RW", "SE14 6HJ",
     "SE23 1PE", "SE23 2UG", "SE23 3XD",
     "SE26 4BJ", "SE26 5AP", "SE26 6QS",
