@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: start test install install-dev assets lint format postgres-test bench clean
+.PHONY: start serve test install install-dev assets lint format postgres-test bench audit lock clean
 
 # The setup steps run their tasks at once (TASKS_BACKEND=immediate), so the site is complete
 # when it starts; then the background worker runs beside the development server, and Ctrl+C
@@ -21,6 +21,32 @@ start: install  ## Install, migrate, load the demo borough, index it, print the 
 	$(BIN)/python manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The production stack on this machine (docs/deploy.md): production settings, gunicorn and the
+# background worker, on PostgreSQL, the OpenSearch node and Redis from scripts/ (or the
+# DATABASE_URL, ELASTICSEARCH_URL and REDIS_URL already set). Plain HTTP on HOST:PORT, so
+# cookies marked Secure (admin login) need a TLS proxy in front; /healthz says how it is.
+SERVE_WORKERS ?= 2
+serve: install  ## Production settings: gunicorn + worker on PostgreSQL, OpenSearch and Redis.
+	@set -e; \
+	export DJANGO_SETTINGS_MODULE=config.settings.production SECURE_SSL_REDIRECT=false; \
+	export DATABASE_URL="$${DATABASE_URL:-$$(scripts/postgres.sh start)}"; \
+	export ELASTICSEARCH_URL="$${ELASTICSEARCH_URL:-$$(scripts/opensearch.sh start)}"; \
+	export REDIS_URL="$${REDIS_URL:-$$(scripts/redis.sh start)}"; \
+	test -s .serve-secret-key || $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))' > .serve-secret-key; \
+	export SECRET_KEY="$$(cat .serve-secret-key)"; \
+	export ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost,127.0.0.1}"; \
+	export WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}"; \
+	$(BIN)/python manage.py migrate --noinput; \
+	$(BIN)/python manage.py collectstatic --noinput -v 0; \
+	TASKS_BACKEND=immediate $(BIN)/python manage.py setup_site; \
+	TASKS_BACKEND=immediate $(BIN)/python manage.py load_demo; \
+	$(BIN)/python manage.py rebuild_search_index; \
+	$(BIN)/python manage.py ensure_admin; \
+	echo "Serving production settings on http://$(HOST):$(PORT)/ (health: /healthz), with a worker (Ctrl+C to stop)"; \
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(SERVE_WORKERS) --access-logfile -
 
 test: install-dev  ## Install with test dependencies; lint; run the whole suite.
 	$(BIN)/ruff check .
@@ -40,14 +66,32 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall only when the dependencies change.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# Exactly the locked versions, each checked against its hash (requirements.lock,
+# requirements-dev.lock: `make lock` writes them from pyproject.toml), then the project itself.
+# Reinstall only when a lock changes.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+$(VENV)/.installed-dev: requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e ".[dev]"
 	touch $@ $(VENV)/.installed
+
+# The locks, from pyproject.toml's ranges: the newest versions that fit, for Python 3.11 and
+# later on any platform, with every file's hash. Commit them; `make audit` checks them.
+lock: install-dev
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+		--quiet -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--generate-hashes --quiet -o requirements-dev.lock
+
+# Known vulnerabilities in the locked versions (PyPI's advisory database); docs/dependencies.md
+# keeps the latest run.
+audit: install-dev
+	$(BIN)/pip-audit --strict --require-hashes --disable-pip -r requirements.lock
+	$(BIN)/pip-audit --strict --require-hashes --disable-pip -r requirements-dev.lock
 
 lint:
 	$(BIN)/ruff check .
@@ -100,4 +144,4 @@ $(VENDOR)/leaflet.markercluster/%: $(NPM_STAMP)
 	cp $(CLUSTER_DIST)/$* $@
 
 clean:
-	rm -rf $(VENV) db.sqlite3 .admin-login staticfiles node_modules $(VENDOR)
+	rm -rf $(VENV) db.sqlite3 .admin-login .serve-secret-key staticfiles node_modules $(VENDOR)
