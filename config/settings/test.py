@@ -18,6 +18,7 @@ TASKS = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the worker, app servers and live server the tests start as other
     # processes must see the same database. (pytest-xdist adds each runner's suffix.)
+    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405  (a fresh clone has no var/)
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
 # Each test process its own cache, even when REDIS_URL is set: clearing a shared Redis in one
 # runner would pull counts from under another's feet. The tests of shared state
