@@ -2180,7 +2180,6 @@ NEED_WORDS: dict[str, list[str]] = {
         anxiety
         anxious
         worried all the time
-        worries
         panic attacks
         panic attack
         depression
@@ -3004,6 +3003,8 @@ NEED_WORDS: dict[str, list[str]] = {
         pregnant under 18
         """),
     "Domestic abuse": _phrases("""
+        DVA
+        domestic violence and abuse
         shouts at {parent}
         shouting at {parent}
         screams at {parent}
@@ -3695,7 +3696,6 @@ NEED_WORDS: dict[str, list[str]] = {
         account hacked
         hacked
         deepfake
-        leaked
         nudes leaked
         pictures leaked
         threatening to post
@@ -3728,7 +3728,6 @@ NEED_WORDS: dict[str, list[str]] = {
         gaming all night
         up all night gaming
         screentime
-        screens
         too much screen
         on screens all day
         ipad all day
@@ -3750,7 +3749,6 @@ NEED_WORDS: dict[str, list[str]] = {
         keeping {child} safe online
         online dangers
         online risks
-        filters
         family link
         first phone
         glued to phone
@@ -5114,6 +5112,34 @@ NEED_WORDS: dict[str, list[str]] = {
         widowed dad
         """),
     "Refugee and asylum-seeking families": _phrases("""
+        eritrea
+        eritrean
+        sudan
+        sudanese
+        syria
+        afghanistan
+        iran
+        iranian
+        iraq
+        iraqi
+        kurdish
+        somalia
+        somali
+        yemen
+        ethiopia
+        ethiopian
+        albania
+        albanian
+        hong kong
+        came to the uk
+        came here from
+        moved to the uk
+        new to england
+        english is not good
+        not good english
+        little english
+        speak english
+        no recourse
         asylum hotel
         hotel accommodation asylum
         section 95

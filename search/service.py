@@ -14,6 +14,7 @@ The words are tried in this order, each only when the one before found nothing:
 from __future__ import annotations
 
 import logging
+import math
 import time
 from dataclasses import dataclass, field, replace
 
@@ -38,6 +39,8 @@ logger = logging.getLogger(__name__)
 MAX_SUGGEST_WORDS = 5
 # When nothing matches within the radius asked for, search this far instead.
 WIDER_RADIUS = MAX_RADIUS
+# This many words or more that name no need are a sentence describing a situation.
+SENTENCE_GROUPS = 4
 # Shorter words are too easily "corrected" into other words.
 MIN_CORRECTED_LENGTH = 4
 
@@ -180,16 +183,33 @@ def _word_tries(
         results = engine.search(query, corrected)
         if results.count:
             return SearchOutcome(query, results, MATCH_ALL_CORRECTED, corrected_text or "")
-    if len(plan.groups) > 1:
-        results = engine.search(query, plan.relaxed())
+    for minimum in _relaxed_minimums(plan):
+        results = engine.search(query, plan.relaxed(minimum))
         if results.count:
             return SearchOutcome(query, results, MATCH_ANY)
-    if corrected and len(corrected.groups) > 1:
-        results = engine.search(query, corrected.relaxed())
+    for minimum in _relaxed_minimums(corrected) if corrected else ():
+        results = engine.search(query, corrected.relaxed(minimum))
         if results.count:
             return SearchOutcome(query, results, MATCH_ANY_CORRECTED, corrected_text or "")
     # Nothing at all: the exact search's facet counts still show which filter to drop.
     return SearchOutcome(query, exact, MATCH_ALL)
+
+
+def _relaxed_minimums(plan: TextPlan) -> tuple[int, ...]:
+    """How many of the words a service must match, tried in turn, when not all of them can.
+
+    Words that named a need relax to any one of them (their needs' services lead anyway). A
+    sentence (four words or more) describes a situation: half its words, then any one. Three
+    words relax to two, and fewer not at all, so "parking permit" or "car insurance quotes"
+    find nothing rather than whatever mentions parking."""
+    groups = len(plan.groups)
+    if groups < 2:
+        return ()
+    if plan.evidence:
+        return (1,)
+    if groups >= SENTENCE_GROUPS:
+        return (math.ceil(groups / 2), 1)
+    return (2,) if groups == 3 else ()
 
 
 def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:

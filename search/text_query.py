@@ -47,8 +47,9 @@ class Phrase:
 @dataclass(frozen=True)
 class TextPlan:
     groups: tuple[tuple[Phrase, ...], ...]
-    # "all": every group must match; "any": at least one.
+    # "all": every group must match; "any": at least ``minimum`` of them.
     mode: Literal["all", "any"] = "all"
+    minimum: int = 1
     # The words as typed (or corrected), for ranking.
     text: str = ""
     # Needs and circumstances the words name (search.lexicon): their services match too, and
@@ -61,8 +62,8 @@ class TextPlan:
     def __bool__(self) -> bool:
         return bool(self.groups or self.evidence)
 
-    def relaxed(self) -> TextPlan:
-        return replace(self, mode="any")
+    def relaxed(self, minimum: int = 1) -> TextPlan:
+        return replace(self, mode="any", minimum=minimum)
 
     def naming(
         self, evidence: tuple[Evidence, ...], ages: tuple[int, int] | None = None

@@ -142,9 +142,21 @@ class DatabaseEngine:
             )
         if plan:
             members = []
-            if plan.groups:
-                combine = and_ if plan.mode == "all" else or_
-                members.append(reduce(combine, [_group_matches(g, "text") for g in plan.groups]))
+            if plan.groups and plan.mode == "all":
+                members.append(reduce(and_, [_group_matches(g, "text") for g in plan.groups]))
+            elif plan.groups:
+                # Any ``minimum`` of the groups: count the groups each entry matches.
+                matched_groups = sum(
+                    (
+                        Case(When(_group_matches(g, "text"), then=Value(1)), default=0)
+                        for g in plan.groups
+                    ),
+                    start=Value(0),
+                )
+                entries = entries.alias(
+                    matched_groups=Coalesce(matched_groups, 0, output_field=IntegerField())
+                )
+                members.append(Q(matched_groups__gte=plan.minimum))
             if plan.evidence and facts is not None:
                 # The named needs' and circumstances' services match whatever their words.
                 members.append(Q(pk__in=_named_members(plan, facts)))

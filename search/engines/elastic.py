@@ -58,7 +58,7 @@ def text_query(plan: TextPlan) -> Q:
         if plan.mode == "all":
             members.append(Q("bool", must=groups))
         else:
-            members.append(Q("bool", should=groups, minimum_should_match=1))
+            members.append(Q("bool", should=groups, minimum_should_match=plan.minimum))
     for kind in (NEED, CIRCUMSTANCE):
         if slugs := plan.named_slugs(kind):
             members.append(Q("terms", **{kind: sorted(slugs)}))
