@@ -14,6 +14,22 @@ from geopy.distance import EARTH_RADIUS
 from geopy.units import miles as to_miles
 
 EARTH_RADIUS_MILES = to_miles(kilometers=EARTH_RADIUS)
+MILES_PER_DEGREE_LATITUDE = 69.05
+# Widen a bounding box a little: it is only a prefilter, and must never cut a place inside the
+# circle.
+BOX_MARGIN = 1.01
+
+
+def bounding_box(
+    latitude: float, longitude: float, miles: float
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(latitude range, longitude range) of a box holding every point within ``miles``."""
+    lat_delta = miles / MILES_PER_DEGREE_LATITUDE * BOX_MARGIN
+    lng_delta = lat_delta / max(cos(radians(latitude)), 0.01)
+    return (latitude - lat_delta, latitude + lat_delta), (
+        longitude - lng_delta,
+        longitude + lng_delta,
+    )
 
 
 def miles_from(latitude: float, longitude: float) -> Callable[[float, float], float]:

@@ -257,6 +257,8 @@ _FUNCTION_STEMS = frozenset(
 )
 # How much each word of a phrase beyond the first adds to its weight.
 WORD_WEIGHT = 0.25
+# Shorter words are too common to suggest a need by.
+MIN_RELATED_LENGTH = 4
 # Misspellings are corrected only in words this long, to a word with the same first letter.
 MIN_CORRECTED_LENGTH = 5
 
@@ -377,6 +379,21 @@ class Lexicon:
                 for match in _most_specific(strong or matches)
             )
         )
+
+    def related(self, text: str) -> list[tuple[Term, float]]:
+        """Terms whose phrases share words with ``text`` though none matched whole, most
+        shared first: the closest needs to suggest when a search found nothing."""
+        wanted = {
+            stem(word)
+            for word in normal_words(text)
+            if len(word) >= MIN_RELATED_LENGTH and stem(word) not in _FUNCTION_STEMS
+        }
+        scores: dict[Term, float] = defaultdict(float)
+        for tokens, terms in self.phrases.items():
+            shared = wanted.intersection(tokens)
+            for term in terms if shared else ():
+                scores[term] += len(shared) / len(tokens)
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0].name))
 
     def correct(self, word: str) -> str | None:
         """The lexicon's word nearest a misspelt one ("bulied" -> "bullied"), or None.

@@ -42,6 +42,7 @@ from directory.geocoding import (
 from directory.models import ACCESS_ROUTES, DELIVERY_MODES, AgeBand, Circumstance, LevelOfNeed, Need
 from directory.models.services import LANGUAGES, WEEKDAYS
 
+from .area import is_outside
 from .intent import has_search_words
 
 MAX_Q_LENGTH = 200
@@ -77,10 +78,12 @@ _POSTCODE_IN_TEXT_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*[0-9][A-Z]{2}
 _FULL_POSTCODE_IN_WORDS_RE = re.compile(
     r"\b([A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2})\b", re.IGNORECASE
 )
-# A district alone only after a place word: "vitamin B12" is not Birmingham.
+# A district alone after a place word ("groups near SE6"), or last and inside the area served.
 _DISTRICT_AFTER_PLACE_WORD_RE = re.compile(
     r"\b(?:in|near|around|nearby)\s+([A-Z]{1,2}[0-9][A-Z0-9]?)\b", re.IGNORECASE
 )
+_DISTRICT_LAST_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*$", re.IGNORECASE)
+_PLACES_IN_WORDS = (_FULL_POSTCODE_IN_WORDS_RE, _DISTRICT_AFTER_PLACE_WORD_RE, _DISTRICT_LAST_RE)
 
 
 class SearchQueryError(ValueError):
@@ -129,6 +132,9 @@ class SearchQuery:
     )
     # "district" when the full postcode is not known and its district's centre was used.
     postcode_precision: str = field(default="", compare=False)
+    # A real-looking postcode we cannot place, even by its district: not in the area served,
+    # so only services available wherever you are match (search.area).
+    place_unknown: bool = False
 
     @property
     def has_location(self) -> bool:
@@ -158,7 +164,7 @@ class SearchQuery:
     @property
     def is_empty(self) -> bool:
         """Nothing asked for yet: no words, place or filter (sort and page do not count)."""
-        return not (self.q or self.has_location or self.has_filters)
+        return not (self.q or self.has_location or self.place_unknown or self.has_filters)
 
     @property
     def default_sort(self) -> str:
@@ -439,11 +445,14 @@ class _Parser:
     def _postcode_from_words(self, q: str) -> str:
         """A postcode typed among the words ("speech therapy SE13 6LH", "toddler groups near
         SE6") becomes the place, when it is one we know: the words keep the rest."""
-        for pattern in (_FULL_POSTCODE_IN_WORDS_RE, _DISTRICT_AFTER_PLACE_WORD_RE):
+        for pattern in _PLACES_IN_WORDS:
             match = pattern.search(q)
-            if match and geocode_postcode(match.group(1)) is not None:
-                self.params.override("postcode", match.group(1))
-                return " ".join((q[: match.start()] + " " + q[match.end() :]).split())
+            if match is None or (found := geocode_postcode(match.group(1))) is None:
+                continue
+            if pattern is _DISTRICT_LAST_RE and is_outside(found.latitude, found.longitude, 0):
+                continue  # "vitamin B12" in Lewisham: a word, not Birmingham
+            self.params.override("postcode", match.group(1))
+            return " ".join((q[: match.start()] + " " + q[match.end() :]).split())
         return q
 
     def _location(self) -> bool:
@@ -466,14 +475,10 @@ class _Parser:
                 found = geocode_postcode(outward_code(postcode))
                 precision = "district"
             if found is None:
-                self.errors["postcode"] = (
-                    f"We could not find the postcode {postcode}. Check it, or try just the "
-                    f"first part, such as {outward_code(postcode)}."
-                    if " " in postcode
-                    else f"We could not find the postcode {postcode}. Check it, or try a "
-                    "full postcode such as SE13 6LH."
-                )
-                return True
+                # Neither it nor its district is in the table, which holds at least the area
+                # served: somewhere else. The page says so and offers what reaches everywhere.
+                self.values.update(postcode=postcode, place_unknown=True)
+                return False
             self.values.update(
                 postcode=postcode,
                 latitude=found.latitude,

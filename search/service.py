@@ -18,6 +18,7 @@ import math
 import time
 from dataclasses import dataclass, field, replace
 
+from .area import is_outside_area
 from .engines import Engine, EngineUnavailable, SearchResults, Suggestion, configured_engine
 from .engines.database import DatabaseEngine
 from .facets import FacetResult, labelled
@@ -67,6 +68,8 @@ class SearchOutcome:
     understood: Understanding = field(default_factory=Understanding)
     # The radius asked for when nothing was within it and the search went wider.
     widened_from: float | None = None
+    # The place searched from is outside the area the directory serves (search.area).
+    outside_area: bool = False
 
     @property
     def engine(self) -> str:
@@ -83,13 +86,15 @@ def search_run(query: SearchQuery, *, log: bool = True, api: bool = False) -> Se
     started = time.perf_counter()
     engine = configured_engine()
     fell_back = False
+    outside_area = is_outside_area(query)
     try:
-        outcome = _run(engine, query)
+        outcome = _run(engine, query, outside_area=outside_area)
     except EngineUnavailable as error:
         logger.warning("Search fell back to the database engine: %s", error)
         fell_back = True
-        outcome = _run(DatabaseEngine(), query)
+        outcome = _run(DatabaseEngine(), query, outside_area=outside_area)
     outcome.fell_back = fell_back
+    outcome.outside_area = outside_area
     outcome.facets = labelled(query, outcome.results.facet_counts)
     outcome.duration_ms = round((time.perf_counter() - started) * 1000)
     if log and not query.is_empty:
@@ -110,14 +115,14 @@ class _Timed:
         return results
 
 
-def _run(engine: Engine, query: SearchQuery) -> SearchOutcome:
+def _run(engine: Engine, query: SearchQuery, *, outside_area: bool = False) -> SearchOutcome:
     timed = _Timed(engine)
-    outcome = _tries(timed, query)
+    outcome = _tries(timed, query, outside_area)
     outcome.engine_ms = timed.took_ms
     return outcome
 
 
-def _tries(engine: _Timed, query: SearchQuery) -> SearchOutcome:
+def _tries(engine: _Timed, query: SearchQuery, outside_area: bool) -> SearchOutcome:
     if not query.q:
         return SearchOutcome(query, engine.search(query, TextPlan(())))
     synonyms = synonym_table()
@@ -131,7 +136,8 @@ def _tries(engine: _Timed, query: SearchQuery) -> SearchOutcome:
         outcome = SearchOutcome(query, engine.search(query, plan))
     else:
         outcome = _word_tries(engine, query, understood, plan, synonyms)
-        if not outcome.results.count and query.has_location and query.radius < WIDER_RADIUS:
+        nothing_near = not outcome.results.count and query.has_location
+        if nothing_near and query.radius < WIDER_RADIUS and not outside_area:
             # Nothing near: rather than a dead end, the best matches further away.
             wider = replace(query, radius=WIDER_RADIUS, page=1)
             widened = _word_tries(engine, wider, understood, plan, synonyms)

@@ -15,6 +15,7 @@ from directory.menu import need_menu
 from directory.models import Need
 
 from .engines import Hit
+from .guidance import guidance_for
 from .pathways import build_pathway
 from .presenters import (
     active_filters,
@@ -111,6 +112,7 @@ def _render(
             for value in facet.values
             if value.selected
         ],
+        "guidance": guidance_for(outcome, request) if outcome else None,
         "errors": errors or {},
         # What the person typed, kept in the form even when it was wrong.
         "typed": {

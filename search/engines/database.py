@@ -16,7 +16,6 @@ are current).
 
 from __future__ import annotations
 
-import math
 import threading
 import time
 from collections import Counter
@@ -30,7 +29,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ..distance import distance_decay, miles_from
+from ..distance import bounding_box, distance_decay, miles_from
 from ..facets import FACETS, chosen_filters, matches
 from ..lexicon import CIRCUMSTANCE, NEED
 from ..models import SearchEntry, SearchEntryLocation
@@ -39,10 +38,6 @@ from ..text_query import TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
 from .entry_facts import AREA_WIDE, PAIRS, REVIEW_DUE, SORT_NAME, EntryFacts, entry_facts
 from .entry_facts import FACETS as FACT_FACETS
-
-MILES_PER_DEGREE_LATITUDE = 69.05
-# Widen the box a little: it is only a prefilter, and must never cut a location inside the circle.
-BOX_MARGIN = 1.01
 
 
 @dataclass(slots=True)
@@ -174,14 +169,14 @@ class DatabaseEngine:
         else:
             entries = entries.annotate(score=Value(0, output_field=IntegerField()))
         if query.origin is not None:
-            latitude, longitude = query.origin
-            lat_delta = query.radius / MILES_PER_DEGREE_LATITUDE * BOX_MARGIN
-            lng_delta = lat_delta / max(math.cos(math.radians(latitude)), 0.01)
+            latitudes, longitudes = bounding_box(*query.origin, query.radius)
             in_box = SearchEntryLocation.objects.filter(
-                latitude__range=(latitude - lat_delta, latitude + lat_delta),
-                longitude__range=(longitude - lng_delta, longitude + lng_delta),
+                latitude__range=latitudes, longitude__range=longitudes
             ).values("entry_id")
             entries = entries.filter(Q(pk__in=in_box) | Q(area_wide=True))
+        elif query.place_unknown:
+            # A place we cannot find is not in the area: what is available wherever you are.
+            entries = entries.filter(area_wide=True)
         return entries
 
     def _within_radius(

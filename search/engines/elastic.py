@@ -178,6 +178,8 @@ def build_search(query: SearchQuery, plan: TextPlan) -> Search:
             should.append(Q("multi_match", query=plan.text, fields=RANKING_FIELDS))
     if query.age is not None:
         filters.append(_age_filter(query.age))
+    if query.place_unknown:
+        filters.append(Q("term", area_wide=True))
     if query.has_location:
         filters.append(
             Q(

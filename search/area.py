@@ -1,0 +1,43 @@
+"""The area a directory serves, worked out from its own services' locations.
+
+A place is outside it when no service has a location within the search's radius (or a few
+miles, whichever is more), or when it is a postcode we cannot place at all (the postcode table
+holds at least the area served). Search then says so, keeps the services available across the
+area and online, and does not widen the radius into somewhere else's services.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .distance import bounding_box, miles_from
+from .models import SearchEntryLocation
+
+if TYPE_CHECKING:
+    from .query import SearchQuery
+
+# A place further than this from every service's location is outside the area served.
+SERVED_MARGIN_MILES = 5.0
+
+
+def is_outside(latitude: float, longitude: float, radius: float) -> bool:
+    """Whether no service has a location within ``radius`` (or the margin) of this place. A
+    directory with no located services has no edge."""
+    reach = max(radius, SERVED_MARGIN_MILES)
+    latitudes, longitudes = bounding_box(latitude, longitude, reach)
+    near = SearchEntryLocation.objects.filter(
+        latitude__range=latitudes, longitude__range=longitudes
+    ).values_list("latitude", "longitude")
+    miles_to = miles_from(latitude, longitude)
+    if any(miles_to(lat, lng) <= reach for lat, lng in near):
+        return False
+    return SearchEntryLocation.objects.exists()
+
+
+def is_outside_area(query: SearchQuery) -> bool:
+    """Whether the search's place is outside the area the directory serves."""
+    if query.place_unknown:
+        return True
+    if not query.has_location:
+        return False
+    return is_outside(query.latitude, query.longitude, query.radius)
