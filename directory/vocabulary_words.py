@@ -4924,7 +4924,6 @@ NEED_WORDS: dict[str, list[str]] = {
         {parent} has MS
         {parent} mental illness
         {parent} in a wheelchair
-        help {parent}
         young carers assessment
         carers assessment for {child}
         caring responsibilities

@@ -28,7 +28,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
+
 from .analysis import stem
+from .models import IndexGeneration, Synonym
 from .text_query import edit_distance, max_edits
 
 # Kinds of term a phrase can name.
@@ -482,15 +485,24 @@ def _most_specific(matches: list[_Match]) -> list[_Match]:
 
 
 def current_lexicon() -> Lexicon:
-    """The lexicon for the vocabularies and synonyms as they are now: one small query each,
-    rebuilt only when something in them changed, so an edit applies to the next search."""
+    """The lexicon for the vocabularies and synonyms as they are now. Rebuilt only when the
+    index's generation moves, which every edit of a need, circumstance or synonym bumps
+    (search.signals), so an edit applies to the next search in every process."""
+    return _lexicon_of(*IndexGeneration.current())
+
+
+@lru_cache(maxsize=2)
+def _lexicon_of(generation: int, token: str) -> Lexicon:
     from directory.models import Circumstance, Need
 
-    from .models import Synonym
-
-    needs = tuple(Need.objects.order_by("pk").values_list("slug", "name", "search_words"))
+    is_category = ExpressionWrapper(Q(parent__isnull=True), output_field=BooleanField())
+    needs = tuple(
+        Need.objects.order_by("pk").values_list("slug", "name", "search_words", is_category)
+    )
     circumstances = tuple(
-        Circumstance.objects.order_by("pk").values_list("slug", "name", "search_words")
+        Circumstance.objects.order_by("pk").values_list(
+            "slug", "name", "search_words", Value(False, output_field=BooleanField())
+        )
     )
     synonyms = tuple(Synonym.objects.order_by("pk").values_list("terms", flat=True))
     return _build(needs, circumstances, synonyms)
@@ -498,14 +510,18 @@ def current_lexicon() -> Lexicon:
 
 @lru_cache(maxsize=4)
 def _build(
-    needs: tuple[tuple[str, str, str], ...],
-    circumstances: tuple[tuple[str, str, str], ...],
+    needs: tuple[tuple[str, str, str, bool], ...],
+    circumstances: tuple[tuple[str, str, str, bool], ...],
     synonyms: tuple[str, ...],
 ) -> Lexicon:
+    """Rows are (slug, name, words families use, is a category)."""
     entries: list[tuple[Term, list[str]]] = []
     for kind, rows in ((NEED, needs), (CIRCUMSTANCE, circumstances)):
-        for slug, name, search_words in rows:
-            entries.append((Term(kind, slug, name), [name, *split_words(search_words)]))
+        for slug, name, search_words, category in rows:
+            # A term with no words of its own yet is named by the parts of its name; not a
+            # category, whose parts ("Health", "Money, work and housing") are too broad.
+            phrases = split_words(search_words) or ([] if category else name_parts(name))
+            entries.append((Term(kind, slug, name), [name, *phrases]))
     # A synonym line sharing a phrase with a term's list names that term by every phrase on it:
     # "DV, domestic abuse" makes "DV" name domestic abuse.
     by_phrase: dict[tuple[str, ...], list[Term]] = defaultdict(list)
@@ -517,6 +533,21 @@ def _build(
         terms = {term for phrase in phrases for term in by_phrase.get(normal_tokens(phrase), ())}
         entries.extend((term, phrases) for term in terms)
     return Lexicon(entries)
+
+
+# "Autism and ADHD" names two things; "Exploitation (criminal and sexual)" one, qualified.
+_NAME_JOINS = re.compile(r",|\band\b", re.IGNORECASE)
+_BRACKETS = re.compile(r"\(([^()]*)\)")
+
+
+def name_parts(name: str) -> list[str]:
+    """The phrases a term's name joins with commas or "and" ("mental health" in "Emotional
+    wellbeing and mental health"), and a one-word aside in brackets ("SEND"); a longer aside
+    only qualifies the name and is left out."""
+    asides = [inner for inner in _BRACKETS.findall(name) if len(inner.split()) == 1]
+    plain = _BRACKETS.sub(" ", name)
+    parts = [part.strip() for part in _NAME_JOINS.split(plain)]
+    return list(dict.fromkeys(part for part in [*parts, *asides] if part))
 
 
 def split_words(value: str) -> list[str]:

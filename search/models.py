@@ -117,12 +117,20 @@ class SearchBacklog(models.Model):
 class SearchLog(models.Model):
     """One public search, anonymously: nothing here can identify who searched.
 
-    Postcodes are cut to their district, coordinates rounded to about a kilometre, and
-    anything that looks like a phone number, email or full postcode is removed from the words.
+    Of the words, only those the directory itself knows are kept (search.log); postcodes are
+    cut to their district and coordinates rounded to about a kilometre. Purged after
+    SEARCH_LOG_RETENTION_DAYS.
     """
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The words the directory knows, in the order typed; every other word is dropped.
     q = models.CharField(max_length=200, blank=True)
+    other_words = models.PositiveSmallIntegerField(
+        default=0, help_text="How many words were dropped because the directory does not know them."
+    )
+    named_needs = models.JSONField(
+        default=list, blank=True, help_text="Slugs of the needs the words named (search.lexicon)."
+    )
     # Outward code ("SE13") or blank; the demand report groups by it.
     postcode_district = models.CharField(max_length=4, blank=True, db_index=True)
     needs = models.JSONField(default=list, help_text="Need slugs chosen.")

@@ -627,6 +627,9 @@ class _Parser:
             self.values["sort"] = _default_sort(self.values.get("q", ""), has_location)
         elif raw not in SORTS:
             self.errors["sort"] = "Sort by relevance, distance or name."
+        elif raw == "distance" and self.values.get("place_unknown"):
+            # Nothing has a distance from a place we cannot find; the page says why.
+            self.values["sort"] = _default_sort(self.values.get("q", ""), has_location)
         elif raw == "distance" and not has_location:
             # A wrong postcode already has its own message; do not pile on.
             if not location_error:

@@ -32,6 +32,7 @@ from directory.models import (
 from directory.signals import services_changed
 
 from .indexing import index_services
+from .models import IndexGeneration, Synonym
 
 
 @task()
@@ -131,6 +132,13 @@ def _after_term_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
     update_services(getattr(instance, "_search_services", []))
 
 
+def _on_words_changed(sender: Any, raw: bool = False, **kwargs: Any) -> None:
+    # Needs', circumstances' and synonyms' words make the lexicon each process keeps
+    # (search.lexicon): a new generation tells every process to read them again.
+    if not raw:
+        IndexGeneration.bump()
+
+
 def _on_services_changed(sender: Any, page_ids: list[int], **kwargs: Any) -> None:
     update_services(page_ids)
 
@@ -146,6 +154,14 @@ def connect() -> None:
             sender=PageViewRestriction,
             dispatch_uid=f"search-restriction-{signal is post_save}",
         )
+    for model in (Need, Circumstance, Synonym):
+        label = model._meta.label_lower
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _on_words_changed,
+                sender=model,
+                dispatch_uid=f"search-words-{label}-{signal is post_save}",
+            )
     for model in (Need, Circumstance, AgeBand, LevelOfNeed, Organisation):
         label = model._meta.label_lower
         post_save.connect(_on_term_saved, sender=model, dispatch_uid=f"search-saved-{label}")

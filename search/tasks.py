@@ -1,5 +1,6 @@
-"""Search's background tasks: rebuilding the index, and the nightly check that it matches the
-live site (run by the worker; queued by `manage.py enqueue_nightly_tasks`)."""
+"""Search's background tasks: rebuilding the index, the nightly check that it matches the live
+site, and the nightly purge of old search-log rows (run by the worker; queued by
+`manage.py enqueue_nightly_tasks`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django_tasks import task
 
 from .documents import indexable_services
 from .indexing import index_services, rebuild_index
+from .log import purge_old_searches
 from .models import SearchBacklog, SearchEntry
 
 
@@ -50,3 +52,9 @@ def _engine_count() -> int:
     conn = elastic_client.connection()
     elastic_index.ensure_index(conn)
     return int(conn.call("count", index=elastic_index.alias())["count"])
+
+
+@task()
+def purge_search_log() -> dict[str, Any]:
+    """Delete search-log rows older than SEARCH_LOG_RETENTION_DAYS."""
+    return {"deleted": purge_old_searches()}

@@ -21,10 +21,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from django.db.models import Count, Max
-
 from .analysis import STOP_WORDS, analyse, phrase_key, stem, words
-from .models import SearchEntry, Synonym
+from .models import IndexGeneration, SearchEntry, Synonym
 
 if TYPE_CHECKING:
     from .lexicon import Evidence
@@ -203,13 +201,13 @@ class Vocabulary:
 
 
 def index_vocabulary() -> Vocabulary:
-    """The words of the database engine's index, rebuilt only after the index changes."""
-    state = SearchEntry.objects.aggregate(count=Count("pk"), updated=Max("updated_at"))
-    return _vocabulary(state["count"], state["updated"])
+    """The words of the database engine's index, rebuilt only after the index changes (its
+    generation, bumped with every write, not any server's clock)."""
+    return _vocabulary(*IndexGeneration.current())
 
 
 @lru_cache(maxsize=2)
-def _vocabulary(count: int, updated: object) -> Vocabulary:
+def _vocabulary(generation: int, token: str) -> Vocabulary:
     frequencies: Counter[str] = Counter()
     for entry_words in SearchEntry.objects.values_list("words", flat=True).iterator(2000):
         frequencies.update(entry_words.split())

@@ -105,11 +105,21 @@ def test_outward_code_alone_resolves_to_the_district_centre(postcodes):
     assert query.longitude == pytest.approx((-0.0123 - 0.0080) / 2)
 
 
-def test_unknown_postcode_is_explained(postcodes):
-    message = errors_for(postcode="SE13 9ZZ")["postcode"]
-    assert message.startswith("We could not find the postcode SE13 9ZZ")
-    assert "SE13" in message
-    assert "We could not find the postcode ZZ9" in errors_for(postcode="zz9")["postcode"]
+def test_a_full_postcode_we_lack_is_searched_from_its_district(postcodes):
+    query = parse("postcode=se13 9zz")
+    district = parse("postcode=SE13")
+    assert query.postcode == "SE13 9ZZ" and query.postcode_precision == "district"
+    assert (query.latitude, query.longitude) == (district.latitude, district.longitude)
+    assert parse("postcode=SE13 6LH").postcode_precision == "postcode"
+
+
+def test_a_postcode_we_cannot_place_at_all_is_not_an_error_but_outside_the_area(postcodes):
+    # Neither it nor its district is in the table, which holds at least the area served.
+    for value in ("M1 1AE", "zz9"):
+        query = parse(f"postcode={value}")
+        assert query.place_unknown and not query.has_location and not query.is_empty
+        assert parse_search_query(query.to_params()) == query
+    assert not parse("postcode=SE13").place_unknown
 
 
 @pytest.mark.parametrize("value", ["hello", "12345", "SE13 6LH 6LH", "🙂", "S" * 300])
@@ -380,7 +390,11 @@ def test_distance_without_a_place_is_an_error(site_structure):
 
 
 def test_distance_with_a_wrong_postcode_only_complains_about_the_postcode(postcodes):
-    assert list(errors_for("postcode=SE13 9ZZ&sort=distance")) == ["postcode"]
+    assert list(errors_for("postcode=SE13 6L&sort=distance")) == ["postcode"]
+
+
+def test_distance_from_a_place_we_cannot_find_falls_back_to_relevance(postcodes):
+    assert parse("q=play&postcode=M1 1AE&sort=distance").sort == "relevance"
 
 
 def test_unknown_sort_is_an_error(site_structure):
@@ -419,7 +433,7 @@ def test_repeated_single_parameters_take_the_last_value(site_structure):
 def test_every_problem_is_reported_at_once_in_parameter_order(postcodes):
     with pytest.raises(SearchQueryError) as caught:
         parse(
-            "q=" + "x" * 300 + "&postcode=SE13 9ZZ&radius=10000&need=nope&level=nope"
+            "q=" + "x" * 300 + "&postcode=SE13 6L&radius=10000&need=nope&level=nope"
             "&age_band=nope&circumstance=nope&delivery=nope&access=nope&day=nope&language=nope"
             "&age=-3&free=maybe&commissioned=maybe&sort=nope&page=0&per_page=0"
         )

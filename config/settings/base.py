@@ -249,7 +249,13 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 NIGHTLY_TASKS = [
     "directory.reviews.tasks.send_review_reminders",
     "search.tasks.check_search_index",
+    "search.tasks.purge_search_log",
 ]
+# The anonymous search log (search.log): rows older than this are purged every night (13 months
+# by default: a year's demand, compared with the same month last year). Written by a thread off
+# the search's critical path unless SEARCH_LOG_ASYNC is off.
+SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "396"))
+SEARCH_LOG_ASYNC = env_bool("SEARCH_LOG_ASYNC", True)
 
 # Geocoding: the local postcode table by default. An online geopy geocoder is opt-in, e.g.
 # GEOCODER_BACKEND=geopy.geocoders.Nominatim with GEOCODER_OPTIONS_USER_AGENT=my-council-directory.

@@ -19,7 +19,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the worker, app servers and live server the tests start as other
     # processes must see the same database. (pytest-xdist adds each runner's suffix.)
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405  (a fresh clone has no var/)
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
+    # TEST_DATABASE_FILE lets two test runs in one checkout keep apart.
+    test_database = os.environ.get("TEST_DATABASE_FILE") or str(
+        BASE_DIR / "var" / "test-db.sqlite3"
+    )  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": test_database}  # noqa: F405
 # Each test process its own cache, even when REDIS_URL is set: clearing a shared Redis in one
 # runner would pull counts from under another's feet. The tests of shared state
 # (tests/test_shared_state.py) give the app servers they start TEST_SHARED_CACHE=1 and a
@@ -27,6 +31,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 if not env_bool("TEST_SHARED_CACHE"):  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["*"]
+# Search-log rows saved in the test's own transaction (search.log_writer has its own tests).
+SEARCH_LOG_ASYNC = False
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 # Never the collectstatic output a developer may have: tests see static files as the finders do.
 STATIC_ROOT = BASE_DIR / "var" / "test-static"  # noqa: F405

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.http import QueryDict
 from django.utils import timezone
@@ -171,7 +172,7 @@ class _SearchRunner:
 
     def __init__(self, slugs: dict[str, str]) -> None:
         self.slugs = slugs
-        self.outcomes: dict[str, tuple[int, str, str, int]] = {}
+        self.outcomes: dict[str, Any] = {}
         self.stamps: list[datetime.datetime] = []
 
     def row(
@@ -182,8 +183,7 @@ class _SearchRunner:
         api: bool,
         created_at: datetime.datetime,
     ):
-        from search.log import anonymise_words
-        from search.models import SearchLog
+        from search.log import log_row
         from search.query import parse_search_query
         from search.service import search_run
 
@@ -198,27 +198,8 @@ class _SearchRunner:
         query = parse_search_query(params)
         key = query.to_querystring()
         if key not in self.outcomes:
-            outcome = search_run(query, log=False)
-            self.outcomes[key] = (
-                outcome.results.count,
-                outcome.match,
-                outcome.engine,
-                outcome.duration_ms,
-            )
-        count, match, engine, duration_ms = self.outcomes[key]
-        logged = query.log_params()
-        words = anonymise_words(logged.pop("q", ""))
-        logged["demo"] = True
+            self.outcomes[key] = search_run(query, log=False)
+        row = log_row(self.outcomes[key], api=api)
+        row.params["demo"] = True
         self.stamps.append(created_at)
-        return SearchLog(
-            q=words,
-            postcode_district=district,
-            needs=list(query.needs),
-            params=logged,
-            result_count=count,
-            match=match,
-            engine=engine,
-            fell_back=False,
-            duration_ms=duration_ms,
-            api=api,
-        )
+        return row

@@ -11,12 +11,10 @@ service or a search counts once in it however many of its needs it has.
   added into districts, so a district's number is what is there on the ground.
 * Demand counts logged searches in the period, by the district of the postcode searched. A
   search counts toward a need if it filtered by the need (a category filter counts toward the
-  category), or if its words name the need: every analysed term of the need's name, or of one
-  of the phrases the name joins with "and" or commas ("mental health" in "Emotional wellbeing
-  and mental health"), is among the search's terms, or among them once a synonym line the
-  words hit is put in place (so "DV" counts toward "Domestic abuse"). Distinct wordings are
-  analysed once. With a level of need chosen, searches that filtered by that level or by no
-  level count.
+  category), or if its words named the need as search read them (search.lexicon: the need's
+  name, its "words families use" and the synonym list, so "stay and play" counts toward early
+  years and "DV" toward domestic abuse); the log keeps the needs named. With a level of need
+  chosen, searches that filtered by that level or by no level count.
 * A gap is a need in a district with at least ``high`` searches and at most ``thin`` local
   services (of the chosen level, if any).
 """
@@ -33,9 +31,8 @@ from django.db.models import Count, Prefetch, Q
 from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 
-from search.analysis import analyse
+from search.lexicon import current_lexicon
 from search.models import SearchLog
-from search.text_query import SynonymTable, build_plan, synonym_table
 
 from ..geocoding import InvalidPostcode, normalise_postcode, outward_code
 from ..models import LevelOfNeed, Need, ServiceLocation, ServiceNeed, ServicePage
@@ -254,56 +251,6 @@ def _count_supply(report: GapReport, parents: dict[int, int | None], districts: 
                 report.supply_by_district[row, district] += 1
 
 
-# "Autism and ADHD" names two things; "Exploitation (criminal and sexual)" one, qualified.
-_NAME_JOINS = re.compile(r",|\band\b", re.IGNORECASE)
-_BRACKETS = re.compile(r"\(([^()]*)\)")
-
-
-def name_phrases(name: str) -> list[frozenset[str]]:
-    """The phrases a need's name is made of, as sets of analysed terms.
-
-    The whole name, and each part it joins with commas or "and": "Emotional wellbeing and
-    mental health" is named by "mental health"; "Speech, language and communication" by
-    "speech". A one-word aside in brackets is another name ("(SEND)"); a longer one only
-    qualifies the name and is left out.
-    """
-    asides = [inner for inner in _BRACKETS.findall(name) if len(inner.split()) == 1]
-    plain = _BRACKETS.sub(" ", name)
-    phrases = [name, *_NAME_JOINS.split(plain), *asides]
-    terms = [frozenset(term for term in analyse(phrase) if term) for phrase in phrases]
-    return list(dict.fromkeys(phrase for phrase in terms if phrase))
-
-
-class NeedMatcher:
-    """Which needs a search's words name, by their analysed terms and the synonym list."""
-
-    def __init__(self, needs: Iterable[Need], synonyms: SynonymTable) -> None:
-        self.synonyms = synonyms
-        self.need_phrases = {need.pk: name_phrases(need.name) for need in needs}
-        self._cache: dict[str, frozenset[int]] = {}
-
-    def needs_named(self, text: str) -> frozenset[int]:
-        if text not in self._cache:
-            self._cache[text] = self._needs_named(text)
-        return self._cache[text]
-
-    def _needs_named(self, text: str) -> frozenset[int]:
-        typed = frozenset(term for term in analyse(text) if term)
-        if not typed:
-            return frozenset()
-        # The words as typed, and with each synonym phrase they hit read as every other phrase
-        # on its line ("dv" is also "domestic abuse").
-        readings = [typed]
-        for group in build_plan(text, self.synonyms).groups:
-            if len(group) > 1:
-                readings.extend(typed | {term for term in phrase.terms if term} for phrase in group)
-        return frozenset(
-            pk
-            for pk, phrases in self.need_phrases.items()
-            if any(phrase <= reading for phrase in phrases for reading in readings)
-        )
-
-
 def _count_demand(report: GapReport, parents: dict[int, int | None], districts: set[str]) -> None:
     filters = report.filters
     zone = timezone.get_current_timezone()
@@ -311,14 +258,19 @@ def _count_demand(report: GapReport, parents: dict[int, int | None], districts: 
     end = datetime.datetime.combine(
         filters.end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
     )
-    all_needs = list(Need.objects.only("pk", "name", "slug", "parent_id"))
-    by_slug = {need.slug: need.pk for need in all_needs}
-    matcher = NeedMatcher(all_needs, synonym_table())
+    by_slug = dict(Need.objects.values_list("slug", "pk"))
+    lexicon = current_lexicon()
     # Distinct searches first: the word analysis then runs once per distinct wording.
     grouped = (
         SearchLog.objects.filter(created_at__gte=start, created_at__lt=end)
         .order_by()
-        .values("q", "postcode_district", "needs", levels=KeyTransform("level", "params"))
+        .values(
+            "q",
+            "postcode_district",
+            "needs",
+            "named_needs",
+            levels=KeyTransform("level", "params"),
+        )
         .annotate(count=Count("pk"), zero=Count("pk", filter=Q(result_count=0)))
     )
     unmatched: Counter = Counter()
@@ -336,7 +288,12 @@ def _count_demand(report: GapReport, parents: dict[int, int | None], districts: 
         report.total_zero_results += zero
         q = " ".join(group["q"].lower().split())
         chosen = {by_slug[slug] for slug in (group["needs"] or []) if slug in by_slug}
-        named = matcher.needs_named(q) if q else frozenset()
+        # The needs the words named, as search read them then (search.log); rows logged before
+        # that was kept are read again now, by the same lexicon.
+        named_slugs = group["named_needs"] or (
+            [named.term.slug for named in lexicon.read(q).needs] if q else []
+        )
+        named = {by_slug[slug] for slug in named_slugs if slug in by_slug}
         if not (chosen or named):
             report.searches_without_need += count
         if q and not named:
