@@ -20,9 +20,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # processes must see the same database. (pytest-xdist adds each runner's suffix.)
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405  (a fresh clone has no var/)
     # TEST_DATABASE_FILE lets two test runs in one checkout keep apart.
-    test_database = os.environ.get("TEST_DATABASE_FILE") or str(
-        BASE_DIR / "var" / "test-db.sqlite3"
-    )  # noqa: F405
+    default_file = BASE_DIR / "var" / "test-db.sqlite3"  # noqa: F405
+    test_database = os.environ.get("TEST_DATABASE_FILE") or str(default_file)
     DATABASES["default"]["TEST"] = {"NAME": test_database}  # noqa: F405
 # Each test process its own cache, even when REDIS_URL is set: clearing a shared Redis in one
 # runner would pull counts from under another's feet. The tests of shared state
