@@ -97,6 +97,13 @@ def status_notice(page: Any) -> str:
     return STATUS_NOTICES.get(getattr(page, "status", ""), "")
 
 
+@register.filter
+def any_sensitive(services: Iterable[Any]) -> bool:
+    """Whether any of these services is for a sensitive need (the page then offers "Exit this
+    page")."""
+    return any(service.is_sensitive for service in services)
+
+
 # -- links ------------------------------------------------------------------------------------
 
 
