@@ -96,6 +96,17 @@ NEEDS: dict[str, list[str]] = {
     ],
 }
 
+# Needs whose pages, and their services' pages, get "Exit this page": someone reading about them
+# may be at risk if seen. A category's needs are sensitive with it.
+SENSITIVE_NEEDS = {
+    "Domestic abuse",
+    "Exploitation (criminal and sexual)",
+    "Sexual health and relationships",
+    "Drugs and alcohol",
+    "Parents' drug and alcohol use",
+    "Young people's drug and alcohol use",
+}
+
 # name, kind, min_age, max_age
 AGE_BANDS = [
     ("Pregnancy", "pregnancy", None, None),
@@ -147,15 +158,22 @@ def seed_vocabularies(apps: Any = None) -> dict[str, int]:
             )
             created["levels"] += 1
 
+    # Migrations before the flag existed seed without it; the one adding it marks them.
+    flag_sensitive = any(field.name == "sensitive" for field in need_model._meta.get_fields())
+
+    def need_defaults(name: str, **fields: Any) -> dict[str, Any]:
+        if flag_sensitive:
+            fields["sensitive"] = name in SENSITIVE_NEEDS
+        return {"slug": slugify(name), **fields}
+
     for category_order, (category_name, needs) in enumerate(NEEDS.items(), start=1):
         category, made = need_model.objects.get_or_create(
-            name=category_name,
-            defaults={"slug": slugify(category_name), "sort_order": category_order},
+            name=category_name, defaults=need_defaults(category_name, sort_order=category_order)
         )
         created["needs"] += made
         for order, name in enumerate(needs, start=1):
             _, made = need_model.objects.get_or_create(
-                name=name, defaults={"slug": slugify(name), "parent": category, "sort_order": order}
+                name=name, defaults=need_defaults(name, parent=category, sort_order=order)
             )
             created["needs"] += made
 

@@ -42,8 +42,14 @@ class NeedViewSet(LiveServiceCountViewSet):
     model = Need
     icon = "tag"
     menu_label = "Needs"
-    list_display = ["name", Column("parent", label="Category"), "needs_review", LIVE_SERVICES]
-    list_filter = ["parent", "needs_review"]
+    list_display = [
+        "name",
+        Column("parent", label="Category"),
+        "sensitive",
+        "needs_review",
+        LIVE_SERVICES,
+    ]
+    list_filter = ["parent", "sensitive", "needs_review"]
     search_fields = ["name", "description"]
     ordering = ["parent__sort_order", "sort_order", "name"]
 

@@ -494,6 +494,11 @@ class ServicePage(Page):
         ]
 
     @property
+    def is_sensitive(self) -> bool:
+        """Whether any of its needs is sensitive: its page then offers "Exit this page"."""
+        return any(need.is_sensitive for need in self.needs.all())
+
+    @property
     def is_area_wide(self) -> bool:
         """Families anywhere in the area can use it, wherever it is based."""
         return self.available_across_area or any(

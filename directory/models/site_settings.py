@@ -15,6 +15,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 DEFAULT_NATIONAL_SERVICE_NAME = "Find support for your family"
 DEFAULT_NATIONAL_SERVICE_URL = "https://find-support-for-your-family.education.gov.uk/"
+# A site anyone might be reading, that gives nothing away: GOV.UK's "Exit this page" suggestion.
+DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 
 
 @register_setting(icon="site")
@@ -53,6 +55,13 @@ class DirectorySettings(BaseSiteSetting):
         help_text="A national directory to suggest to people searching from outside the area.",
     )
     national_service_url = models.URLField(default=DEFAULT_NATIONAL_SERVICE_URL)
+    quick_exit_url = models.URLField(
+        "'Exit this page' goes to",
+        default=DEFAULT_QUICK_EXIT_URL,
+        help_text="The everyday website that replaces a sensitive page when someone presses "
+        "'Exit this page' (or Shift three times). Pick one that is quick to load and gives "
+        "nothing away.",
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("council_name"), FieldPanel("area_name")], "Who and where"),
@@ -70,6 +79,7 @@ class DirectorySettings(BaseSiteSetting):
             [FieldPanel("national_service_name"), FieldPanel("national_service_url")],
             "For people outside the area",
         ),
+        FieldPanel("quick_exit_url"),
     ]
 
     class Meta:

@@ -82,6 +82,15 @@ class Need(VocabularyTerm):
         help_text="Added by an Open Referral import: check it, then untick.",
     )
     search_words = search_words_field()
+    # Someone reading about it may be at risk if seen: its pages and its services' pages get an
+    # "Exit this page" button.
+    sensitive = models.BooleanField(
+        "sensitive",
+        default=False,
+        help_text="Show an 'Exit this page' button on this need's pages and its services' pages, "
+        "for people who may be at risk if someone sees what they are reading (domestic abuse, "
+        "for example). A category's needs are sensitive with it.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -90,6 +99,7 @@ class Need(VocabularyTerm):
         FieldPanel("description"),
         FieldPanel("search_words"),
         FieldPanel("sort_order"),
+        FieldPanel("sensitive"),
         FieldPanel("needs_review"),
     ]
 
@@ -116,6 +126,18 @@ class Need(VocabularyTerm):
                 raise ValidationError(
                     {"parent": "This need is a category with needs under it; it cannot move."}
                 )
+
+    @property
+    def is_sensitive(self) -> bool:
+        """Marked sensitive, itself or through its category."""
+        return self.sensitive or bool(self.parent_id and self.parent.sensitive)
+
+    def page_is_sensitive(self) -> bool:
+        """Whether this need's page lists sensitive services: it is sensitive, or it is a
+        category with a sensitive need under it."""
+        return self.is_sensitive or (
+            self.is_category and self.children.filter(sensitive=True).exists()
+        )
 
     def descendant_ids(self) -> list[int]:
         """This need and, for a category, every need under it."""

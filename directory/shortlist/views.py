@@ -15,8 +15,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from ..models import ServicePage
+from ..templatetags.directory_tags import display_url, site_name_for
 from . import store
 from .emails import EmailRateLimited, send_shortlist
+from .handover import qr_code_data_uri, sms_link
 
 ACTIONS = ("add", "remove", "up", "down", "clear")
 
@@ -96,13 +98,18 @@ def change(request: HttpRequest, action: str) -> HttpResponse:
 def _list_context(request: HttpRequest, ids: list[int], *, shared: bool) -> dict[str, Any]:
     services = store.services_in_order(ids)
     token = store.share_token([page.pk for page in services]) if services else ""
+    share_url = (
+        request.build_absolute_uri(reverse("shortlist_shared", args=[token])) if token else ""
+    )
     return {
         "services": services,
         "shared": shared,
         "token": token,
-        "share_url": request.build_absolute_uri(reverse("shortlist_shared", args=[token]))
-        if token
-        else "",
+        "share_url": share_url,
+        # Printed without "https://": shorter to copy by hand, and browsers add it back.
+        "share_url_printed": display_url(share_url),
+        "share_qr": qr_code_data_uri(share_url) if share_url else "",
+        "share_sms": sms_link(share_url, site_name_for(request)) if share_url else "",
         "share_days": store.SHARE_MAX_AGE_DAYS,
         "base_url": request.build_absolute_uri("/").rstrip("/"),
         "max_items": store.MAX_ITEMS,

@@ -97,6 +97,13 @@ def status_notice(page: Any) -> str:
     return STATUS_NOTICES.get(getattr(page, "status", ""), "")
 
 
+@register.filter
+def any_sensitive(services: Iterable[Any]) -> bool:
+    """Whether any of these services is for a sensitive need (the page then offers "Exit this
+    page")."""
+    return any(service.is_sensitive for service in services)
+
+
 # -- links ------------------------------------------------------------------------------------
 
 
@@ -145,19 +152,18 @@ def page_links(page: Any) -> list[int | str]:
 # -- site-wide ------------------------------------------------------------------------------
 
 
-def _current_site(request: HttpRequest | None) -> Site | None:
-    if request is None:
-        return None
-    return Site.find_for_request(request)
+def site_name_for(request: HttpRequest | None) -> str:
+    """The name of the request's Wagtail Site, or settings.WAGTAIL_SITE_NAME."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None and site.site_name:
+        return site.site_name
+    return getattr(settings, "WAGTAIL_SITE_NAME", "Family support directory")
 
 
 @register.simple_tag(takes_context=True)
 def site_name(context: template.Context) -> str:
     """The Wagtail Site's name, or settings.WAGTAIL_SITE_NAME."""
-    site = _current_site(context.get("request"))
-    if site is not None and site.site_name:
-        return site.site_name
-    return getattr(settings, "WAGTAIL_SITE_NAME", "Family support directory")
+    return site_name_for(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

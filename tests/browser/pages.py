@@ -64,6 +64,15 @@ def first_search_result(site_url: str, page: Page) -> None:
     visit(href)(site_url, page)
 
 
+def sensitive_service(site_url: str, page: Page) -> None:
+    """A service for a sensitive need, with its "Exit this page" button."""
+    visit("/needs/domestic-abuse/")(site_url, page)
+    href = page.locator(".results .result__title a").first.get_attribute("href")
+    assert href, "no domestic abuse services"
+    visit(href)(site_url, page)
+    assert page.locator("[data-exit-this-page]").count() == 1
+
+
 def my_list_with_three(site_url: str, page: Page) -> None:
     """My list holding the first three results, added with the results' own buttons."""
     visit(SEARCH_RESULTS)(site_url, page)
@@ -94,6 +103,7 @@ PAGES: dict[str, PagePrep] = {
     "search-results": visit(SEARCH_RESULTS),
     "search-results-map": search_results_with_map,
     "service": first_search_result,
+    "sensitive-service": sensitive_service,
     "a-to-z": visit("/services/"),
     # The search page answers a bad field with 400 and a message beside the field.
     "search-error": visit("/search/?postcode=ZZ99", status=400),

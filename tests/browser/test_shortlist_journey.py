@@ -57,7 +57,7 @@ def test_practitioner_hands_over_three_services_with_the_keyboard(user, site_url
     # The share link is in a read-only box the keyboard reaches.
     user.tab_to("input#share-url")
     share_url = user.page.locator("input#share-url").input_value()
-    assert "/my-list/shared/" in share_url
+    assert "/my-list/s/" in share_url
 
     # The family opens the link in their own browser: a read-only copy, then its print version.
     family = browser.new_context(viewport={"width": 390, "height": 844})
@@ -70,26 +70,40 @@ def test_practitioner_hands_over_three_services_with_the_keyboard(user, site_url
         assert page.locator("form[action$='/remove/']").count() == 0
         family_user.tab_to("a", name="Printable version")
         family_user.press("Enter", navigates=True)
-        assert page.locator("header, nav, form, button").count() == 0
+        assert page.locator("header, nav, form").count() == 0
         printed = page.locator(".service-card__name").all_inner_texts()
         assert [name.strip() for name in printed] == added
+        # A Print button (the browser's print dialog is replaced by a note that it opened).
+        page.evaluate("() => { window.print = () => { window.printed = true; }; }")
+        family_user.tab_to("button", name="Print this list")
+        family_user.press("Enter")
+        assert page.evaluate("() => window.printed === true")
+        # And a way back to the list.
+        family_user.tab_to("a", name="Back to the list", backwards=True)
+        family_user.press("Enter", navigates=True)
+        assert page.url == share_url
     finally:
         family.close()
 
 
 def test_without_javascript_add_to_my_list_still_works(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     try:
         page = context.new_page()
         page.goto(f"{site_url}/search/?q=play&postcode=SE13", wait_until="load")
-        first = page.locator(".results .result__title a").first.inner_text().strip()
+        # A result far down the page.
+        result = page.locator(".results .result").nth(5)
+        name = result.locator(".result__title a").inner_text().strip()
         with page.expect_navigation(wait_until="load"):
-            page.locator(ADD_BUTTON).first.click()
-        # Back on the same results, told it worked, and the button now removes.
-        assert "/search/?q=play&postcode=SE13" in page.url
+            result.locator(ADD_BUTTON).click()
+        # Back on the same results, at the same result, and its button now removes.
+        assert "/search/?q=play&postcode=SE13#shortlist-toggle-" in page.url
         assert page.get_by_text("Added to your list.").count() == 1
-        assert page.locator(ADD_BUTTON).first.inner_text().startswith("Remove from my list")
+        toggle = page.locator(ADD_BUTTON).nth(5)
+        assert toggle.inner_text().startswith("Remove from my list")
+        where = toggle.bounding_box()
+        assert where["y"] >= 0 and where["y"] + where["height"] <= 844, where
         page.goto(f"{site_url}/my-list/", wait_until="load")
-        assert page.locator(".service-card__name").first.inner_text().strip() == first
+        assert page.locator(".service-card__name").first.inner_text().strip() == name
     finally:
         context.close()
