@@ -1,28 +1,100 @@
-"""Admin dashboard panels: a provider's own services with their review dates, and for
-commissioners the state of the whole directory at a glance."""
+"""Admin dashboard panels: the state of the directory at a glance (each count links to the list
+it counts), and a provider's own services with their review dates."""
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from .models import DeletedService, DirectoryIndexPage, ServicePage
+from .models import DeletedService
 from .providers.access import provider_organisation_ids
+from .reviews.stages import due_days_before
+from .services_admin.status import status_filter
+from .services_admin.views import visible_services
 
-DUE_SOON_DAYS = 30
+
+@dataclass(frozen=True)
+class Count:
+    number: int
+    # What the number counts, singular and plural, after the number.
+    one: str
+    many: str
+    url: str
+
+    @property
+    def words(self) -> str:
+        return self.one if self.number == 1 else self.many
 
 
-def directory_services() -> Any:
-    """Every service in the directory, live or draft; not the deleted ones."""
-    directory = DirectoryIndexPage.objects.first()
-    if directory is None:
-        return ServicePage.objects.none()
-    return ServicePage.objects.child_of(directory)
+def services_url(status: str) -> str:
+    return f"{reverse('services:index')}?{urlencode({'status': status})}"
+
+
+def directory_counts(user: Any, today: datetime.date | None = None) -> list[Count]:
+    """What needs attention, as the user's Services screen lists it (a provider: theirs)."""
+    today = today or timezone.localdate()
+    services = visible_services(user)
+
+    def count(status: str) -> int:
+        return services.filter(status_filter(status, today)).count()
+
+    days = due_days_before()
+    counts = [
+        Count(count("live"), "published service", "published services", services_url("live")),
+        Count(
+            count("draft"),
+            "draft not yet submitted for approval",
+            "drafts not yet submitted for approval",
+            services_url("draft"),
+        ),
+        Count(
+            count("in_approval"),
+            "waiting for approval",
+            "waiting for approval",
+            services_url("in_approval"),
+        ),
+        Count(
+            count("overdue"),
+            "overdue for review (or never reviewed)",
+            "overdue for review (or never reviewed)",
+            services_url("overdue"),
+        ),
+        Count(
+            count("due_soon"),
+            f"due for review in the next {days} days",
+            f"due for review in the next {days} days",
+            services_url("due_soon"),
+        ),
+    ]
+    if user.has_perm("directory.restore_services"):
+        deleted = DeletedService.objects.count()
+        if deleted:
+            counts.append(
+                Count(
+                    deleted,
+                    "deleted service that can be restored",
+                    "deleted services that can be restored",
+                    reverse("directory_deleted_services"),
+                )
+            )
+    return counts
+
+
+class DirectoryHealthPanel(Component):
+    name = "directory_health"
+    template_name = "directory/dashboard/directory_health.html"
+    order = 80
+
+    def get_context_data(self, parent_context: Any) -> dict[str, Any]:
+        request = parent_context["request"]
+        return {"counts": directory_counts(request.user), "request": request}
 
 
 class ProviderServicesPanel(Component):
@@ -30,14 +102,12 @@ class ProviderServicesPanel(Component):
     template_name = "directory/dashboard/provider_services.html"
     order = 90
 
-    def __init__(self, organisation_ids: frozenset[int]) -> None:
-        self.organisation_ids = organisation_ids
-
     def get_context_data(self, parent_context: Any) -> dict[str, Any]:
+        request = parent_context["request"]
         today = timezone.localdate()
+        soon = today + datetime.timedelta(days=due_days_before())
         services = (
-            directory_services()
-            .filter(organisation_id__in=self.organisation_ids)
+            visible_services(request.user)
             .select_related("organisation")
             .order_by("review_due", "title")
         )
@@ -45,38 +115,15 @@ class ProviderServicesPanel(Component):
             {
                 "page": page,
                 "overdue": page.review_due is None or page.review_due < today,
-                "due_soon": page.review_due is not None
-                and today <= page.review_due <= today + datetime.timedelta(days=DUE_SOON_DAYS),
+                "due_soon": page.review_due is not None and today <= page.review_due <= soon,
             }
             for page in services
         ]
-        return {"rows": rows, "request": parent_context["request"]}
-
-
-class DirectoryHealthPanel(Component):
-    name = "directory_health"
-    template_name = "directory/dashboard/directory_health.html"
-    order = 90
-
-    def get_context_data(self, parent_context: Any) -> dict[str, Any]:
-        today = timezone.localdate()
-        live = directory_services().filter(live=True)
-        soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
-        return {
-            "live": live.count(),
-            "overdue": live.filter(Q(review_due__lt=today) | Q(review_due=None)).count(),
-            "due_soon": live.filter(review_due__gte=today, review_due__lte=soon).count(),
-            "drafts": directory_services().filter(live=False).count(),
-            "deleted": DeletedService.objects.count(),
-            "due_soon_days": DUE_SOON_DAYS,
-            "request": parent_context["request"],
-        }
+        return {"rows": rows, "request": request}
 
 
 @hooks.register("construct_homepage_panels")
 def add_directory_panels(request: Any, panels: list) -> None:
-    organisation_ids = provider_organisation_ids(request.user)
-    if organisation_ids is not None:
-        panels.append(ProviderServicesPanel(organisation_ids))
-    elif request.user.has_perm("directory.view_commissioning_reports"):
-        panels.append(DirectoryHealthPanel())
+    panels.append(DirectoryHealthPanel())
+    if provider_organisation_ids(request.user) is not None:
+        panels.append(ProviderServicesPanel())

@@ -181,4 +181,5 @@ from .providers import admin as providers_admin  # noqa: E402, F401
 from .recycle_bin import admin as recycle_bin_admin  # noqa: E402, F401
 from .reports import admin as reports_admin  # noqa: E402, F401
 from .reviews import admin as reviews_admin  # noqa: E402, F401
+from .services_admin import admin as services_admin  # noqa: E402, F401
 from .spreadsheets import admin as spreadsheets_admin  # noqa: E402, F401

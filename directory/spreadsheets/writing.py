@@ -171,17 +171,21 @@ def template(file_format: Format) -> bytes:
     return write([], file_format)
 
 
-def services_to_export(*, live_only: bool = False) -> Iterable[ServicePage]:
-    """Every service in the directory with its latest content (drafts included), so an export
-    edited and imported again never overwrites a draft with older published text; or, with
-    ``live_only``, the published services as the public sees them. Deleted services (in the
-    bin) are never exported."""
+def services_to_export(
+    *, live_only: bool = False, page_ids: Iterable[int] | None = None
+) -> Iterable[ServicePage]:
+    """Every service in the directory (or those of ``page_ids``) with its latest content
+    (drafts included), so an export edited and imported again never overwrites a draft with
+    older published text; or, with ``live_only``, the published services as the public sees
+    them. Deleted services (in the bin) are never exported."""
     directory = DirectoryIndexPage.objects.first()
     if directory is None:
         return
+    pages = ServicePage.objects.child_of(directory)
+    if page_ids is not None:
+        pages = pages.filter(pk__in=list(page_ids))
     pages = (
-        ServicePage.objects.child_of(directory)
-        .order_by("title", "pk")
+        pages.order_by("title", "pk")
         .select_related("organisation", "commissioner")
         .prefetch_related("levels", *CHILD_RELATIONS)
     )
@@ -196,4 +200,10 @@ def services_to_export(*, live_only: bool = False) -> Iterable[ServicePage]:
 def export_services(file_format: Format, *, live_only: bool = False) -> tuple[bytes, int]:
     """The services file and how many services it holds."""
     records = [service_record(page) for page in services_to_export(live_only=live_only)]
+    return write(records, file_format), len(records)
+
+
+def export_services_by_id(page_ids: Iterable[int], file_format: Format) -> tuple[bytes, int]:
+    """The services file for these services (a selection in the admin), and how many."""
+    records = [service_record(page) for page in services_to_export(page_ids=page_ids)]
     return write(records, file_format), len(records)

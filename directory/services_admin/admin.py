@@ -1,0 +1,30 @@
+"""The Services screen in the admin menu, and its bulk actions."""
+
+from __future__ import annotations
+
+from wagtail import hooks
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from ..models import ServicePage
+from .bulk_actions import BULK_ACTIONS
+from .views import ServiceFilterSet, ServiceIndexView
+
+
+class ServicesViewSet(PageListingViewSet):
+    model = ServicePage
+    index_view_class = ServiceIndexView
+    filterset_class = ServiceFilterSet
+    name = "services"
+    icon = "list-ul"
+    menu_label = "Services"
+    menu_order = 150
+    add_to_admin_menu = True
+
+
+@hooks.register("register_admin_viewset")
+def register_services_viewset() -> ServicesViewSet:
+    return ServicesViewSet()
+
+
+for action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", action)

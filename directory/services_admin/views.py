@@ -1,0 +1,180 @@
+"""The Services listing: Wagtail's page listing (search, sorting, pagination, bulk actions)
+narrowed to the directory's services, with the columns and filters commissioners work by.
+
+Provider accounts see only their own organisations' services, here and in every bulk action.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables.pages import BulkActionsColumn, PageTitleColumn
+from wagtail.admin.views.pages.listing import IndexView
+
+from ..models import LevelOfNeed, Need, Organisation, ServiceNeed, ServicePage
+from ..providers.access import provider_organisation_ids
+from ..reports.completeness import score_service, with_what_is_scored
+from ..reviews.stages import due_days_before
+from .status import STATUSES, directory_services, status_filter
+
+
+def visible_services(user: Any) -> QuerySet[ServicePage]:
+    """The services this user may see in the Services screen: a provider's own organisations',
+    everyone else's every service in the directory."""
+    services = directory_services()
+    allowed = provider_organisation_ids(user)
+    if allowed is not None:
+        services = services.filter(organisation_id__in=allowed)
+    return services
+
+
+def _visible_organisations(request: Any) -> QuerySet[Organisation]:
+    organisations = Organisation.objects.order_by("name")
+    allowed = provider_organisation_ids(request.user) if request else None
+    return organisations if allowed is None else organisations.filter(pk__in=allowed)
+
+
+class ServiceFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        choices=list(STATUSES.items()),
+        empty_label="Any status",
+        method="filter_status",
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label="Organisation", queryset=_visible_organisations, empty_label="Any organisation"
+    )
+    level = django_filters.ModelChoiceFilter(
+        label="Level of need",
+        field_name="levels",
+        queryset=LevelOfNeed.objects.order_by("rank"),
+        empty_label="Any level",
+    )
+    need = django_filters.ModelChoiceFilter(
+        label="Need (a category includes its needs)",
+        queryset=Need.objects.select_related("parent").order_by(
+            "parent__sort_order", "parent__name", "sort_order", "name"
+        ),
+        empty_label="Any need",
+        method="filter_need",
+    )
+
+    class Meta:
+        model = ServicePage
+        fields: list[str] = []
+
+    def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(status_filter(value))
+
+    def filter_need(self, queryset: QuerySet, name: str, value: Need) -> QuerySet:
+        tagged = ServiceNeed.objects.filter(tag__in=value.descendant_ids())
+        return queryset.filter(pk__in=tagged.values("content_object_id"))
+
+
+def listed_service_ids(request: Any) -> list[int]:
+    """The services the Services screen lists for this request's filters and search."""
+    services = visible_services(request.user)
+    filters = ServiceFilterSet(request.GET, queryset=services, request=request)
+    if filters.is_valid():
+        services = filters.qs
+    query = request.GET.get("q", "").strip()
+    if query:
+        return [page.pk for page in services.autocomplete(query)]
+    return list(services.values_list("pk", flat=True))
+
+
+def _levels(page: ServicePage) -> str:
+    return ", ".join(level.name for level in page.levels.all())
+
+
+class StatusColumn(Column):
+    """Published or draft, waiting for approval, and changes not yet published, in words."""
+
+    cell_template_name = "directory/services_admin/status_cell.html"
+
+    def get_cell_context_data(self, instance: ServicePage, parent_context: Any) -> dict:
+        context = super().get_cell_context_data(instance, parent_context)
+        # From the workflow states the listing prefetches (annotate_queryset).
+        context["in_approval"] = instance.workflow_in_progress
+        return context
+
+
+class ReviewDueColumn(Column):
+    cell_template_name = "directory/services_admin/review_due_cell.html"
+
+    def get_cell_context_data(self, instance: ServicePage, parent_context: Any) -> dict:
+        context = super().get_cell_context_data(instance, parent_context)
+        today = timezone.localdate()
+        due = instance.review_due
+        # Only what families can see falls due: a draft never published is not overdue.
+        context.update(
+            due=due,
+            overdue=instance.live and (due is None or due < today),
+            due_soon=instance.live
+            and due is not None
+            and 0 <= (due - today).days <= due_days_before(),
+        )
+        return context
+
+
+class CompletenessColumn(Column):
+    """The completeness score (reports/completeness.py) and what is missing."""
+
+    cell_template_name = "directory/services_admin/completeness_cell.html"
+
+    def get_cell_context_data(self, instance: ServicePage, parent_context: Any) -> dict:
+        context = super().get_cell_context_data(instance, parent_context)
+        context["completeness"] = score_service(instance)
+        return context
+
+
+class ServiceIndexView(IndexView):
+    page_title = "Services"
+    header_icon = "list-ul"
+    paginate_by = 50
+    default_ordering = "title"
+    search_box_placeholder = "Search services by name"
+
+    # The viewset hands these to the view as its columns.
+    base_columns = [
+        BulkActionsColumn("bulk_actions"),
+        PageTitleColumn("title", label="Service", sort_key="title", classname="title"),
+        Column(
+            "organisation",
+            label="Organisation",
+            accessor="organisation.name",
+            sort_key="organisation__name",
+        ),
+        Column("levels", label="Levels of need", accessor=_levels),
+        StatusColumn("status", label="Status", sort_key="live"),
+        ReviewDueColumn("review_due", label="Review due", sort_key="review_due"),
+        CompletenessColumn("completeness", label="Complete"),
+    ]
+
+    @cached_property
+    def filterset_class(self) -> type[WagtailFilterSet]:
+        return ServiceFilterSet
+
+    def get_base_queryset(self) -> QuerySet[ServicePage]:
+        pages = visible_services(self.request.user)
+        return with_what_is_scored(
+            self.annotate_queryset(pages).select_related("organisation").prefetch_related("levels")
+        )
+
+    def get_table_kwargs(self) -> dict[str, Any]:
+        return {
+            **super().get_table_kwargs(),
+            "caption": "Services in the directory",
+        }
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # The bulk actions are the services' own (bulk_actions.py), not every page's.
+        context["model_opts"] = ServicePage._meta
+        return context
