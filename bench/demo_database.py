@@ -24,6 +24,8 @@ def setup_demo_django(prefix: str, database_url: str = "") -> None:
     os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir / 'db.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     os.environ["ELASTICSEARCH_URL"] = ""
+    # No worker runs beside a benchmark: tasks (Wagtail's own search index among them) run at once.
+    os.environ.setdefault("TASKS_BACKEND", "immediate")
     os.environ.setdefault("LOG_LEVEL", "ERROR")
 
     import django

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -54,7 +55,8 @@ def main() -> None:
     runs = {"database": _run_engine(judgements)}
     if args.elasticsearch:
         with override_settings(
-            ELASTICSEARCH_URL=args.elasticsearch, ELASTICSEARCH_INDEX="bench-relevance"
+            ELASTICSEARCH_URL=args.elasticsearch,
+            ELASTICSEARCH_INDEX=f"bench-relevance-{os.getpid()}",
         ):
             call_command("rebuild_search_index", stdout=io.StringIO())
             runs["elasticsearch"] = _run_engine(judgements)

@@ -87,6 +87,12 @@ def ensure_site_structure(site_name: str = "Family Support Directory") -> SiteSt
         site.site_name = site.site_name or site_name
         site.save()
 
+    # The site's directory settings exist from the start, so no public page has to write one.
+    from .models import DirectorySettings
+
+    for each_site in Site.objects.all():
+        DirectorySettings.for_site(each_site)
+
     directory = DirectoryIndexPage.objects.first()
     if directory is None:
         directory = home.add_child(

@@ -316,6 +316,8 @@ class Reading:
     """What the lexicon found in some words."""
 
     evidence: tuple[Evidence, ...] = ()
+    # Stems of the words the evidence was found in (what the search log may keep of them).
+    used_stems: frozenset[str] = frozenset()
 
     @property
     def named(self) -> tuple[NamedTerm, ...]:
@@ -376,11 +378,14 @@ class Lexicon:
         words = normal_words(text)
         matches = self._matches(words)
         strong = [match for match in matches if not match.weak]
+        kept = _most_specific(strong or matches)
         return Reading(
-            tuple(
-                Evidence(frozenset(match.terms), _weight(match.phrase))
-                for match in _most_specific(strong or matches)
-            )
+            tuple(Evidence(frozenset(match.terms), _weight(match.phrase)) for match in kept),
+            frozenset(
+                stem(words[position])
+                for match in kept
+                for position in range(match.start, match.end + 1)
+            ),
         )
 
     def related(self, text: str) -> list[tuple[Term, float]]:

@@ -26,7 +26,7 @@ from django.utils import timezone
 from directory.geocoding import outward_code
 
 from .analysis import STOP_WORDS, stem, words
-from .lexicon import current_lexicon
+from .lexicon import Reading
 from .models import SearchLog
 from .text_query import index_vocabulary, synonym_table
 
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 MAX_LOGGED_LENGTH = 100
+# An index word is known only when this many services use it: a name in one listing is not.
+MIN_SERVICES_USING = 2
 # Words that follow a street's name: the name before them is never logged ("Brockley Rise").
 # Only words that rarely mean anything else; "court" or "place" would drop "family court".
 STREET_WORDS = frozenset(
@@ -47,21 +49,23 @@ STREET_WORDS = frozenset(
 )
 
 
-def loggable_words(text: str) -> tuple[str, int]:
+def loggable_words(text: str, reading: Reading | None = None) -> tuple[str, int]:
     """The words the directory knows, and how many others were dropped.
 
-    Known: in the index's vocabulary, the lexicon of needs and circumstances, or the synonym
-    list."""
-    lexicon, vocabulary = current_lexicon(), index_vocabulary()
+    Known: words of the phrases that named a need (``reading``), of the synonym list, or of at
+    least ``MIN_SERVICES_USING`` services in the index. Not every word the lexicon or one
+    listing holds: "Sarah's law" or a member of staff named in one listing must not make a
+    family's "Sarah" known."""
+    used = reading.used_stems if reading is not None else frozenset()
+    vocabulary = index_vocabulary()
     synonyms = synonym_table().words()
 
     def known(word: str) -> bool:
         stemmed = stem(word)
         return (
-            word in lexicon.surface_words
-            or stemmed in lexicon.stems
+            stemmed in used
             or stemmed in synonyms
-            or vocabulary.knows(word)
+            or vocabulary.frequencies.get(word, 0) >= MIN_SERVICES_USING
         )
 
     return keep_known_words(text, known)
@@ -94,7 +98,7 @@ def log_row(outcome: SearchOutcome, *, api: bool = False) -> SearchLog:
     """The row a search is logged as (not saved)."""
     query = outcome.query
     params = query.log_params()
-    q, other_words = loggable_words(params.pop("q", ""))
+    q, other_words = loggable_words(params.pop("q", ""), outcome.understood.reading)
     return SearchLog(
         q=q,
         other_words=other_words,

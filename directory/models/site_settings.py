@@ -99,4 +99,6 @@ def current_settings(request: Any = None) -> DirectorySettings:
     site = site or Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     if site is None:
         return DirectorySettings()
-    return DirectorySettings.for_site(site)
+    # Read only: a public page never writes (Wagtail's for_site would create the row), so a
+    # search answers even while an import holds the database's write lock.
+    return DirectorySettings.objects.filter(site=site).first() or DirectorySettings(site=site)
