@@ -32,11 +32,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 
 from .analysis import stem
 from .models import IndexGeneration, Synonym
-from .text_query import edit_distance, max_edits
-
-# Kinds of term a phrase can name.
-NEED = "need"
-CIRCUMSTANCE = "circumstance"
+from .text_query import CIRCUMSTANCE, NEED, edit_distance, max_edits
 
 # Words that carry no meaning of their own in a phrase.
 SKIPPED = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their"})

@@ -19,7 +19,14 @@ import time
 from dataclasses import dataclass, field, replace
 
 from .area import is_outside_area
-from .engines import Engine, EngineUnavailable, SearchResults, Suggestion, configured_engine
+from .engines import (
+    Engine,
+    EngineUnavailable,
+    Hit,
+    SearchResults,
+    Suggestion,
+    configured_engine,
+)
 from .engines.database import DatabaseEngine
 from .facets import FacetResult, labelled
 from .intent import Understanding, content_words, understand
@@ -38,6 +45,8 @@ from .text_query import (
 logger = logging.getLogger(__name__)
 
 MAX_SUGGEST_WORDS = 5
+# Where the best service of a second reading of the words goes (0-based): third.
+SECOND_READING_AT = 2
 # When nothing matches within the radius asked for, search this far instead.
 WIDER_RADIUS = MAX_RADIUS
 # This many words or more that name no need are a sentence describing a situation.
@@ -145,7 +154,35 @@ def _tries(engine: _Timed, query: SearchQuery, outside_area: bool) -> SearchOutc
                 widened.widened_from = query.radius
                 outcome = widened
     outcome.understood = understood
+    if query.sort == "relevance" and query.page == 1:
+        outcome.results.hits = with_second_reading(outcome.results.hits, understood)
     return outcome
+
+
+def with_second_reading(hits: list[Hit], understood: Understanding) -> list[Hit]:
+    """Words that name several needs may mean either ("can't afford nappies": food, or money
+    advice). The first results are the strongest reading's; the third place goes to the best
+    service of the next reading not yet among the first two, so the first screen offers both.
+    Only the order within the first page changes, never which services match."""
+    needs = [named.term.slug for named in understood.reading.needs]
+    if len(needs) < 2 or len(hits) <= SECOND_READING_AT:
+        return hits
+
+    def reading_of(hit: Hit) -> str | None:
+        carried = set(hit.document["facets"]["need"])
+        return next((slug for slug in needs if slug in carried), None)
+
+    shown = {reading_of(hit) for hit in hits[:SECOND_READING_AT]}
+    for position in range(SECOND_READING_AT, len(hits)):
+        reading = reading_of(hits[position])
+        if reading is not None and reading not in shown:
+            moved = hits[position]
+            return [
+                *hits[:SECOND_READING_AT],
+                moved,
+                *(h for h in hits[SECOND_READING_AT:] if h is not moved),
+            ]
+    return hits
 
 
 def _lexicon_corrections(q: str, lexicon: Lexicon) -> dict[str, str]:

@@ -29,6 +29,14 @@ if TYPE_CHECKING:
 
 Terms = tuple[str | None, ...]
 
+# The kinds of term words can name (search.lexicon).
+NEED = "need"
+CIRCUMSTANCE = "circumstance"
+# A service the words named only by a circumstance ("especially for young carers"), or not for
+# the ages they spoke of, ranks with this share of the weight.
+CIRCUMSTANCE_SHARE = 0.5
+OTHER_AGES_SHARE = 0.5
+
 
 @dataclass(frozen=True)
 class Phrase:
@@ -81,14 +89,19 @@ class TextPlan:
         """Slugs of the named terms of one kind ("need" or "circumstance")."""
         return {term.slug for found in self.evidence for term in found.terms if term.kind == kind}
 
-    def tier(self, facets: dict[str, tuple[str, ...]]) -> float:
-        """How strongly the words named a service's needs and circumstances: the summed
-        weight of the evidence naming any of them (``facets``: the service's facet values)."""
-        return sum(
-            found.weight
-            for found in self.evidence
-            if any(term.slug in facets.get(term.kind, ()) for term in found.terms)
-        )
+    def tier(self, facets: dict[str, tuple[str, ...]], serves_ages: bool = True) -> float:
+        """How strongly the words named a service: the summed weight of the evidence naming
+        any of its needs (in full) or only its circumstances (the groups it is especially
+        for: half), halved again when it is not for the ages the words spoke of.
+        ``facets``: the service's facet values."""
+        total = 0.0
+        for found in self.evidence:
+            carried = {term.kind for term in found.terms if term.slug in facets.get(term.kind, ())}
+            if NEED in carried:
+                total += found.weight
+            elif carried:
+                total += found.weight * CIRCUMSTANCE_SHARE
+        return total if serves_ages else total * OTHER_AGES_SHARE
 
 
 class SynonymTable:

@@ -86,7 +86,7 @@ class DatabaseEngine:
             candidates = self._within_radius(query, candidates, entries)
         if plan.evidence:
             for candidate in candidates:
-                candidate.tier = plan.tier(candidate.facts[FACT_FACETS])
+                candidate.tier = plan.tier(candidate.facts[FACT_FACETS], candidate.serves_ages)
 
         filters = chosen_filters(query)
         results = [c for c in candidates if matches(c.facts[FACT_FACETS], filters)]

@@ -26,7 +26,7 @@ from ..distance import DECAY_AT_RADIUS
 from ..facets import FACETS, chosen_filters
 from ..lexicon import CIRCUMSTANCE, NEED
 from ..query import SearchQuery
-from ..text_query import Phrase, TextPlan
+from ..text_query import CIRCUMSTANCE_SHARE, OTHER_AGES_SHARE, Phrase, TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
 from .elastic_client import connection
 from .elastic_index import alias
@@ -67,20 +67,26 @@ def text_query(plan: TextPlan) -> Q:
 
 # How strongly the words named a service's needs and circumstances: the summed weight of the
 # evidence naming any of them (``TextPlan.tier``), then whether it serves the ages the words
-# spoke of (``TextPlan.serves_ages``), as the database engine ranks. Tiers step by quarters,
-# so tier * 10 + (0 or 1) orders by tier, then by age.
+# spoke of (``TextPlan.serves_ages``), as the database engine ranks. Tiers step by sixteenths
+# at the finest (quarter weights, halved twice), so tier * 100 + (0 or 1) orders by tier, then
+# by age.
 NAMED_FIRST_SCRIPT = (
-    "double tier = 0;"
-    " for (def found : params.evidence) {"
-    "  for (int i = 0; i < found.fields.length; i++) {"
-    "   if (doc.containsKey(found.fields[i]) && doc[found.fields[i]].contains(found.slugs[i]))"
-    "   { tier += found.weight; break; } } }"
-    " int serves = 1;"
+    "int serves = 1;"
     " if (params.ages != null) {"
     "  if (doc['minimum_age'].size() > 0 && doc['minimum_age'].value > params.ages[1]) serves = 0;"
     "  if (doc['maximum_age'].size() > 0 && doc['maximum_age'].value < params.ages[0]) serves = 0;"
     " }"
-    " return tier * 10 + serves;"
+    " double tier = 0;"
+    " for (def found : params.evidence) {"
+    "  double share = 0;"
+    "  for (int i = 0; i < found.fields.length; i++) {"
+    "   if (doc.containsKey(found.fields[i]) && doc[found.fields[i]].contains(found.slugs[i]))"
+    "   { share = Math.max(share, found.fields[i] == 'need' ? 1.0 : params.circumstance_share); }"
+    "  }"
+    "  tier += found.weight * share;"
+    " }"
+    " if (serves == 0) { tier = tier * params.other_ages_share; }"
+    " return tier * 100 + serves;"
 )
 
 
@@ -93,7 +99,12 @@ def _named_first(plan: TextPlan) -> dict[str, Any]:
         }
         for found in plan.evidence
     ]
-    params = {"evidence": evidence, "ages": list(plan.ages) if plan.ages else None}
+    params = {
+        "evidence": evidence,
+        "ages": list(plan.ages) if plan.ages else None,
+        "circumstance_share": CIRCUMSTANCE_SHARE,
+        "other_ages_share": OTHER_AGES_SHARE,
+    }
     return {
         "_script": {
             "type": "number",
