@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.health import healthz
+from home.views import favicon
 from search import views as search_views
 
 urlpatterns = [
@@ -13,6 +14,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Browsers and crawlers ask for /favicon.ico whatever the page links to.
+    path("favicon.ico", favicon),
     path("search/", search_views.search, name="search"),
     path("api/search", search_views.search_api, name="search_api"),
     path("api/search/suggest", search_views.suggest_api, name="search_suggest"),

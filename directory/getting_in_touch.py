@@ -44,6 +44,15 @@ class WaysToGetInTouch:
         return bool(self.phones or self.emails or self.website or self.directions)
 
 
+def tel_uri(number: str) -> str:
+    """A tel: link target: digits only, international form for UK numbers ('020 8314 6000' ->
+    'tel:+442083146000')."""
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    if digits.startswith("0"):
+        digits = "+44" + digits[1:]
+    return f"tel:{digits}"
+
+
 def _who(contact: Any) -> str:
     return ", ".join(part for part in (contact.name, contact.title) if part)
 

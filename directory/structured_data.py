@@ -2,21 +2,48 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 from .models.services import WEEKDAYS
 
 # schema.org names days in English, as the model's weekday choices do.
 SCHEMA_DAYS = dict(WEEKDAYS)
+# Where a block of rich text ends, a paragraph break; where a line or list item ends, a line.
+PARAGRAPH_END = re.compile(r"</(?:p|h[1-6]|ul|ol|blockquote)\s*>", re.IGNORECASE)
+LINE_END = re.compile(r"</li\s*>|<br\s*/?>", re.IGNORECASE)
+
+
+def page_address(page: Any, request: HttpRequest | None = None) -> str:
+    """The page's full address as people reach it: on the request's host and scheme (behind the
+    proxy too), else under settings.WAGTAILADMIN_BASE_URL; never Wagtail's placeholder host."""
+    parts = page.get_url_parts(request)
+    path = parts[2] if parts else page.url_path
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def plain_paragraphs(rich_text: str) -> str:
+    """Rich text as plain text that keeps its paragraphs apart (a blank line between them, a
+    line per list item), instead of running them together."""
+    text = " ".join((rich_text or "").split())  # line breaks in the HTML source mean nothing
+    text = LINE_END.sub("\n", PARAGRAPH_END.sub("\n\n", text))
+    text = html.unescape(strip_tags(text))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def service_json_ld(page: Any, request: HttpRequest | None = None) -> str:
     """A schema.org Service (with its provider, places, hours and audience) as JSON text."""
-    url = page.get_full_url(request) if request is not None else page.full_url
+    url = page_address(page, request)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Service",
@@ -90,6 +117,6 @@ def service_json_ld(page: Any, request: HttpRequest | None = None) -> str:
     if page.last_reviewed:
         data["dateModified"] = page.last_reviewed.isoformat()
     if page.description:
-        data["disambiguatingDescription"] = strip_tags(page.description)[:500]
+        data["disambiguatingDescription"] = Truncator(plain_paragraphs(page.description)).chars(500)
     # Escape '<' so the JSON can never close the script element it sits in.
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")

@@ -150,7 +150,9 @@ def load_postcodes() -> tuple[int, int]:
 # The demo council's details, filled in only where the settings are blank (an editor's win).
 DEMO_SETTINGS = {
     "council_name": "Lewisham Council (demo)",
+    "logo_text": "Lewisham",
     "area_name": "Lewisham",
+    "site_contact_email": "directory@lewisham.example.org",
     "front_door_name": "Lewisham Family Hubs early help line",
     "front_door_phone": "020 7946 0999",
     "front_door_email": "familyhubs@lewisham.example.org",

@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from ..age_bands import derive_age_bands
 from ..geocoding import InvalidPostcode, geocode_postcode, normalise_postcode
+from ..getting_in_touch import tel_uri
 from ..providers.forms import ServicePageForm
 from .identifiers import OrukIdField
 from .tagging import VocabularyTaggableManager
@@ -669,11 +670,7 @@ class ServiceContact(Orderable):
 
     @property
     def phone_uri(self) -> str:
-        """tel: link target: digits only, international form for UK numbers."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        if digits.startswith("0"):
-            digits = "+44" + digits[1:]
-        return f"tel:{digits}"
+        return tel_uri(self.phone)
 
 
 class ServiceSchedule(Orderable):

@@ -19,6 +19,18 @@ DEFAULT_NATIONAL_SERVICE_URL = "https://find-support-for-your-family.education.g
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 
 
+def own_page(verbose_name: str) -> models.ForeignKey:
+    """A link to one of the site's own pages (contact, accessibility, ...)."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
 @register_setting(icon="site")
 class DirectorySettings(BaseSiteSetting):
     council_name = models.CharField(
@@ -33,6 +45,26 @@ class DirectorySettings(BaseSiteSetting):
         help_text="The place the directory covers, for example 'Lewisham'. Shown when someone "
         "searches from outside it.",
     )
+    logo_text = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="A short name shown above the site's name in the header, as the council signs "
+        "itself, for example 'Lewisham'. Leave empty to show the council's name.",
+    )
+    site_contact_email = models.EmailField(
+        "contact e-mail for this website",
+        blank=True,
+        help_text="Where people write about the website itself: a listing that is wrong, an "
+        "accessibility problem, a privacy question. Shown in the footer and on the contact page.",
+    )
+    site_contact_phone = models.CharField(
+        "contact phone for this website", max_length=50, blank=True
+    )
+    # The site's own pages, made by `manage.py setup_site` and linked from every page's footer.
+    accessibility_page = own_page("accessibility statement")
+    privacy_page = own_page("privacy notice")
+    contact_page = own_page("contact page")
+    cookies_page = own_page("cookies page")
     front_door_name = models.CharField(
         "front door name",
         max_length=150,
@@ -64,7 +96,16 @@ class DirectorySettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("council_name"), FieldPanel("area_name")], "Who and where"),
+        MultiFieldPanel(
+            [
+                FieldPanel("council_name"),
+                FieldPanel("logo_text"),
+                FieldPanel("area_name"),
+                FieldPanel("site_contact_email"),
+                FieldPanel("site_contact_phone"),
+            ],
+            "Who runs the site, and where",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("front_door_name"),
@@ -80,11 +121,31 @@ class DirectorySettings(BaseSiteSetting):
             "For people outside the area",
         ),
         FieldPanel("quick_exit_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("accessibility_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("contact_page"),
+                FieldPanel("cookies_page"),
+            ],
+            "Pages linked from every page's footer",
+        ),
     ]
 
     class Meta:
         verbose_name = "directory settings"
         verbose_name_plural = "directory settings"
+
+    @property
+    def logo(self) -> str:
+        """The words the header shows above the site's name."""
+        return self.logo_text or self.council_name
+
+    @property
+    def footer_pages(self) -> list[Any]:
+        """The site's own pages that are live, in the footer's order."""
+        pages = (self.contact_page, self.accessibility_page, self.privacy_page, self.cookies_page)
+        return [page for page in pages if page is not None and page.live]
 
     @property
     def has_front_door(self) -> bool:

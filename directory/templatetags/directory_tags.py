@@ -15,7 +15,7 @@ from django.conf import settings
 from django.http import HttpRequest, QueryDict
 from wagtail.models import Site
 
-from directory.getting_in_touch import how_to_get_it, ways_to_get_in_touch
+from directory.getting_in_touch import how_to_get_it, tel_uri, ways_to_get_in_touch
 from directory.opening_hours import OpeningToday, clock, opening_times, opening_today
 
 register = template.Library()
@@ -86,6 +86,7 @@ def opening_today_of(page: Any) -> OpeningToday | None:
 
 register.simple_tag(ways_to_get_in_touch)
 register.simple_tag(how_to_get_it)
+register.filter("tel_uri", tel_uri)
 
 
 # -- status -------------------------------------------------------------------------------------

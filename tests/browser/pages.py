@@ -109,6 +109,9 @@ PAGES: dict[str, PagePrep] = {
     "search-error": visit("/search/?postcode=ZZ99", status=400),
     "pathway": visit("/needs/domestic-abuse/?postcode=SE13"),
     "needs": visit("/needs/"),
+    # The site's own pages (setup_site): the contact page shows Directory settings' details.
+    "contact": visit("/contact/"),
+    "privacy-notice": visit("/privacy-notice/"),
     "my-list": my_list_with_three,
     "shared-list": shared_list,
     "print": printed_list,
