@@ -139,7 +139,7 @@ def counts() -> tuple[int, ...]:
 
 
 def test_imports_the_standards_example(site_structure, postcodes, example) -> None:
-    report = import_services([example])
+    report = import_services([example], publish=True)
     assert report.ok, report.lines()
     assert report.created == [f"Community Counselling ({example['id']})"]
     service = ServicePage.objects.get(oruk_id=example["id"])
@@ -193,7 +193,7 @@ def test_imports_the_standards_example(site_structure, postcodes, example) -> No
     assert "Also listed under" in page_html and "taxonomy: name" in page_html
     # Importing it again changes nothing.
     before = counts()
-    again = import_services([example])
+    again = import_services([example], publish=True)
     assert again.ok and len(again.unchanged) == 1 and counts() == before
 
 
@@ -217,7 +217,7 @@ def test_a_list_with_an_invalid_record_writes_nothing(site_structure, postcodes)
         name="New need", attributes=[_attribute("Need", "Forest school"), *good["attributes"]]
     )
     before = counts()
-    report = import_services([good, bad_phone, bad_schema, unknown_need])
+    report = import_services([good, bad_phone, bad_schema, unknown_need], publish=True)
     assert not report.ok
     assert counts() == before  # not the good services, nor the new need, nor an organisation
     assert not Need.objects.filter(name="Forest school").exists()
@@ -231,7 +231,7 @@ def test_a_list_with_an_invalid_record_writes_nothing(site_structure, postcodes)
 
 def test_the_same_id_twice_is_an_error(site_structure, postcodes) -> None:
     first = record()
-    report = import_services([first, copy.deepcopy(first)])
+    report = import_services([first, copy.deepcopy(first)], publish=True)
     assert not report.ok and [(e.index, e.path) for e in report.errors] == [(1, "$.id")]
     assert not ServicePage.objects.filter(oruk_id=first["id"]).exists()
 
@@ -241,7 +241,7 @@ def test_the_same_id_twice_is_an_error(site_structure, postcodes) -> None:
 
 def test_re_importing_changes_nothing_and_a_change_updates(site_structure, postcodes) -> None:
     feed = [record(), record(name="Toy library", id=str(uuid.uuid4()))]
-    first = import_services(copy.deepcopy(feed))
+    first = import_services(copy.deepcopy(feed), publish=True)
     assert first.ok, first.lines()
     assert len(first.created) == 2 and first.organisations_created == ["Hither Green Families"]
     service = ServicePage.objects.get(oruk_id=feed[0]["id"])
@@ -256,7 +256,7 @@ def test_re_importing_changes_nothing_and_a_change_updates(site_structure, postc
     before = counts()
     child_ids = sorted(place.pk for place in service.locations.all())
 
-    again = import_services(copy.deepcopy(feed))
+    again = import_services(copy.deepcopy(feed), publish=True)
     assert again.ok and again.created == again.updated == [] and len(again.unchanged) == 2
     assert counts() == before
     service.refresh_from_db()
@@ -264,7 +264,7 @@ def test_re_importing_changes_nothing_and_a_change_updates(site_structure, postc
 
     feed[0]["name"] = "Stay and play (Mondays and Wednesdays)"
     feed[0]["cost_options"] = [{"id": str(uuid.uuid4()), "amount": 2.5, "currency": "GBP"}]
-    changed = import_services(copy.deepcopy(feed))
+    changed = import_services(copy.deepcopy(feed), publish=True)
     assert changed.ok, changed.lines()
     assert len(changed.updated) == 1 and len(changed.unchanged) == 1
     service = ServicePage.objects.get(oruk_id=feed[0]["id"])
@@ -277,15 +277,15 @@ def test_re_importing_changes_nothing_and_a_change_updates(site_structure, postc
 
 def test_defunct_services_are_not_published(site_structure, postcodes) -> None:
     feed = [record()]
-    assert import_services(copy.deepcopy(feed)).ok
+    assert import_services(copy.deepcopy(feed), publish=True).ok
     feed[0]["status"] = "defunct"
-    report = import_services(copy.deepcopy(feed))
+    report = import_services(copy.deepcopy(feed), publish=True)
     assert report.ok and len(report.updated) == 1
     service = ServicePage.objects.get(oruk_id=feed[0]["id"])
     assert not service.live
     assert service.get_latest_revision_as_object().status == "defunct"
     new = record(status="inactive")
-    assert import_services([new]).ok
+    assert import_services([new], publish=True).ok
     assert not ServicePage.objects.get(oruk_id=new["id"]).live
 
 
@@ -298,7 +298,7 @@ def test_no_physical_location_means_area_wide(site_structure, postcodes) -> None
     nowhere = record(service_at_locations=[])
     area = {"id": str(uuid.uuid4()), "name": "Bellingham ward"}
     in_a_ward = record(service_at_locations=[], service_areas=[area])
-    assert import_services([online, nowhere, in_a_ward]).ok
+    assert import_services([online, nowhere, in_a_ward], publish=True).ok
     for item, is_online in ((online, True), (nowhere, False)):
         service = ServicePage.objects.get(oruk_id=item["id"])
         assert service.available_across_area and service.is_area_wide
@@ -325,7 +325,7 @@ def test_unknown_terms_are_created_to_review_or_kept(site_structure, postcodes) 
             _attribute("OpenActive activity list", "Football", code="football"),
         ]
     )
-    report = import_services([item])
+    report = import_services([item], publish=True)
     assert report.ok, report.lines()
     service = ServicePage.objects.get(oruk_id=item["id"])
     forest = Need.objects.get(name="Forest school")
@@ -352,7 +352,7 @@ def test_unknown_terms_are_created_to_review_or_kept(site_structure, postcodes) 
     assert report.other_terms == 1
     # A second import finds the terms it created: nothing new, nothing changed.
     before = counts()
-    again = import_services([item])
+    again = import_services([item], publish=True)
     assert again.ok and len(again.unchanged) == 1 and counts() == before
     # The public API publishes every term, the kept ones as they came.
     published = {
@@ -364,14 +364,14 @@ def test_unknown_terms_are_created_to_review_or_kept(site_structure, postcodes) 
 
 def test_a_record_without_levels_keeps_the_ones_an_editor_set(site_structure, postcodes) -> None:
     item = record(attributes=[])
-    report = import_services([item])
+    report = import_services([item], publish=True)
     assert report.ok
     assert "$.attributes" in {warning.path for warning in report.warnings}
     service = ServicePage.objects.get(oruk_id=item["id"])
     assert not service.levels.exists()
     service.levels.set([LevelOfNeed.objects.get(slug="targeted")])
     service.save_revision().publish()
-    assert len(import_services([item]).unchanged) == 1
+    assert len(import_services([item], publish=True).unchanged) == 1
     service = ServicePage.objects.get(oruk_id=item["id"])
     assert [level.slug for level in service.levels.all()] == ["targeted"]
 
@@ -405,7 +405,13 @@ def test_a_paged_feed_is_followed_page_by_page(site_structure, postcodes, feed_s
     assert [r["id"] for r in records] == [r["id"] for r in feed]
     assert seen == [1, 2, 3]
     out = io.StringIO()
-    call_command("import_openreferral", url + "/services?per_page=2", "--no-progress", stdout=out)
+    call_command(
+        "import_openreferral",
+        url + "/services?per_page=2",
+        "--no-progress",
+        "--publish",
+        stdout=out,
+    )
     assert "5 created" in out.getvalue()
     assert ServicePage.objects.filter(oruk_id__in=[r["id"] for r in feed]).count() == 5
 
@@ -548,7 +554,7 @@ def test_round_trip_through_export_and_import(client, demo, tmp_path) -> None:
     assert exported == [each[item["id"]] for item in listing["contents"]]
     # Importing our own export back changes nothing (address lines, rich text and named areas
     # included).
-    same = import_services(copy.deepcopy(exported))
+    same = import_services(copy.deepcopy(exported), publish=True)
     assert same.ok and len(same.unchanged) == 179, same.lines()[:5]
 
     # An empty catalogue: no services, no organisations (the vocabularies stay).
@@ -557,12 +563,12 @@ def test_round_trip_through_export_and_import(client, demo, tmp_path) -> None:
     assert client.get(API + "services").json()["total_items"] == 0
 
     out = io.StringIO()
-    call_command("import_openreferral", str(path), "--no-progress", stdout=out)
+    call_command("import_openreferral", str(path), "--no-progress", "--publish", stdout=out)
     assert "179 created" in out.getvalue()
     listing_after, each_after = _api_outputs(client)
     assert not _differences(_without(listing_after), _without(listing))[:10]
     assert not _differences(_without(each_after), _without(each))[:10]
 
     # And importing the same file again changes nothing.
-    report = import_services(exported)
+    report = import_services(exported, publish=True)
     assert report.ok and len(report.unchanged) == 179, report.lines()[:5]

@@ -1,7 +1,9 @@
 """Load the Lewisham demo directory into the database. Safe to run again and again.
 
-Organisations, postcodes and services are upserted by their stable demo ids; a service whose
-page already matches its spec is left alone, so a re-run adds no revisions.
+Organisations and postcodes are upserted by their stable demo ids. Services go through the
+service writer (``directory.writer``), published, in bulk: a service already there is left
+alone (an editor's change survives), or with ``refresh`` given its demo version back unless it
+already matches, so a re-run adds no revisions.
 """
 
 from __future__ import annotations
@@ -22,32 +24,24 @@ from ..models import (
     Need,
     Organisation,
     Postcode,
-    ServiceArea,
-    ServiceContact,
-    ServiceLanguage,
     ServiceLocation,
     ServicePage,
-    ServiceSchedule,
 )
+from ..models.services import add_months
 from ..site_setup import ensure_site_structure
+from ..writer import DEFAULT_BATCH_SIZE, ServiceValues, ServiceWriter
 from .data import LEVEL_SLUGS, PROVIDERS
 from .plan import ServiceSpec, build_specs, provider_specs
 from .postcodes import CSV_PATH, read_csv
 
-# Child relations: the related name, the model and the fields a spec sets.
-CHILDREN: dict[str, tuple[type, tuple[str, ...]]] = {
-    "locations": (
-        ServiceLocation,
-        ("name", "address_1", "address_2", "city", "postcode", "accessibility"),
-    ),
-    "contacts": (ServiceContact, ("name", "title", "phone", "phone_description", "email")),
-    "schedules": (ServiceSchedule, ("weekday", "opens_at", "closes_at", "description")),
-    "languages": (ServiceLanguage, ("code", "note")),
-    "areas": (ServiceArea, ("name", "description")),
+# The spec's child lists and the service's relations they fill.
+CHILDREN = {
+    "locations": "locations",
+    "contacts": "contacts",
+    "schedules": "schedules",
+    "languages": "languages",
+    "areas": "service_areas",
 }
-RELATED_NAME = {"areas": "service_areas"}
-# Compared as "is it overdue?" rather than by date, so a re-run on another day is a no-op.
-VOLATILE_FIELDS = {"last_reviewed"}
 
 
 class DemoDataError(RuntimeError):
@@ -123,9 +117,7 @@ def load_demo(
         say("Loading organisations…")
         organisations = _upsert_organisations(summary)
         say(f"Loading {len(specs)} services…")
-        for spec in tqdm(specs, desc="Services", unit="service", disable=not progress):
-            outcome = _upsert_service(spec, directory, organisations, levels, today, refresh)
-            setattr(summary, f"services_{outcome}", getattr(summary, f"services_{outcome}") + 1)
+        _upsert_services(specs, directory, organisations, levels, today, refresh, summary, progress)
     _count(summary, directory)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -232,115 +224,88 @@ def _upsert_organisations(summary: DemoSummary) -> dict[str, Organisation]:
     return by_key
 
 
-def _upsert_service(
-    spec: ServiceSpec,
+def _upsert_services(
+    specs: list[ServiceSpec],
     directory: Any,
     organisations: dict[str, Organisation],
     levels: dict[str, LevelOfNeed],
     today: datetime.date,
     refresh: bool,
-) -> str:
-    """Create, update or skip one service page. Returns created, updated or unchanged."""
-    page = ServicePage.objects.filter(oruk_id=spec.oruk_id).first()
-    if page is not None and not refresh:
-        return "unchanged"
-    if page is not None:
-        wanted = _spec_state(spec, organisations, levels)
-        field_names = [name for name in spec.fields if name not in VOLATILE_FIELDS]
-        if _page_state(page, today, field_names) == wanted:
-            return "unchanged"
-
-    created = page is None
-    if created:
-        page = ServicePage(oruk_id=spec.oruk_id, live=False)
-    page.title = spec.title
-    page.slug = _free_slug(spec.slug, directory, page)
-    page.organisation = organisations[spec.organisation]
-    page.commissioner = organisations[spec.commissioner] if spec.commissioner else None
-    for name, value in spec.fields.items():
-        setattr(page, name, value)
-    page.needs.set(list(spec.needs))
-    page.circumstances.set(list(spec.circumstances))
-    page.levels.set([levels[slug] for slug in spec.levels])
-    for relation, (model, _) in CHILDREN.items():
-        related_name = RELATED_NAME.get(relation, relation)
-        setattr(page, related_name, _children(page, model, getattr(spec, relation)))
-    if created:
-        directory.add_child(instance=page)
-    # Publishing through a revision gives every demo page a history, as an editor's would.
-    page.save_revision().publish()
-    return "created" if created else "updated"
+    summary: DemoSummary,
+    progress: bool,
+) -> None:
+    """Create the services that are missing (and with ``refresh`` put back the demo version of
+    the others), published, through the service writer."""
+    existing = set(
+        ServicePage.objects.filter(oruk_id__in=[spec.oruk_id for spec in specs]).values_list(
+            "oruk_id", flat=True
+        )
+    )
+    wanted = specs if refresh else [spec for spec in specs if spec.oruk_id not in existing]
+    summary.services_unchanged += len(specs) - len(wanted)
+    terms = _Terms()
+    writer = ServiceWriter(publish=True, directory=directory)
+    bar = tqdm(total=len(wanted), desc="Services", unit="service", disable=not progress)
+    for start in range(0, len(wanted), DEFAULT_BATCH_SIZE):
+        batch = wanted[start : start + DEFAULT_BATCH_SIZE]
+        values = [_values(spec, organisations, levels, terms, today) for spec in batch]
+        for spec, plan in zip(batch, writer.save(values), strict=True):
+            if not plan.ok:
+                problems = "; ".join(problem.message for problem in plan.problems)
+                raise DemoDataError(f"The demo service '{spec.title}' was refused: {problems}")
+            name = f"services_{plan.outcome}"
+            setattr(summary, name, getattr(summary, name) + 1)
+        bar.update(len(batch))
+    bar.close()
 
 
-def _children(page: ServicePage, model: type, rows: list[dict]) -> list:
-    """New child objects, reusing the existing row's primary key where the demo id matches."""
-    existing: dict[str, int] = {}
-    if page.pk:
-        existing = dict(model.objects.filter(page=page).values_list("oruk_id", "pk"))
-    children = []
-    for row in rows:
-        child = model(**row)
-        child.pk = existing.get(row["oruk_id"])
-        # Child forms are not validated by page.full_clean(); check the data as an editor's is.
-        child.full_clean(exclude=["page", "sort_order"], validate_unique=False)
-        children.append(child)
-    return children
+class _Terms:
+    """Needs and circumstances by lower-case name, read once."""
+
+    def __init__(self) -> None:
+        self.needs = {need.name.lower(): need for need in Need.objects.all()}
+        self.circumstances = {term.name.lower(): term for term in Circumstance.objects.all()}
 
 
-def _free_slug(slug: str, directory: Any, page: ServicePage) -> str:
-    """The spec's slug, unless an editor's own page already uses it."""
-    siblings = ServicePage.objects.child_of(directory).exclude(pk=page.pk)
-    candidate, n = slug, 2
-    while siblings.filter(slug=candidate).exists():
-        candidate, n = f"{slug}-{n}", n + 1
-    return candidate
-
-
-def _spec_state(
-    spec: ServiceSpec, organisations: dict[str, Organisation], levels: dict[str, LevelOfNeed]
-) -> dict[str, Any]:
-    state = {
-        "live": True,
-        "has_unpublished_changes": False,
+def _values(
+    spec: ServiceSpec,
+    organisations: dict[str, Organisation],
+    levels: dict[str, LevelOfNeed],
+    terms: _Terms,
+    today: datetime.date,
+) -> ServiceValues:
+    fields = {
+        **spec.fields,
         "title": spec.title,
-        "organisation_id": organisations[spec.organisation].pk,
-        "commissioner_id": organisations[spec.commissioner].pk if spec.commissioner else None,
-        "overdue": spec.overdue,
-        "needs": sorted(name.lower() for name in spec.needs),
-        "circumstances": sorted(name.lower() for name in spec.circumstances),
-        "levels": sorted(levels[slug].pk for slug in spec.levels),
-        "geocoded": ["postcode"] * len(spec.locations),
+        "organisation": organisations[spec.organisation],
+        "commissioner": organisations[spec.commissioner] if spec.commissioner else None,
     }
-    state.update({k: v for k, v in spec.fields.items() if k not in VOLATILE_FIELDS})
-    for relation, (_, names) in CHILDREN.items():
-        rows = getattr(spec, relation)
-        state[relation] = [tuple(row[name] for name in ("oruk_id", *names)) for row in rows]
-    return state
+    if "last_reviewed" in fields:
+        fields["last_reviewed"] = _review_date(spec, today)
+    return ServiceValues(
+        fields=fields,
+        oruk_id=spec.oruk_id,
+        slug=spec.slug,
+        levels=[levels[slug] for slug in spec.levels],
+        needs=[terms.needs[name.lower()] for name in spec.needs],
+        circumstances=[terms.circumstances[name.lower()] for name in spec.circumstances],
+        children={relation: getattr(spec, name) for name, relation in CHILDREN.items()},
+    )
 
 
-def _page_state(page: ServicePage, today: datetime.date, field_names: list[str]) -> dict[str, Any]:
-    locations = list(page.locations.all())
-    state = {
-        "live": page.live,
-        "has_unpublished_changes": page.has_unpublished_changes,
-        "title": page.title,
-        "organisation_id": page.organisation_id,
-        "commissioner_id": page.commissioner_id,
-        "overdue": page.review_due is not None and page.review_due < today,
-        "needs": sorted(tag.name.lower() for tag in page.needs.all()),
-        "circumstances": sorted(tag.name.lower() for tag in page.circumstances.all()),
-        "levels": sorted(level.pk for level in page.levels.all()),
-        "geocoded": [location.geocode_status for location in locations],
-    }
-    for name in field_names:
-        state[name] = getattr(page, name)
-    for relation, (_, names) in CHILDREN.items():
-        related_name = RELATED_NAME.get(relation, relation)
-        rows = locations if relation == "locations" else getattr(page, related_name).all()
-        state[relation] = [
-            tuple(getattr(row, name) for name in ("oruk_id", *names)) for row in rows
-        ]
-    return state
+def _review_date(spec: ServiceSpec, today: datetime.date) -> Any:
+    """The spec's review date, unless the service's own is overdue (or not) just as the spec's
+    is: review dates are relative to the day the demo is loaded, so a re-run on another day
+    would otherwise change every service."""
+    wanted = spec.fields["last_reviewed"]
+    interval = spec.fields.get("review_interval_months") or 12
+
+    def review_date(current: datetime.date | None) -> datetime.date | None:
+        if current is not None and (add_months(current, interval) < today) == spec.overdue:
+            return current
+        return wanted
+
+    return review_date
 
 
 def _count(summary: DemoSummary, directory: Any) -> None:

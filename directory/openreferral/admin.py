@@ -43,11 +43,11 @@ class FeedForm(forms.Form):
     action = forms.ChoiceField(
         label="What to do",
         choices=[
-            (PUBLISH, "Import and publish (defunct and inactive services stay unpublished)"),
             (DRAFT, "Import as drafts, to check and publish later"),
+            (PUBLISH, "Import and publish (defunct and inactive services stay unpublished)"),
             (CHECK, "Only check the file: save nothing"),
         ],
-        initial=PUBLISH,
+        initial=DRAFT,
         widget=forms.RadioSelect,
     )
 

@@ -197,7 +197,7 @@ class _RollBack(Exception):
 def import_services(
     records: list[Any],
     *,
-    publish: bool = True,
+    publish: bool = False,
     user: AbstractBaseUser | None = None,
     dry_run: bool = False,
     progress: bool = False,

@@ -1,37 +1,36 @@
 """Import a services spreadsheet: every row is checked first, and only a file with no
-problems is written, in one transaction.
+problems is written.
 
-New services (no ``oruk_id``, or an id this directory has not seen) are created under the
-directory page; existing ones, matched by ``oruk_id``, get the row applied to their latest
-revision. Each changed service gets a revision recorded against the importing user, and is
-published or left as a draft as the importer chose. A row identical to the service's latest
-content is reported as unchanged and not touched.
+Rows become the service writer's values (``directory.writer``): new services (no ``oruk_id``,
+or an id this directory has not seen) are created under the directory page; existing ones,
+matched by ``oruk_id``, get the row applied to their latest revision; locked, in-workflow and
+deleted services are refused. A row identical to the service's latest content is reported as
+unchanged and not touched. The file is checked whole, then written in batches, each its own
+short transaction (so public search keeps answering during a large import), each changed service
+with a revision and history entry against the importing user, published or left as a draft as
+the importer chose.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
-from django.utils.text import slugify
+from django.db import DatabaseError
 from tqdm import tqdm
-from wagtail.log_actions import log
 
-from search.signals import deferred_index_updates
-
-from ..models import DeletedService, DirectoryIndexPage, ServicePage
+from ..models import DirectoryIndexPage
+from ..writer import DEFAULT_BATCH_SIZE, ServiceWriter
 from .columns import headers as template_headers
 from .reading import Sheet, SpreadsheetError, read_spreadsheet
-from .rows import ParsedRow, RowError, Vocabularies, apply_row, parse_row
-from .writing import comparable, service_record
+from .rows import ParsedRow, RowError, Vocabularies, parse_row, row_errors, row_values
 
 Outcome = Literal["created", "updated", "unchanged"]
 COLUMN_ORDER = {header: position for position, header in enumerate(template_headers(99, 99))}
-SLUG_LENGTH = 80
 
 
 @dataclass
@@ -57,7 +56,8 @@ class ImportReport:
 
     def summary(self) -> str:
         if self.file_errors:
-            return "Nothing was imported: " + " ".join(self.file_errors)
+            done = self.created + self.updated
+            return ("" if done else "Nothing was imported: ") + " ".join(self.file_errors)
         if self.errors:
             return (
                 f"Nothing was imported: {self.bad_rows:,} of {self.rows:,} rows have problems "
@@ -68,13 +68,6 @@ class ImportReport:
             f"Imported {self.rows:,} rows ({state}): {self.created:,} services created, "
             f"{self.updated:,} updated, {self.unchanged:,} unchanged."
         )
-
-
-@dataclass
-class _Planned:
-    row: int
-    outcome: Outcome
-    page: ServicePage | None = None
 
 
 def import_services(
@@ -103,21 +96,23 @@ def import_services(
         report.file_errors = ["The site has no directory page yet; run manage.py setup_site."]
         return report
 
-    plan, errors = _check(sheet, directory, publish=publish, user=user, progress=progress)
+    parsed_rows, errors = _check(sheet, publish=publish, user=user, progress=progress)
     if errors:
         report.errors = sorted(errors, key=lambda e: (e.row, COLUMN_ORDER.get(e.column, -1)))
     elif not sheet.rows:
         report.file_errors = ["The file has column headers but no services."]
     else:
         try:
-            _write(plan, directory, publish=publish, user=user, progress=progress)
+            _write(parsed_rows, report, publish=publish, user=user, progress=progress)
         except (ValidationError, DatabaseError) as error:
             # Something changed between checking and writing (e.g. an editor saved a page
-            # with the same address at that moment): the transaction has been rolled back.
-            report.file_errors = [f"Nothing was imported: {_message(error)} Please try again."]
-        else:
-            for item in plan:
-                setattr(report, item.outcome, getattr(report, item.outcome) + 1)
+            # with the same address at that moment): that batch has been rolled back.
+            written = report.created + report.updated
+            report.file_errors = [
+                f"The import stopped after {written:,} services were written: "
+                f"{_message(error)} Please try again."
+            ]
+        report.unchanged = report.rows - report.created - report.updated
     report.seconds = time.perf_counter() - started
     return report
 
@@ -130,31 +125,23 @@ def _message(error: Exception) -> str:
 
 def _check(
     sheet: Sheet,
-    directory: DirectoryIndexPage,
     *,
     publish: bool,
     user: AbstractBaseUser | None,
     progress: bool,
-) -> tuple[list[_Planned], list[RowError]]:
+) -> tuple[list[ParsedRow], list[RowError]]:
+    """Every row read and checked by the writer, nothing written; the rows to write (those
+    that change their service) and every problem."""
     vocabularies = Vocabularies.load()
     groups = {group: sheet.group_numbers(group) for group in ("location", "contact")}
     errors = [RowError(p.row, p.column, p.message) for p in sheet.problems]
     unreadable = {(p.row, p.column) for p in sheet.problems}
     skip_rows = {row for row, column in unreadable if column == ""}
-
     parsed_rows = [
         parse_row(row, vocabularies, groups) for row in sheet.rows if row.number not in skip_rows
     ]
-    ids = {parsed.oruk_id for parsed in parsed_rows if parsed.oruk_id}
-    existing = {page.oruk_id: page for page in ServicePage.objects.filter(oruk_id__in=ids)}
-    deleted = set(
-        DeletedService.objects.filter(page__oruk_id__in=ids).values_list("page__oruk_id", flat=True)
-    )
-    slugs = set(directory.get_children().values_list("slug", flat=True))
     first_row: dict[str, int] = {}
-    plan: list[_Planned] = []
-
-    for parsed in tqdm(parsed_rows, desc="Checking", unit="row", disable=not progress):
+    for parsed in parsed_rows:
         if parsed.oruk_id in first_row:
             parsed.error(
                 "oruk_id",
@@ -163,86 +150,47 @@ def _check(
             )
         elif parsed.oruk_id:
             first_row[parsed.oruk_id] = parsed.number
-        page = existing.get(parsed.oruk_id) if parsed.oruk_id else None
-        if page is not None:
-            planned = _check_update(parsed, page, deleted, publish=publish, user=user)
-        else:
-            planned = _check_new(parsed, slugs, user=user)
-        row_errors = [
-            error for error in parsed.errors if (error.row, error.column) not in unreadable
-        ]
-        errors += row_errors
-        if not row_errors:
-            plan.append(planned)
-    return plan, errors
+    writer = ServiceWriter(user=user, publish=publish)
+    changing = []
+    bar = tqdm(total=len(parsed_rows), desc="Checking", unit="row", disable=not progress)
+    for batch in _batches(parsed_rows):
+        checkable = [parsed for parsed in batch if "oruk_id" not in parsed.columns_with_errors]
+        for parsed, plan in zip(
+            checkable, writer.plan(row_values(parsed) for parsed in checkable), strict=True
+        ):
+            parsed.errors += row_errors(parsed, plan.problems)
+            parsed.outcome = plan.outcome
+        for parsed in batch:
+            row_problems = [e for e in parsed.errors if (e.row, e.column) not in unreadable]
+            errors += row_problems
+            if not row_problems and parsed.outcome in ("created", "updated"):
+                changing.append(parsed)
+        bar.update(len(batch))
+    bar.close()
+    return changing, errors
 
 
-def _check_update(
-    parsed: ParsedRow,
-    page: ServicePage,
-    deleted: set[str],
-    *,
-    publish: bool,
-    user: AbstractBaseUser | None,
-) -> _Planned:
-    if page.oruk_id in deleted:
-        parsed.error(
-            "oruk_id",
-            f"'{page.title}' was deleted and is in the deleted services; restore it first, or "
-            "leave oruk_id empty to create a new service.",
-        )
-        return _Planned(parsed.number, "unchanged")
-    if page.locked and (user is None or page.locked_by_id != user.pk):
-        parsed.error("oruk_id", f"'{page.title}' is locked in the admin; unlock it first.")
-        return _Planned(parsed.number, "unchanged")
-    latest = page.get_latest_revision_as_object()
-    before = comparable(service_record(latest))
-    parsed.errors += apply_row(parsed, latest)
-    if parsed.errors:
-        return _Planned(parsed.number, "unchanged")
-    changed = comparable(service_record(latest)) != before
-    waiting = publish and (not page.live or page.has_unpublished_changes)
-    if not changed and not waiting:
-        return _Planned(parsed.number, "unchanged")
-    return _Planned(parsed.number, "updated", latest)
-
-
-def _check_new(parsed: ParsedRow, slugs: set[str], *, user: AbstractBaseUser | None) -> _Planned:
-    page = ServicePage(live=False, owner=user)
-    if parsed.oruk_id:
-        page.oruk_id = parsed.oruk_id  # an id from another system: keep it
-    title = str(parsed.fields.get("title") or "")
-    page.slug = _free_slug(title, slugs)
-    parsed.errors += apply_row(parsed, page)
-    if not parsed.errors:
-        slugs.add(page.slug)
-    return _Planned(parsed.number, "created", page)
-
-
-def _free_slug(title: str, taken: set[str]) -> str:
-    base = slugify(title, allow_unicode=True)[:SLUG_LENGTH].strip("-") or "service"
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
+def _batches(rows: list[ParsedRow]) -> Iterator[list[ParsedRow]]:
+    for start in range(0, len(rows), DEFAULT_BATCH_SIZE):
+        yield rows[start : start + DEFAULT_BATCH_SIZE]
 
 
 def _write(
-    plan: list[_Planned],
-    directory: DirectoryIndexPage,
+    rows: list[ParsedRow],
+    report: ImportReport,
     *,
     publish: bool,
     user: AbstractBaseUser | None,
     progress: bool,
 ) -> None:
-    changes = [item for item in plan if item.outcome != "unchanged"]
-    # The index is updated once, after the transaction has committed (or not at all).
-    with deferred_index_updates(), transaction.atomic():
-        for item in tqdm(changes, desc="Importing", unit="service", disable=not progress):
-            page: Any = item.page
-            if item.outcome == "created":
-                directory.add_child(instance=page)
-                log(instance=page, action="wagtail.create", user=user)
-            revision = page.save_revision(user=user, clean=False)
-            if publish:
-                revision.publish(user=user)
+    """Write the checked rows a batch at a time (each batch one transaction, indexed after)."""
+    writer = ServiceWriter(user=user, publish=publish)
+    bar = tqdm(total=len(rows), desc="Importing", unit="service", disable=not progress)
+    for batch in _batches(rows):
+        for plan in writer.write(writer.plan(row_values(parsed) for parsed in batch)):
+            if not plan.ok:
+                raise ValidationError(plan.problems[0].message)
+            if plan.outcome in ("created", "updated"):
+                setattr(report, plan.outcome, getattr(report, plan.outcome) + 1)
+        bar.update(len(batch))
+    bar.close()

@@ -1,11 +1,11 @@
-"""One spreadsheet row -> a service's values, applied to an unsaved page, or (column, reason)
-errors.
+"""One spreadsheet row -> the service writer's values for a service, or (column, reason) errors.
 
-Parsing turns cells into typed values (yes/no, dates, lists, vocabulary terms); applying sets
-them on a page object in memory (a new ``ServicePage`` or the latest revision of an existing
-one) and runs the model's own validation (``full_clean``, child rows' ``clean`` with postcode
+Parsing turns cells into typed values (yes/no, dates, lists, vocabulary terms); ``row_values``
+hands them to the service writer (``directory.writer``), which applies them to the service and
+runs the model's own validation (``full_clean``, child rows' ``clean`` with postcode
 normalisation and geocoding, the contacts' phone check), so a spreadsheet is held to the same
-rules as the admin's edit form. Nothing here writes to the database.
+rules as the admin's edit form; ``row_errors`` says in which cell each of its problems is.
+Nothing here writes to the database.
 """
 
 from __future__ import annotations
@@ -17,23 +17,12 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
-from ..models import (
-    Circumstance,
-    LevelOfNeed,
-    Need,
-    Organisation,
-    ServiceArea,
-    ServiceContact,
-    ServiceLanguage,
-    ServiceLocation,
-    ServicePage,
-    ServiceSchedule,
-)
+from ..models import Circumstance, LevelOfNeed, Need, Organisation, ServicePage
 from ..models.services import LANGUAGES, WEEKDAYS
 from ..term_names import split_term_list, term_key
+from ..writer import Problem, ServiceValues
 from .columns import (
     COLUMNS_BY_HEADER,
     CONTACT_FIELDS,
@@ -67,7 +56,6 @@ LANGUAGES_BY_KEY = {code: code for code, _ in LANGUAGES} | {
 }
 
 # Where a model field's error belongs in the spreadsheet.
-TREE_FIELDS = ["path", "depth"]
 PAGE_FIELD_COLUMNS = {"title": "name", "slug": "name", "draft_title": "name"}
 LOCATION_COLUMNS = {column.field: column.header for column in LOCATION_FIELDS}
 CONTACT_COLUMNS = {column.field: column.header for column in CONTACT_FIELDS}
@@ -130,6 +118,7 @@ class ParsedRow:
     locations: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     contacts: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    outcome: str = ""  # the writer's: created, updated, unchanged or refused
 
     def error(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.number, column, message))
@@ -466,111 +455,65 @@ def _parse_group(
     into.append((number, attributes))
 
 
-# -- applying a row to a page -------------------------------------------------------------------
+# -- a row as the service writer's values, and its problems as cells ----------------------------
 
 
-def apply_row(parsed: ParsedRow, page: ServicePage) -> list[RowError]:
-    """Set the row's values on ``page`` (in memory) and validate it as the admin would.
-
-    Child rows are replaced in order, reusing the existing row at the same position so its
-    Open Referral id (and a location's geocoding) stays. Returns the model's errors for
-    columns that had no reading error already.
-    """
-    errors: list[RowError] = []
-    for name, value in parsed.fields.items():
-        setattr(page, name, value)
+def row_values(parsed: ParsedRow) -> ServiceValues:
+    """The row's values for the service writer. Child rows replace the service's rows in order,
+    each reusing the existing row at its position, so its Open Referral id (and a location's
+    geocoding) stays."""
+    fields: dict[str, Any] = dict(parsed.fields)
+    if "description" in fields:
+        fields["description"] = _same_or(fields["description"])
     if parsed.organisation is not None:
-        page.organisation = parsed.organisation
-    page.commissioner = parsed.commissioner
-    if parsed.levels is not None:
-        page.levels.set(parsed.levels)
-    if parsed.needs is not None:
-        page.needs.set(parsed.needs)
-    if parsed.circumstances is not None:
-        page.circumstances.set(parsed.circumstances)
-    if parsed.languages is not None:
-        errors += _replace_children(page, "languages", ServiceLanguage, parsed, parsed.languages)
-    if parsed.service_areas is not None:
-        errors += _replace_children(
-            page, "service_areas", ServiceArea, parsed, parsed.service_areas
-        )
-    if parsed.schedules is not None:
-        errors += _replace_children(page, "schedules", ServiceSchedule, parsed, parsed.schedules)
-    errors += _replace_groups(page, "locations", ServiceLocation, parsed, parsed.locations)
-    errors += _replace_groups(page, "contacts", ServiceContact, parsed, parsed.contacts)
-    try:
-        # A new page gets its place in the tree when it is added, after every row is checked.
-        page.full_clean(exclude=TREE_FIELDS if page.pk is None else None)
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            column = PAGE_FIELD_COLUMNS.get(name, name)
+        fields["organisation"] = parsed.organisation
+    fields["commissioner"] = parsed.commissioner
+    children: dict[str, list[dict[str, Any]]] = {
+        "locations": [values for _number, values in parsed.locations],
+        "contacts": [values for _number, values in parsed.contacts],
+    }
+    for relation in ("languages", "service_areas", "schedules"):
+        if getattr(parsed, relation) is not None:
+            children[relation] = getattr(parsed, relation)
+    return ServiceValues(
+        fields=fields,
+        oruk_id=parsed.oruk_id,
+        levels=parsed.levels,
+        needs=parsed.needs,
+        circumstances=parsed.circumstances,
+        children=children,
+        match_children="position",
+    )
+
+
+def _same_or(description: str) -> Any:
+    """The row's description, unless it is the service's own once cleaned as the row's was
+    (an export carries the stored rich text, which cleaning may write differently)."""
+    return lambda current: current if clean_rich_text(current or "") == description else description
+
+
+def row_errors(parsed: ParsedRow, problems: list[Problem]) -> list[RowError]:
+    """The writer's problems as (row, column) errors, leaving out columns that already have a
+    reading error."""
+    groups = {"locations": parsed.locations, "contacts": parsed.contacts}
+    errors = []
+    for problem in problems:
+        message = problem.message
+        if problem.relation in groups:
+            group = problem.relation[:-1]  # "locations" -> "location"
+            number = groups[problem.relation][problem.position or 0][0]
+            columns = LOCATION_COLUMNS if group == "location" else CONTACT_COLUMNS
+            suffix = columns.get(problem.field, GROUP_ERRORS[group] if not problem.field else "")
+            column = group_header(group, number, suffix) if suffix else ""
+        elif problem.relation:
+            column = problem.relation
+        else:
+            column = PAGE_FIELD_COLUMNS.get(problem.field, problem.field)
             if column not in COLUMNS_BY_HEADER:
                 column = ""
-                if name != NON_FIELD_ERRORS:  # a field the template does not have
-                    label = ServicePage._meta.get_field(name).verbose_name
-                    messages = [f"{label}: {message}" for message in messages]
-            errors += [RowError(parsed.number, column, message) for message in messages]
+                if problem.field:  # a field the template does not have
+                    label = ServicePage._meta.get_field(problem.field).verbose_name
+                    message = f"{label}: {message}"
+        errors.append(RowError(parsed.number, column, message))
     taken = parsed.columns_with_errors
     return [error for error in errors if error.column not in taken or error.column == ""]
-
-
-def _reused_children(page: ServicePage, relation: str, model: type, count: int) -> list[Any]:
-    existing = list(getattr(page, relation).all())
-    return [existing[i] if i < len(existing) else model() for i in range(count)]
-
-
-def _replace_children(
-    page: ServicePage, relation: str, model: type, parsed: ParsedRow, rows: list[dict[str, Any]]
-) -> list[RowError]:
-    children = _reused_children(page, relation, model, len(rows))
-    errors = []
-    for position, (child, values) in enumerate(zip(children, rows, strict=True)):
-        for name, value in values.items():
-            setattr(child, name, value)
-        child.sort_order = position
-        try:
-            child.full_clean(exclude=["page", "sort_order"], validate_unique=False)
-        except ValidationError as error:
-            for messages in error.message_dict.values():
-                errors += [RowError(parsed.number, relation, message) for message in messages]
-    setattr(page, relation, children)
-    return errors
-
-
-def _replace_groups(
-    page: ServicePage,
-    relation: str,
-    model: type,
-    parsed: ParsedRow,
-    groups: list[tuple[int, dict[str, Any]]],
-) -> list[RowError]:
-    group = relation[:-1]  # "locations" -> "location"
-    columns = LOCATION_COLUMNS if group == "location" else CONTACT_COLUMNS
-    children = _reused_children(page, relation, model, len(groups))
-    errors = []
-    for position, (child, (number, values)) in enumerate(zip(children, groups, strict=True)):
-        if model is ServiceLocation and child.pk:
-            _keep_geocoding_honest(child, values)
-        for name, value in values.items():
-            setattr(child, name, value)
-        child.sort_order = position
-        try:
-            child.full_clean(exclude=["page", "sort_order"], validate_unique=False)
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                suffix = columns.get(
-                    name, GROUP_ERRORS[group] if name == NON_FIELD_ERRORS else name
-                )
-                header = group_header(group, number, suffix)
-                errors += [RowError(parsed.number, header, message) for message in messages]
-    setattr(page, relation, children)
-    return errors
-
-
-def _keep_geocoding_honest(location: ServiceLocation, values: dict[str, Any]) -> None:
-    """New coordinates typed against an unchanged postcode: look the postcode up again, so the
-    postcode wins when it is known and the typed position is kept only when it is not."""
-    typed = (values.get("latitude"), values.get("longitude"))
-    if typed != (location.latitude, location.longitude) and None not in typed:
-        location.geocoded_postcode = ""
-        location.geocode_status = ServiceLocation.GeocodeStatus.PENDING

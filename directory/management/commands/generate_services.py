@@ -16,8 +16,8 @@ class Command(BaseCommand):
         "Add COUNT live, made-up services (names, summaries, needs, levels, ages, schedules, "
         "1-3 locations across England or delivered area-wide) under the directory page, the "
         "same ones for the same --seed, and index them for search. For benchmarks and load "
-        "tests, not for a real directory: the pages have no revisions, and Wagtail's admin "
-        "page search finds them only after `manage.py update_index`."
+        "tests, not for a real directory. Each page has a revision and history entry, as an "
+        "imported one has."
     )
 
     def add_arguments(self, parser: Any) -> None:

@@ -24,9 +24,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("source", help="Path to a .json file, or an http(s) URL.")
         parser.add_argument(
-            "--draft",
+            "--publish",
             action="store_true",
-            help="Save created and changed services as drafts (default: publish them; "
+            help="Publish created and changed services (default: save them as drafts; "
             "defunct and inactive services are never published).",
         )
         parser.add_argument(
@@ -60,7 +60,7 @@ class Command(BaseCommand):
             pages.close()
         report = import_services(
             records,
-            publish=not options["draft"],
+            publish=options["publish"],
             user=user,
             dry_run=options["dry_run"],
             progress=progress,
