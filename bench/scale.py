@@ -3,6 +3,7 @@
     .venv/bin/python bench/scale.py                       # starts the project's OpenSearch node
     .venv/bin/python bench/scale.py --elasticsearch URL   # or uses yours
     .venv/bin/python bench/scale.py --quick               # small sizes, to try it in minutes
+    .venv/bin/python bench/scale.py --at-10k              # /api/search at 10k on each engine
 
 (``make bench`` runs the first.) In a temporary folder it builds a SQLite database with
 ``generate_services`` and grows it: 1k and 10k services for the database engine, then 10k and
@@ -304,7 +305,15 @@ def main() -> None:
     parser.add_argument("--skip-load", action="store_true")
     parser.add_argument("--skip-postcodes", action="store_true")
     parser.add_argument("--json", type=Path, default=BENCH / "results" / "scale.json")
+    parser.add_argument(
+        "--at-10k",
+        action="store_true",
+        help="Only /api/search at 10k services on each engine (no load, no postcodes): the "
+        "figures a change to search's hot path must not slow by more than 10 %%.",
+    )
     args = parser.parse_args()
+    if args.at_10k:
+        args.skip_load = args.skip_postcodes = True
     sizes = QUICK if args.quick else FULL
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-scale-"))
@@ -329,7 +338,8 @@ def run_all(results: Results, sizes: Sizes, args: argparse.Namespace, url: str,
             environment: dict[str, str], postcode_model: Any) -> None:  # fmt: skip
     runs = args.runs
     small, medium = sizes.database
-    for size, seed in ((small, 1), (medium, 2)):
+    steps = ((medium, 2),) if args.at_10k else ((small, 1), (medium, 2))
+    for size, seed in steps:
         grow_to(size, seed)
         mix = query_mix(_postcodes(postcode_model))
         print(f"Database engine at {size:,} services…", flush=True)
@@ -347,7 +357,8 @@ def run_all(results: Results, sizes: Sizes, args: argparse.Namespace, url: str,
     if not url:
         return
     first, second = sizes.engine
-    for size, seed in ((first, 3), (second, 4)):
+    steps = ((first, 3),) if args.at_10k else ((first, 3), (second, 4))
+    for size, seed in steps:
         rate = grow_to(size, seed)
         if rate:
             results.add(f"generate_services to {size:,}", "services/s", [rate])
@@ -413,9 +424,7 @@ def _number(value: float) -> str:
 
 def _row(figure: Figure) -> str:
     stats = summary(figure.runs)
-    spread = (
-        f"{_number(stats['min'])}–{_number(stats['max'])}" if stats["runs"] > 1 else "one run"
-    )
+    spread = f"{_number(stats['min'])}–{_number(stats['max'])}" if stats["runs"] > 1 else "one run"
     met = {True: "met", False: "MISSED", None: ""}[figure.met]
     return (f"{figure.name:<48} {_number(stats['median']):>10} {figure.unit:<11} {spread:<17} "
             f"{figure.target:<26} {met}")  # fmt: skip
