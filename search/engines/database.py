@@ -34,6 +34,7 @@ from ..facets import FACETS, chosen_filters, matches
 from ..lexicon import CIRCUMSTANCE, NEED
 from ..models import SearchEntry, SearchEntryLocation
 from ..query import SearchQuery
+from ..ranking import open_level_slugs
 from ..text_query import TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
 from .entry_facts import AREA_WIDE, PAIRS, REVIEW_DUE, SORT_NAME, EntryFacts, entry_facts
@@ -52,6 +53,8 @@ class _Candidate:
     tier: float = 0.0
     # Serves the ages the words spoke of (or they spoke of none).
     serves_ages: bool = True
+    # Offered at a level families can go to directly (search.ranking).
+    open_level: bool = True
 
     @property
     def sort_name(self) -> str:
@@ -87,6 +90,11 @@ class DatabaseEngine:
         if plan.evidence:
             for candidate in candidates:
                 candidate.tier = plan.tier(candidate.facts[FACT_FACETS], candidate.serves_ages)
+        if plan and query.sort == "relevance":
+            open_levels = open_level_slugs()
+            for candidate in candidates:
+                levels = candidate.facts[FACT_FACETS].get("level", ())
+                candidate.open_level = not levels or not open_levels.isdisjoint(levels)
 
         filters = chosen_filters(query)
         results = [c for c in candidates if matches(c.facts[FACT_FACETS], filters)]
@@ -231,7 +239,15 @@ def _sort_key(query: SearchQuery):
     if query.sort == "name":
         return lambda c: (c.sort_name, c.pk)
     if query.origin is None:
-        return lambda c: (-c.tier, not c.serves_ages, c.overdue, -c.score, c.sort_name, c.pk)
+        return lambda c: (
+            -c.tier,
+            not c.serves_ages,
+            c.overdue,
+            -c.score,
+            not c.open_level,
+            c.sort_name,
+            c.pk,
+        )
     # With a place, how well a service answers the words fades with its distance.
     radius = query.radius
     return lambda c: (
@@ -239,6 +255,7 @@ def _sort_key(query: SearchQuery):
         not c.serves_ages,
         c.overdue,
         -(c.score + 1) * distance_decay(c.nearest, radius),
+        not c.open_level,
         c.sort_name,
         c.pk,
     )

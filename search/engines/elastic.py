@@ -26,6 +26,7 @@ from ..distance import DECAY_AT_RADIUS
 from ..facets import FACETS, chosen_filters
 from ..lexicon import CIRCUMSTANCE, NEED
 from ..query import SearchQuery
+from ..ranking import open_level_slugs
 from ..text_query import CIRCUMSTANCE_SHARE, OTHER_AGES_SHARE, Phrase, TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
 from .elastic_client import connection
@@ -33,6 +34,8 @@ from .elastic_index import alias
 
 # Higher than any vocabulary's size, so every value is counted.
 FACET_SIZE = 500
+# Small beside a words' score: it decides between services that answer the words about equally.
+OPEN_LEVEL_BOOST = 0.5
 RANKING_FIELDS = [
     "name^4",
     "need_names^3",
@@ -187,6 +190,8 @@ def build_search(query: SearchQuery, plan: TextPlan) -> Search:
         must.append(text_query(plan))
         if plan.text:
             should.append(Q("multi_match", query=plan.text, fields=RANKING_FIELDS))
+        # Services families can go to directly, ahead of specialist ones (search.ranking).
+        should.append(Q("terms", level=sorted(open_level_slugs()), boost=OPEN_LEVEL_BOOST))
     if query.age is not None:
         filters.append(_age_filter(query.age))
     if query.place_unknown:
