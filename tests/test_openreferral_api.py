@@ -259,6 +259,31 @@ def test_free_and_charged_services_have_cost_options(client, demo) -> None:
     assert option["amount_description"] == charged.fees_description
 
 
+def test_online_and_phone_only_services_have_a_virtual_location(client, demo) -> None:
+    online = live().filter(locations__isnull=True, online=True).exclude(website="").first()
+    phone = live().filter(locations__isnull=True, online=False, by_phone=True).first()
+    neither = live().filter(locations__isnull=True, online=False, by_phone=False).first()
+    built = live().filter(locations__isnull=False, online=True).distinct().first()
+    assert online and phone and neither and built, "the demo has each kind"
+
+    body = get(client, f"services/{online.oruk_id}")
+    assert_valid(body, "compiled/service.json")
+    (link,) = body["service_at_locations"]
+    assert link["location"]["location_type"] == "virtual"
+    assert link["location"]["url"] == online.website
+    assert link["location_id"] == link["location"]["id"] != online.oruk_id
+    assert "addresses" not in link["location"] and "latitude" not in link["location"]
+    # The same ids on every request.
+    assert get(client, f"services/{online.oruk_id}")["service_at_locations"] == [link]
+
+    (link,) = get(client, f"services/{phone.oruk_id}")["service_at_locations"]
+    assert link["location"]["location_type"] == "virtual" and "url" not in link["location"]
+    assert get(client, f"services/{neither.oruk_id}")["service_at_locations"] == []
+    places = get(client, f"services/{built.oruk_id}")["service_at_locations"]
+    assert {p["location"]["location_type"] for p in places} == {"physical"}
+    assert len(places) == built.locations.count()
+
+
 def test_service_at_locations_are_valid(client, demo) -> None:
     body = get(client, "service_at_locations", per_page=1000)
     assert_page_envelope(body)

@@ -19,10 +19,17 @@ EARTH_RADIUS_METRES = 6_371_008.8
 def live_services() -> QuerySet[ServicePage]:
     """Live, public services in the directory: never drafts, private pages or the deleted
     services' bin (which sits outside the directory). Ordered by name, then id, for paging."""
-    directory = DirectoryIndexPage.objects.first()
+    directory = DirectoryIndexPage.objects.values_list("path", "depth").first()
     if directory is None:
         return ServicePage.objects.none()
-    return ServicePage.objects.live().public().descendant_of(directory).order_by("title", "oruk_id")
+    path, depth = directory
+    # descendant_of() without loading the directory page itself.
+    return (
+        ServicePage.objects.live()
+        .public()
+        .filter(path__startswith=path, depth__gt=depth)
+        .order_by("title", "oruk_id")
+    )
 
 
 def published_organisations() -> QuerySet[Organisation]:

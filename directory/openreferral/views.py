@@ -30,13 +30,13 @@ from .parameters import (
     Parameters,
 )
 from .queries import filter_services, live_services, locations_near, published_organisations
+from .records import organisation_rows, records, service_rows
 from .serialisers import (
     location,
     organization,
-    service_at_location_id,
+    service_at_location,
     service_full,
     service_summary,
-    with_related,
 )
 from .taxonomies import TAXONOMIES, TAXONOMIES_BY_ID, TermIndex
 
@@ -155,17 +155,17 @@ def services(request: HttpRequest) -> dict[str, Any]:
     paging = params.paging()
     filters = params.service_filters(terms)
     params.done()
-    found = with_related(filter_services(live_services(), filters, terms))
-    return paged(found, paging, lambda page: [service_full(s, terms) for s in page])
+    found = service_rows(filter_services(live_services(), filters, terms))
+    return paged(found, paging, lambda rows: [service_full(r) for r in records(rows, terms)])
 
 
 @api_endpoint
 def service(request: HttpRequest, id: str) -> dict[str, Any]:
     Parameters(request.GET, ()).done()
-    found = with_related(live_services()).filter(oruk_id=_valid_uuid(id)).first()
-    if found is None:
+    found = service_rows(live_services().filter(oruk_id=_valid_uuid(id)))
+    if not found:
         raise NotFound(f"No published service has the id {id}.")
-    return service_full(found, TermIndex())
+    return service_full(records(found, TermIndex())[0])
 
 
 @api_endpoint
@@ -181,21 +181,18 @@ def service_at_locations(request: HttpRequest) -> dict[str, Any]:
     # The services' ids first, as a list: locations IN (services IN (search entries ...)) as
     # one statement leaves PostgreSQL's planner room for nested loops that take minutes.
     shown = list(filter_services(live_services(), filters, terms).values_list("pk", flat=True))
-    places = ServiceLocation.objects.filter(page_id__in=shown).select_related("page__organisation")
+    places = ServiceLocation.objects.filter(page_id__in=shown)
     if near:
         listed: Any = [place for place, _ in locations_near(places, near)]
     else:
         listed = places.order_by("page__title", "page_id", "sort_order", "pk")
 
     def render(chunk: list) -> list[dict[str, Any]]:
+        services = live_services().filter(pk__in={place.page_id for place in chunk})
+        by_pk = {record.service.pk: record for record in records(service_rows(services))}
         return [
-            {
-                "id": service_at_location_id(place),
-                "service_id": place.page.oruk_id,
-                "location_id": place.oruk_id,
-                "location": location(place),
-                "service": service_summary(place.page),
-            }
+            service_at_location(by_pk[place.page_id].service, location(place))
+            | {"service": service_summary(by_pk[place.page_id])}
             for place in chunk
         ]
 
@@ -207,7 +204,8 @@ def organizations(request: HttpRequest) -> dict[str, Any]:
     params = Parameters(request.GET, PAGING)
     paging = params.paging()
     params.done()
-    return paged(published_organisations(), paging, lambda page: [organization(o) for o in page])
+    found = organisation_rows(published_organisations())
+    return paged(found, paging, lambda page: [organization(o) for o in page])
 
 
 @api_endpoint
