@@ -17,9 +17,10 @@ def paged(
     items: QuerySet | Sequence[Any], paging: Paging, render: Callable[[list[Any]], list[Any]]
 ) -> dict[str, Any]:
     """One page of ``items``, rendered, in the envelope. A page past the end is empty, not an
-    error, so a client walking pages stops on ``last_page`` or ``empty``."""
+    error, so a client walking pages stops on ``last_page`` or ``empty``. An empty list is one
+    empty page, as the standard's examples count pages (page 1 of 1, first and last)."""
     total = items.count() if isinstance(items, QuerySet) else len(items)
-    total_pages = math.ceil(total / paging.per_page)
+    total_pages = max(1, math.ceil(total / paging.per_page))
     offset = (paging.page - 1) * paging.per_page
     chunk = list(items[offset : offset + paging.per_page]) if offset < total else []
     with collection_paused():

@@ -119,16 +119,24 @@ def location(place: Row) -> JSON:
     return body
 
 
+def delivered_remotely(service: Row) -> bool:
+    return bool(service.online or service.by_phone)
+
+
+def virtual_location_id(service_id: str) -> str:
+    return derived_id("virtual_location", service_id)
+
+
 def virtual_location(service: Row) -> JSON | None:
     """Where a service with no building is delivered, if it is delivered online or by phone:
     HSDS's virtual location, its web address the service's. None for any other service."""
+    if not delivered_remotely(service):
+        return None
     ways = " and ".join(
         way for way, used in (("online", service.online), ("by phone", service.by_phone)) if used
     )
-    if not ways:
-        return None
     return {
-        "id": derived_id("virtual_location", service.oruk_id),
+        "id": virtual_location_id(service.oruk_id),
         "location_type": "virtual",
         "name": ways[0].upper() + ways[1:],
         "description": f"{service.title} is delivered {ways}: there is no building to visit.",
@@ -265,6 +273,11 @@ def external_attribute(service: Row, term: Row) -> JSON:
             **_present(taxonomy_id=term.taxonomy_id, code=term.code, term_uri=term.term_uri),
         },
     }
+
+
+def without_organization(service: JSON) -> JSON:
+    """A service nested in its organisation: the organisation is not repeated inside it."""
+    return {key: value for key, value in service.items() if key != "organization"}
 
 
 def service_full(record: ServiceRecord) -> JSON:
