@@ -149,3 +149,13 @@ def test_costly_requests_wait_for_a_free_slot(client, make_service, settings) ->
     with pytest.raises(RuntimeError), throttling.costly_slot(throttling.COSTLY_UNITS + 1):
         raise RuntimeError
     assert client.get(API + "services", {"per_page": 1000}).status_code == 200
+
+
+def test_an_unreachable_cache_lets_requests_through(client, db, settings) -> None:
+    """Redis down must not take the API down: requests go uncounted until it is back."""
+    from config.settings.base import redis_cache
+
+    settings.CACHES = {"default": redis_cache("redis://127.0.0.1:9/0", "unreachable")}
+    settings.OPENREFERRAL_RATE_LIMIT = 2
+    statuses = [client.get(API + "taxonomies").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 200]

@@ -15,14 +15,17 @@ shared by the workers of one host (the workers it protects) and let go by the sy
 process ends, however it ends.
 
 Counters live in Django's cache, touched only with its atomic operations (add, incr), so workers
-sharing a cache (Redis, Memcached) never lose a count. With a per-process cache (Django's
-default local memory) each worker counts on its own.
+sharing a cache (Redis, REDIS_URL) never lose a count. With a per-process cache (Django's local
+memory, without REDIS_URL) each worker counts on its own. When the cache cannot be reached the
+request is let through, as ``directory.rate_limits`` does: a Redis outage must not take the API
+down.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import math
 import os
 import tempfile
@@ -34,6 +37,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 WINDOW_SECONDS = 60
 REQUEST_COST = 1
@@ -82,13 +87,16 @@ def charge(client: str, units: int) -> None:
     if units <= 0 or not settings.OPENREFERRAL_RATE_LIMIT:
         return
     key = _key(client, int(clock() // WINDOW_SECONDS))
-    for _ in range(2):
-        cache.add(key, 0, 2 * WINDOW_SECONDS + 5)
-        try:
-            cache.incr(key, units)
-            return
-        except ValueError:  # expired between add and incr: add it again
-            continue
+    try:
+        for _ in range(2):
+            cache.add(key, 0, 2 * WINDOW_SECONDS + 5)
+            try:
+                cache.incr(key, units)
+                return
+            except ValueError:  # expired between add and incr: add it again
+                continue
+    except Exception as error:  # noqa: BLE001 - Redis down must not take the API down
+        logger.warning("API use not counted for %s: the cache is unreachable (%s)", client, error)
 
 
 def wait_seconds(client: str) -> int | None:
@@ -98,7 +106,11 @@ def wait_seconds(client: str) -> int | None:
         return None
     now = clock()
     window = int(now // WINDOW_SECONDS)
-    counts = cache.get_many([_key(client, window - 1), _key(client, window)])
+    try:
+        counts = cache.get_many([_key(client, window - 1), _key(client, window)])
+    except Exception as error:  # noqa: BLE001 - Redis down must not take the API down
+        logger.warning("API limit not checked for %s: the cache is unreachable (%s)", client, error)
+        return None
     previous = counts.get(_key(client, window - 1), 0)
     current = counts.get(_key(client, window), 0)
     elapsed = now / WINDOW_SECONDS - window  # share of the current minute gone
