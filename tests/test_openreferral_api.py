@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from jsonschema import Draft202012Validator
@@ -233,7 +232,7 @@ def test_free_and_charged_services_have_cost_options(client, demo) -> None:
     assert option["amount_description"] == charged.fees_description
 
 
-def test_online_and_phone_only_services_have_a_virtual_location(client, demo) -> None:
+def test_online_only_services_have_a_virtual_location(client, demo) -> None:
     online = live().filter(locations__isnull=True, online=True).exclude(website="").first()
     phone = live().filter(locations__isnull=True, online=False, by_phone=True).first()
     neither = live().filter(locations__isnull=True, online=False, by_phone=False).first()
@@ -250,8 +249,8 @@ def test_online_and_phone_only_services_have_a_virtual_location(client, demo) ->
     # The same ids on every request.
     assert get(client, f"services/{online.oruk_id}")["service_at_locations"] == [link]
 
-    (link,) = get(client, f"services/{phone.oruk_id}")["service_at_locations"]
-    assert link["location"]["location_type"] == "virtual" and "url" not in link["location"]
+    # A phone line is a contact, not a place.
+    assert get(client, f"services/{phone.oruk_id}")["service_at_locations"] == []
     assert get(client, f"services/{neither.oruk_id}")["service_at_locations"] == []
     places = get(client, f"services/{built.oruk_id}")["service_at_locations"]
     assert {p["location"]["location_type"] for p in places} == {"physical"}
@@ -262,7 +261,7 @@ def test_service_at_locations_are_valid(client, demo) -> None:
     body = get(client, "service_at_locations", per_page=1000)
     assert_page_envelope(body)
     buildings = ServiceLocation.objects.filter(page__in=live())
-    remote = live().filter(locations__isnull=True).filter(Q(online=True) | Q(by_phone=True))
+    remote = live().filter(locations__isnull=True, online=True)
     assert body["total_items"] == buildings.count() + remote.count()
     assert buildings.exists() and remote.exists()
     for item in body["contents"]:

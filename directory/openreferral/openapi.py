@@ -295,7 +295,7 @@ def openapi_document(server_url: str) -> dict[str, Any]:
             "service_at_locations",
             "getPaginatedListOfServiceAtLocation",
             "Paginated list of the places live services are delivered (a service with no "
-            "building that is delivered online or by phone has a virtual location), with the "
+            "building that is delivered online has a virtual location), with the "
             "service's one-to-one fields; by service name, or nearest first with a postcode.",
             _page_of(SCHEMAS + "compiled/service_at_location_list.json"),
         ),

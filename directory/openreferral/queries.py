@@ -165,21 +165,21 @@ Link = tuple[int, int | None]
 def service_location_links(services: QuerySet[ServicePage], near: Proximity | None) -> list[Link]:
     """Every place ``services`` are delivered, in the list's order: by service, each one's
     buildings in their order, or its virtual location if it has no building and is delivered
-    online or by phone. With ``near``: the buildings within the distance, nearest first."""
+    online. With ``near``: the buildings within the distance, nearest first."""
     # The services' ids first, as a list: locations IN (services IN (search entries ...)) as
     # one statement leaves PostgreSQL's planner room for nested loops that take minutes.
-    ordered = list(services.values_list("pk", "online", "by_phone"))
-    places = ServiceLocation.objects.filter(page_id__in=[pk for pk, _, _ in ordered])
+    ordered = list(services.values_list("pk", "online"))
+    places = ServiceLocation.objects.filter(page_id__in=[pk for pk, _ in ordered])
     if near:
         return [(place.page_id, place.pk) for place, _ in locations_near(places, near)]
     buildings: dict[int, list[int]] = {}
     for page_id, pk in places.order_by("sort_order", "pk").values_list("page_id", "pk"):
         buildings.setdefault(page_id, []).append(pk)
     links: list[Link] = []
-    for pk, online, by_phone in ordered:
+    for pk, online in ordered:
         if pk in buildings:
             links.extend((pk, place) for place in buildings[pk])
-        elif online or by_phone:
+        elif online:
             links.append((pk, None))
     return links
 
@@ -192,7 +192,7 @@ def find_service_at_location(link_id: str) -> Link | None:
     for page_id, pk, oruk_id in places.values_list("page_id", "pk", "oruk_id").iterator():
         if service_at_location_id(oruk_id) == link_id:
             return page_id, pk
-    remote = live.filter(Q(online=True) | Q(by_phone=True), locations__isnull=True)
+    remote = live.filter(online=True, locations__isnull=True)
     for pk, oruk_id in remote.values_list("pk", "oruk_id").iterator():
         if service_at_location_id(virtual_location_id(oruk_id)) == link_id:
             return pk, None

@@ -56,7 +56,6 @@ SERVICE_FIELDS = (
     "schedule_notes",
     "organisation_id",
     "online",
-    "by_phone",
 )
 ORGANISATION_FIELDS = (
     "pk",

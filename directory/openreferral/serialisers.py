@@ -119,33 +119,27 @@ def location(place: Row) -> JSON:
     return body
 
 
-def delivered_remotely(service: Row) -> bool:
-    return bool(service.online or service.by_phone)
-
-
 def virtual_location_id(service_id: str) -> str:
     return derived_id("virtual_location", service_id)
 
 
 def virtual_location(service: Row) -> JSON | None:
-    """Where a service with no building is delivered, if it is delivered online or by phone:
-    HSDS's virtual location, its web address the service's. None for any other service."""
-    if not delivered_remotely(service):
+    """Where a service with no building is delivered, if it is delivered online: HSDS's
+    virtual location, its web address the service's. None for any other service (a phone line
+    is a contact, not a place; the importer reads a virtual location as "online" too)."""
+    if not service.online:
         return None
-    ways = " and ".join(
-        way for way, used in (("online", service.online), ("by phone", service.by_phone)) if used
-    )
     return {
         "id": virtual_location_id(service.oruk_id),
         "location_type": "virtual",
-        "name": ways[0].upper() + ways[1:],
-        "description": f"{service.title} is delivered {ways}: there is no building to visit.",
-        **_present(url=service.website if service.online else ""),
+        "name": "Online",
+        "description": f"{service.title} is delivered online: there is no building to visit.",
+        **_present(url=service.website),
     }
 
 
 def locations_of(record: ServiceRecord) -> list[JSON]:
-    """The service's buildings or, for a service with none, its virtual location if any."""
+    """The service's buildings or, for an online service with none, its virtual location."""
     if record.locations:
         return [location(place) for place in record.locations]
     virtual = virtual_location(record.service)
