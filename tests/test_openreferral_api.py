@@ -13,7 +13,6 @@ import json
 import math
 import re
 import uuid
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,59 +20,32 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
+from config.settings import base as base_settings
 from directory.models import (
     AgeBand,
     Circumstance,
     LevelOfNeed,
     Need,
+    Organisation,
     Postcode,
     ServiceLocation,
     ServiceNeed,
     ServicePage,
 )
+from directory.openreferral import throttling
 from directory.recycle_bin.actions import move_to_bin
+from tests.oruk_schemas import FORMATS, REGISTRY, SCHEMA_DIR
 
 pytestmark = pytest.mark.django_db
 
 API = "/api/openreferral/"
-SCHEMA_DIR = Path(__file__).parent / "data" / "oruk"
-PROFILE_URL = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
 
 
 # -- schemas ---------------------------------------------------------------------------------
 
-_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
-FORMATS = FormatChecker()
-
-
-@FORMATS.checks("date-time", raises=ValueError)
-def _is_date_time(value: object) -> bool:
-    # jsonschema checks date-time only with an optional package; check it here, strictly.
-    if not isinstance(value, str):
-        return True
-    if not _RFC3339.match(value):
-        raise ValueError(f"{value!r} is not an RFC 3339 date-time")
-    datetime.datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
-    return True
-
-
-def _registry() -> Registry:
-    """Every schema file, under its own file name (how the per-object files refer to each other)
-    and under the profile's published address (how the OpenAPI document refers to them)."""
-    resources = []
-    for path in SCHEMA_DIR.rglob("*.json"):
-        relative = path.relative_to(SCHEMA_DIR).as_posix()
-        resource = Resource.from_contents(json.loads(path.read_text()), DRAFT202012)
-        resources += [(relative, resource), (PROFILE_URL + relative, resource)]
-    return Registry().with_resources(resources)
-
-
-REGISTRY = _registry()
 OPENAPI = json.loads((SCHEMA_DIR / "openapi.json").read_text())
 
 
@@ -107,6 +79,7 @@ def assert_service_dates(service: dict[str, Any]) -> None:
 
 def test_the_format_checker_rejects_bad_ids_and_dates() -> None:
     """The validation below would prove nothing if formats went unchecked."""
+    assert not FORMATS.conforms("www.example.co.uk", "uri")
     check = validator("compiled/service.json")
     good = {"id": str(uuid.uuid4()), "name": "A", "status": "active"}
     check.validate(good)
@@ -259,17 +232,220 @@ def test_free_and_charged_services_have_cost_options(client, demo) -> None:
     assert option["amount_description"] == charged.fees_description
 
 
+def test_online_only_services_have_a_virtual_location(client, demo) -> None:
+    online = live().filter(locations__isnull=True, online=True).exclude(website="").first()
+    phone = live().filter(locations__isnull=True, online=False, by_phone=True).first()
+    neither = live().filter(locations__isnull=True, online=False, by_phone=False).first()
+    built = live().filter(locations__isnull=False, online=True).distinct().first()
+    assert online and phone and neither and built, "the demo has each kind"
+
+    body = get(client, f"services/{online.oruk_id}")
+    assert_valid(body, "compiled/service.json")
+    (link,) = body["service_at_locations"]
+    assert link["location"]["location_type"] == "virtual"
+    assert link["location"]["url"] == online.website
+    assert link["location_id"] == link["location"]["id"] != online.oruk_id
+    assert "addresses" not in link["location"] and "latitude" not in link["location"]
+    # The same ids on every request.
+    assert get(client, f"services/{online.oruk_id}")["service_at_locations"] == [link]
+
+    # A phone line is a contact, not a place.
+    assert get(client, f"services/{phone.oruk_id}")["service_at_locations"] == []
+    assert get(client, f"services/{neither.oruk_id}")["service_at_locations"] == []
+    places = get(client, f"services/{built.oruk_id}")["service_at_locations"]
+    assert {p["location"]["location_type"] for p in places} == {"physical"}
+    assert len(places) == built.locations.count()
+
+
 def test_service_at_locations_are_valid(client, demo) -> None:
     body = get(client, "service_at_locations", per_page=1000)
     assert_page_envelope(body)
-    expected = ServiceLocation.objects.filter(page__in=live())
-    assert body["total_items"] == expected.count() > 0
+    buildings = ServiceLocation.objects.filter(page__in=live())
+    remote = live().filter(locations__isnull=True, online=True)
+    assert body["total_items"] == buildings.count() + remote.count()
+    assert buildings.exists() and remote.exists()
     for item in body["contents"]:
         assert_valid(item, "compiled/service_at_location_list.json")
         assert_valid(item, "compiled/service_at_location.json")
-    assert {item["location_id"] for item in body["contents"]} == set(
-        expected.values_list("oruk_id", flat=True)
+    physical = {
+        i["location_id"] for i in body["contents"] if i["location"]["location_type"] == "physical"
+    }
+    assert physical == set(buildings.values_list("oruk_id", flat=True))
+    virtual = {
+        i["service_id"] for i in body["contents"] if i["location"]["location_type"] == "virtual"
+    }
+    assert virtual == set(remote.values_list("oruk_id", flat=True))
+
+
+def test_every_service_at_location_can_be_fetched_by_its_id(client, demo) -> None:
+    listed = get(client, "service_at_locations", per_page=1000)["contents"]
+    virtual = [item for item in listed if item["location"]["location_type"] == "virtual"]
+    physical = [item for item in listed if item["location"]["location_type"] == "physical"]
+    assert virtual and physical
+    for item in physical[:4] + virtual[:4] + physical[-2:]:
+        one = get(client, f"service_at_locations/{item['id']}")
+        assert_valid(one, "compiled/service_at_location.json")
+        # The profile's own OpenAPI document says this path answers a service.
+        assert_valid(one, "compiled/service.json")
+        assert (one["id"], one["service_id"], one["location_id"]) == (
+            item["id"],
+            item["service_id"],
+            item["location_id"],
+        )
+        assert one["location"] == item["location"]
+        service = get(client, f"services/{item['service_id']}")
+        assert one["service"] == {k: v for k, v in service.items() if k != "service_at_locations"}
+        assert (one["name"], one["status"]) == (service["name"], service["status"])
+        assert item["id"] in {link["id"] for link in service["service_at_locations"]}
+    assert (
+        get(client, f"service_at_locations/{physical[0]['id'].upper()}")["id"] == physical[0]["id"]
     )
+    # Full list items are the same objects.
+    full = get(client, "service_at_locations", per_page=5, full="true")["contents"]
+    assert full[0] == get(client, f"service_at_locations/{full[0]['id']}")
+
+
+def test_a_location_of_an_unpublished_service_is_not_found(client, demo) -> None:
+    item = get(client, "service_at_locations")["contents"][0]
+    ServicePage.objects.get(oruk_id=item["service_id"]).unpublish()
+    get(client, f"service_at_locations/{item['id']}", status=404)
+
+
+def test_organizations_by_id(client, demo) -> None:
+    listed = get(client, "organizations", per_page=1000)["contents"]
+    for item in listed[:5]:
+        one = get(client, f"organizations/{item['id']}")
+        assert_valid(one, "compiled/organization.json")
+        assert {k: v for k, v in one.items() if k in item} == item
+        services = live().filter(organisation__oruk_id=item["id"]).order_by("title", "oruk_id")
+        assert [s["id"] for s in one["services"]] == [s.oruk_id for s in services]
+        assert all("organization" not in s and "contacts" not in s for s in one["services"])
+        nested = get(client, f"organizations/{item['id']}", full_service="true")
+        assert_valid(nested, "compiled/organization.json")
+        first = get(client, f"services/{services[0].oruk_id}")
+        assert nested["services"][0] == {k: v for k, v in first.items() if k != "organization"}
+    full = get(client, "organizations", per_page=3, full="true")["contents"]
+    assert full == [get(client, f"organizations/{item['id']}") for item in full]
+    # An organisation with no published service is not published either.
+    idle = Organisation.objects.create(name="Nobody's services")
+    get(client, f"organizations/{idle.oruk_id}", status=404)
+    assert idle.oruk_id not in {item["id"] for item in listed}
+
+
+def test_organization_filters(client, demo) -> None:
+    page = live().exclude(organisation=None).order_by("title").first()
+    org = page.organisation
+    found = all_ids(client, "services", organization_id=org.oruk_id)
+    assert set(found) == ids(live().filter(organisation=org)) != set()
+    located = get(client, "service_at_locations", organization_id=org.oruk_id, per_page=1000)
+    assert {item["service_id"] for item in located["contents"]} <= set(found)
+    word = org.name.split()[0]
+    named = all_ids(client, "organizations", search=word.lower())
+    assert org.oruk_id in named
+    for name, description in Organisation.objects.filter(oruk_id__in=named).values_list(
+        "name", "description"
+    ):
+        assert word.lower() in f"{name} {description}".lower()
+    need = page.needs.first()
+    running = set(all_ids(client, "organizations", taxonomy_term_id=need.oruk_id))
+    expected = set(live().filter(needs=need).values_list("organisation__oruk_id", flat=True)) - {
+        None
+    }
+    assert running == expected != set()
+
+
+def test_ids_that_name_nothing_match_nothing(client, demo) -> None:
+    nobody = str(uuid.uuid4())
+    for path, name in [
+        ("services", "taxonomy_term_id"),
+        ("services", "taxonomy_id"),
+        ("services", "organization_id"),
+        ("service_at_locations", "taxonomy_term_id"),
+        ("organizations", "taxonomy_id"),
+        ("taxonomy_terms", "parent_id"),
+        ("taxonomy_terms", "taxonomy_id"),
+    ]:
+        body = get(client, path, **{name: nobody})
+        assert (body["total_items"], body["contents"]) == (0, []), (path, name)
+
+
+def test_one_to_one_and_minimal_service_lists(client, demo) -> None:
+    full = get(client, "services", per_page=20)["contents"]
+    plain = get(client, "services", per_page=20, full="false")["contents"]
+    nested_only = {"service_at_locations", "contacts", "schedules", "cost_options"}
+    nested_only |= {"languages", "service_areas", "attributes"}
+    for nested, item in zip(full, plain, strict=True):
+        assert_valid(item, "compiled/service_list.json")
+        assert set(item) == set(nested) - nested_only
+        assert all(item[key] == nested[key] for key in item if key != "organization")
+        identifiers = "organization_identifiers"
+        assert item["organization"] == {
+            key: value for key, value in nested["organization"].items() if key != identifiers
+        }
+    minimal = get(client, "services", minimal="true")
+    assert minimal["size"] == minimal["total_items"] == 179  # every service in one page
+    for item in minimal["contents"]:
+        assert_valid(item, "compiled/service_list.json")
+        assert set(item) == {"id", "name", "status", "last_modified"}
+    assert [i["id"] for i in minimal["contents"]] == all_ids(client, "services")
+    page = get(client, "services", minimal="true", per_page=50, page=2)
+    assert [i["id"] for i in page["contents"]] == all_ids(client, "services")[50:100]
+
+
+def test_ndjson_streams_every_item_without_pages(client, demo) -> None:
+    for path, params in [
+        ("services", {}),
+        ("services", {"full": "false", "search": "speech"}),
+        ("service_at_locations", {}),
+        ("organizations", {"full": "true"}),
+        ("taxonomy_terms", {}),
+    ]:
+        response = client.get(API + path, {"format": "ndjson", "per_page": 7, **params})
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/x-ndjson"
+        assert response["Access-Control-Allow-Origin"] == "*"
+        lines = b"".join(response.streaming_content).decode().splitlines()
+        expected = get(client, path, per_page=1000, **params)["contents"]
+        assert [json.loads(line) for line in lines] == expected, path
+
+
+def test_services_near_a_postcode(client, demo) -> None:
+    place = ServiceLocation.objects.filter(page__in=live(), latitude__isnull=False).first()
+    near = set(all_ids(client, "services", postcode=place.postcode, proximity=1500))
+    located = get(
+        client, "service_at_locations", postcode=place.postcode, proximity=1500, per_page=1000
+    )
+    assert near == {item["service_id"] for item in located["contents"]} != set()
+
+
+def test_taxonomy_and_term_search(client, demo) -> None:
+    assert [t["name"] for t in get(client, "taxonomies", search="AGE")["contents"]] == ["Age band"]
+    need = Need.objects.filter(parent__isnull=False).first()
+    found = get(client, "taxonomy_terms", search=need.name.lower(), per_page=1000)["contents"]
+    assert need.oruk_id in {t["id"] for t in found}
+    assert all(need.name.lower() in f"{t['name']} {t['description']}".lower() for t in found)
+
+
+def test_every_empty_list_is_one_empty_page(client, demo) -> None:
+    nobody = str(uuid.uuid4())
+    for path, params in [
+        ("services", {"search": "zzqxjv"}),
+        ("service_at_locations", {"organization_id": nobody}),
+        ("organizations", {"search": "zzqxjv"}),
+        ("taxonomies", {"search": "zzqxjv"}),
+        ("taxonomy_terms", {"search": "zzqxjv"}),
+    ]:
+        body = get(client, path, **params)
+        assert_page_envelope(body)
+        assert {k: v for k, v in body.items() if k != "contents"} == {
+            "total_items": 0,
+            "total_pages": 1,
+            "page_number": 1,
+            "size": 0,
+            "first_page": True,
+            "last_page": True,
+            "empty": True,
+        }, path
 
 
 def test_organizations_are_valid(client, demo) -> None:
@@ -496,9 +672,11 @@ def test_paging_edges(client, demo) -> None:
         name = next(iter(params))
         body = get(client, "services", status=400, **params)
         assert name in body["errors"], params
+    # An empty list is one empty page, as the standard's examples count pages.
     nothing = get(client, "services", search="zzqxjv")
-    assert (nothing["total_items"], nothing["total_pages"], nothing["empty"]) == (0, 0, True)
-    assert nothing["first_page"] and nothing["last_page"]
+    assert (nothing["total_items"], nothing["total_pages"], nothing["page_number"]) == (0, 1, 1)
+    assert nothing["empty"] and nothing["first_page"] and nothing["last_page"]
+    assert nothing["size"] == 0 and nothing["contents"] == []
 
 
 def test_a_page_of_1000_costs_the_same_queries_as_a_page_of_10(client, demo) -> None:
@@ -518,8 +696,6 @@ def test_a_page_of_1000_costs_the_same_queries_as_a_page_of_10(client, demo) -> 
     [
         ("services", {"colour": "red"}, "colour"),
         ("services", {"taxonomy_term_id": "not-a-uuid"}, "taxonomy_term_id"),
-        ("services", {"taxonomy_term_id": str(uuid.uuid4())}, "taxonomy_term_id"),
-        ("services", {"taxonomy_id": str(uuid.uuid4())}, "taxonomy_id"),
         ("services", {"minimum_age": "five"}, "minimum_age"),
         ("services", {"maximum_age": "500"}, "maximum_age"),
         ("services", {"day": "Funday"}, "day"),
@@ -532,8 +708,16 @@ def test_a_page_of_1000_costs_the_same_queries_as_a_page_of_10(client, demo) -> 
         ("service_at_locations", {"proximity": "500"}, "proximity"),
         ("service_at_locations", {"postcode": "SE13", "proximity": "far"}, "proximity"),
         ("taxonomy_terms", {"top_only": "maybe"}, "top_only"),
-        ("taxonomy_terms", {"parent_id": str(uuid.uuid4())}, "parent_id"),
-        ("taxonomies", {"search": "x"}, "search"),
+        ("taxonomy_terms", {"parent_id": "1"}, "parent_id"),
+        ("taxonomies", {"postcode": "SE13"}, "postcode"),
+        ("services", {"organization_id": "riverside"}, "organization_id"),
+        ("services", {"full": "maybe"}, "full"),
+        ("services", {"minimal": "2"}, "minimal"),
+        ("services", {"format": "xml"}, "format"),
+        ("services", {"per_page": 10001, "minimal": "true"}, "per_page"),
+        ("organizations", {"full_service": "sometimes"}, "full_service"),
+        (f"organizations/{uuid.uuid4()}", {"full": "true"}, "full"),
+        (f"service_at_locations/{uuid.uuid4()}", {"page": "1"}, "page"),
         ("organizations", {"postcode": "SE13"}, "postcode"),
         ("", {"page": "1"}, "page"),
     ],
@@ -559,6 +743,10 @@ def test_a_repeated_parameter_is_a_400(client, demo) -> None:
         "taxonomies/need",
         f"taxonomy_terms/{uuid.uuid4()}",
         "taxonomy_terms/1",
+        f"service_at_locations/{uuid.uuid4()}",
+        "service_at_locations/not-a-uuid",
+        f"organizations/{uuid.uuid4()}",
+        "organizations/riverside",
         "no-such-endpoint",
         "services/a/b",
     ],
@@ -598,6 +786,50 @@ def test_rate_limit_per_client_address(client, demo, settings) -> None:
     cache.clear()
 
 
+def test_a_well_behaved_client_pulls_every_service(client, demo, settings, monkeypatch) -> None:
+    """A puller that reads every page, then every /services/{id}, and waits as long as a 429
+    tells it to, gets every service: the limit paces it and never stops it. The clock is moved
+    by hand (50 ms a request) rather than waited for."""
+    settings.OPENREFERRAL_RATE_LIMIT = 60
+    cache.clear()
+    now = [1_000_000 * throttling.WINDOW_SECONDS + 0.5]
+    monkeypatch.setattr(throttling, "clock", lambda: now[0])
+    waits: list[int] = []
+
+    def fetch(path: str, **params: Any) -> dict[str, Any]:
+        while True:
+            now[0] += 0.05
+            response = client.get(API + path, params)
+            if response.status_code != 429:
+                assert response.status_code == 200, response.content[:300]
+                return response.json()
+            waits.append(int(response["Retry-After"]))
+            now[0] += waits[-1]
+
+    started, listed, page = now[0], [], 1
+    while True:
+        body = fetch("services", page=page, per_page=100)
+        listed += [service["id"] for service in body["contents"]]
+        if body["last_page"]:
+            break
+        page += 1
+    fetched = [fetch(f"services/{service_id}")["id"] for service_id in listed]
+    assert fetched == listed and set(listed) == ids(live())
+    units = 2 * (1 + throttling.FULL_SERVICE.of(100)) + len(listed)
+    minutes = (now[0] - started) / 60
+    assert waits and units / 60 - 1.5 <= minutes <= units / 60 + 1, (units, minutes)
+    cache.clear()
+
+
+def test_the_default_limit_lets_a_full_pull_of_ten_thousand_services_finish() -> None:
+    """The limit's size: pages of 1,000 full services and one /services/{id} each, in the
+    units the API charges, fit in under 20 minutes of a client's allowance."""
+    services = 10_000
+    pages = services // 1000
+    units = pages * (1 + throttling.FULL_SERVICE.of(1000)) + services * throttling.REQUEST_COST
+    assert units / base_settings.OPENREFERRAL_RATE_LIMIT < 20
+
+
 # -- only live services ---------------------------------------------------------------------
 
 
@@ -632,7 +864,9 @@ def test_openapi_document_lists_what_each_endpoint_accepts(client, demo) -> None
         "/services",
         "/services/{id}",
         "/service_at_locations",
+        "/service_at_locations/{id}",
         "/organizations",
+        "/organizations/{id}",
         "/taxonomies",
         "/taxonomies/{id}",
         "/taxonomy_terms",
@@ -640,6 +874,8 @@ def test_openapi_document_lists_what_each_endpoint_accepts(client, demo) -> None
     }
     sample_ids = {
         "/services/{id}": live().first().oruk_id,
+        "/service_at_locations/{id}": get(client, "service_at_locations")["contents"][0]["id"],
+        "/organizations/{id}": get(client, "organizations")["contents"][0]["id"],
         "/taxonomies/{id}": get(client, "taxonomies")["contents"][0]["id"],
         "/taxonomy_terms/{id}": LevelOfNeed.objects.first().oruk_id,
     }
@@ -655,4 +891,7 @@ def test_openapi_document_lists_what_each_endpoint_accepts(client, demo) -> None
         assert {"200", "400", "429"} <= set(operation["responses"])
     services = document["paths"]["/services"]["get"]["parameters"]
     per_page = next(p for p in services if p["name"] == "per_page")
-    assert per_page["schema"]["maximum"] == 1000
+    assert per_page["schema"]["maximum"] == 10_000  # with minimal; 1,000 without
+    assert {"organization_id", "full", "minimal", "format", "modified_after"} <= {
+        p["name"] for p in services
+    }

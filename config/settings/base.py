@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment variables are read here and nowhere else."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -191,8 +192,21 @@ WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Family Support Directory")
 # Shown in the footer: "Part of <council>'s early help offer".
 COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Open Referral UK API (/api/openreferral/): requests a minute per client address; 0 = no limit.
-OPENREFERRAL_RATE_LIMIT = int(os.environ.get("OPENREFERRAL_RATE_LIMIT", "120"))
+# Open Referral UK API (/api/openreferral/). What one client address may use a minute, in units
+# of one simple request (a page of many nested services counts for more; see
+# directory/openreferral/throttling.py): 600 lets a client pull 10,000 services, list and every
+# /services/{id}, in about 17 minutes. 0 = no limit.
+OPENREFERRAL_RATE_LIMIT = int(os.environ.get("OPENREFERRAL_RATE_LIMIT", "600"))
+# How many large API requests (big pages of nested objects) may run at once, across all clients:
+# the other web workers stay free for the public site. 0 = no cap.
+OPENREFERRAL_COSTLY_REQUESTS = int(os.environ.get("OPENREFERRAL_COSTLY_REQUESTS", "1"))
+# Our own reverse proxies' addresses or networks, comma-separated (e.g. "127.0.0.1,10.0.0.0/8"):
+# only from them is X-Forwarded-For believed when rate limits look for a client's address.
+TRUSTED_PROXIES = [
+    str(ipaddress.ip_network(entry.strip(), strict=False))
+    for entry in os.environ.get("TRUSTED_PROXIES", "").split(",")
+    if entry.strip()
+]
 # Importing from a feed's URL (directory/openreferral/safe_http.py): hosts (names, addresses or
 # networks such as 10.20.0.0/16) that may be reached although they are not public addresses, e.g.
 # a council intranet's feed; one request's deadline and how long a silent server is waited for;

@@ -12,7 +12,8 @@ from typing import TextIO
 from tqdm import tqdm
 
 from .queries import live_services
-from .serialisers import service_full, with_related
+from .records import records, service_rows
+from .serialisers import service_full
 from .taxonomies import TermIndex
 
 CHUNK = 200
@@ -20,20 +21,18 @@ CHUNK = 200
 
 def export_services(out: TextIO, *, progress: bool = False) -> int:
     """Write the live services to ``out``, by name; returns how many were written."""
-    services = with_related(live_services())
-    total = services.count()
+    pks = list(live_services().values_list("pk", flat=True))
     terms = TermIndex()
     out.write("[")
     written = 0
-    for service in tqdm(
-        services.iterator(chunk_size=CHUNK),
-        total=total,
-        desc="Exporting",
-        unit="service",
-        disable=not progress,
-    ):
-        out.write(",\n" if written else "\n")
-        out.write(json.dumps(service_full(service, terms), ensure_ascii=False))
-        written += 1
+    with tqdm(total=len(pks), desc="Exporting", unit="service", disable=not progress) as bar:
+        for start in range(0, len(pks), CHUNK):
+            chunk = pks[start : start + CHUNK]
+            rows = service_rows(live_services().filter(pk__in=chunk))
+            for record in records(rows, terms):
+                out.write(",\n" if written else "\n")
+                out.write(json.dumps(service_full(record), ensure_ascii=False))
+                written += 1
+            bar.update(len(chunk))
     out.write("\n]\n")
     return written

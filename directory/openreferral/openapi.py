@@ -14,6 +14,9 @@ from typing import Any
 from .parameters import (
     DEFAULT_PER_PAGE,
     DEFAULT_PROXIMITY_METRES,
+    ENDPOINTS,
+    FORMATS,
+    MAX_MINIMAL_PER_PAGE,
     MAX_PER_PAGE,
     MAX_PROXIMITY_METRES,
 )
@@ -32,22 +35,56 @@ _PARAMETERS: dict[str, dict[str, Any]] = {
         "schema": {"type": "integer", "minimum": 1, "default": 1},
     },
     "per_page": {
-        "description": "Number of results requested in a single page.",
+        "description": f"Number of results requested in a single page: up to {MAX_PER_PAGE:,}; "
+        f"with `minimal`, up to {MAX_MINIMAL_PER_PAGE:,}, and that many by default.",
         "schema": {
             "type": "integer",
             "minimum": 1,
-            "maximum": MAX_PER_PAGE,
+            "maximum": MAX_MINIMAL_PER_PAGE,
             "default": DEFAULT_PER_PAGE,
         },
     },
+    "format": {
+        "description": "`json` (the default): pages in the envelope. `ndjson`: every result, "
+        "one JSON object a line, streamed without pages (`page` and `per_page` are ignored).",
+        "schema": {"type": "string", "enum": list(FORMATS), "default": FORMATS[0]},
+    },
     "taxonomy_term_id": {
         "description": "Services with this taxonomy term. A need category also matches the "
-        "needs under it.",
+        "needs under it. An id we do not have matches nothing.",
         "schema": {"type": "string", "format": "uuid"},
     },
     "taxonomy_id": {
         "description": "Services with any term of this taxonomy.",
         "schema": {"type": "string", "format": "uuid"},
+    },
+    "organization_id": {
+        "description": "Services run by this organisation.",
+        "schema": {"type": "string", "format": "uuid"},
+    },
+    "minimal": {
+        "description": "Only each service's id, name, status and last_modified: enough to "
+        "tell what changed since the last pull, all in one page by default.",
+        "schema": {"type": "boolean", "default": False},
+    },
+    "full": {
+        "description": "Services fully nested (the default), or only their one-to-one "
+        "fields with `false`.",
+        "schema": {"type": "boolean", "default": True},
+    },
+    "service_at_locations.full": {
+        "description": "Each service_at_location with its service fully nested; by default "
+        "only the service's one-to-one fields.",
+        "schema": {"type": "boolean", "default": False},
+    },
+    "organizations.full": {
+        "description": "Each organisation with its identifiers and its live services' "
+        "one-to-one fields.",
+        "schema": {"type": "boolean", "default": False},
+    },
+    "full_service": {
+        "description": "The organisation's live services fully nested.",
+        "schema": {"type": "boolean", "default": False},
     },
     "minimum_age": {
         "description": "Services with a minimum age of at least the specified value (a "
@@ -80,7 +117,7 @@ _PARAMETERS: dict[str, dict[str, Any]] = {
     },
     "postcode": {
         "description": "A UK postcode or postcode district: only locations within `proximity` "
-        "metres of its centre, nearest first.",
+        "metres of its centre, nearest first (on /services: services with such a location).",
         "schema": {"type": "string"},
     },
     "proximity": {
@@ -95,6 +132,26 @@ _PARAMETERS: dict[str, dict[str, Any]] = {
     "taxonomy_terms.taxonomy_id": {
         "description": "Terms of this taxonomy only.",
         "schema": {"type": "string", "format": "uuid"},
+    },
+    "organizations.search": {
+        "description": "Organisations with every word in their name or description.",
+        "schema": {"type": "string"},
+    },
+    "organizations.taxonomy_term_id": {
+        "description": "Organisations running a live service with this taxonomy term.",
+        "schema": {"type": "string", "format": "uuid"},
+    },
+    "organizations.taxonomy_id": {
+        "description": "Organisations running a live service with any term of this taxonomy.",
+        "schema": {"type": "string", "format": "uuid"},
+    },
+    "taxonomies.search": {
+        "description": "Taxonomies with every word in their name or description.",
+        "schema": {"type": "string"},
+    },
+    "taxonomy_terms.search": {
+        "description": "Terms with every word in their name or description.",
+        "schema": {"type": "string"},
     },
     "parent_id": {
         "description": "Terms whose parent is this term (the needs of a need category).",
@@ -121,12 +178,12 @@ _ERROR = {
 }
 
 
-def _parameter(name: str) -> dict[str, Any]:
-    spec = copy.deepcopy(_PARAMETERS[name])
+def _parameter(endpoint: str, name: str) -> dict[str, Any]:
+    spec = copy.deepcopy(_PARAMETERS.get(f"{endpoint}.{name}") or _PARAMETERS[name])
     # An empty value means "not given" (as a blank HTML form field sends it): say so, or a
     # client reading the types would think ?page= is an error.
     return {
-        "name": name.rsplit(".", 1)[-1],
+        "name": name,
         "in": "query",
         "required": False,
         "allowEmptyValue": True,
@@ -141,15 +198,29 @@ def _error(description: str) -> dict[str, Any]:
     }
 
 
-def _responses(schema: dict[str, Any], description: str, *, by_id: bool = False) -> dict:
+def _responses(
+    schema: dict[str, Any], description: str, *, by_id: bool = False, listing: bool = False
+) -> dict:
+    content: dict[str, Any] = {"application/json": {"schema": schema}}
+    if listing:
+        content["application/x-ndjson"] = {
+            "schema": {"type": "string", "description": "With format=ndjson: one item a line."}
+        }
     responses = {
-        "200": {"description": description, "content": {"application/json": {"schema": schema}}},
+        "200": {"description": description, "content": content},
         "400": _error("Unknown or malformed query parameters."),
         "405": _error("Any method but GET, HEAD or OPTIONS."),
-        "429": _error("Too many requests from this address; see the Retry-After header."),
+        "429": _error(
+            "This address has used its share of the API for now (requests are weighed by "
+            "what they return); see the Retry-After header."
+        ),
     }
     if by_id:
         responses["404"] = _error("No object with this id (or the id is not a UUID).")
+    if listing or by_id:
+        responses["503"] = _error(
+            "Too many large requests are being answered at once; see the Retry-After header."
+        )
     return responses
 
 
@@ -161,15 +232,17 @@ def _page_of(items_ref: str) -> dict[str, Any]:
 
 
 def _operation(
-    operation_id: str, summary: str, schema: dict, parameters: tuple[str, ...] = (), **kw: Any
+    endpoint: str, operation_id: str, summary: str, schema: dict, **kw: Any
 ) -> dict[str, Any]:
+    """The GET operation of the view named ``endpoint``, with the parameters it accepts."""
+    parameters = ENDPOINTS[endpoint]
     return {
         "get": {
             "summary": summary,
             "description": summary,
             "operationId": operation_id,
-            "parameters": [_parameter(name) for name in parameters],
-            "responses": _responses(schema, summary, **kw),
+            "parameters": [_parameter(endpoint, name) for name in parameters],
+            "responses": _responses(schema, summary, listing="page" in parameters, **kw),
         }
     }
 
@@ -186,25 +259,11 @@ def _id_parameter(what: str) -> list[dict[str, Any]]:
     ]
 
 
-SERVICE_FILTERS = (
-    "search",
-    "page",
-    "per_page",
-    "taxonomy_term_id",
-    "taxonomy_id",
-    "minimum_age",
-    "maximum_age",
-    "start_time",
-    "end_time",
-    "day",
-    "modified_after",
-)
-
-
 def openapi_document(server_url: str) -> dict[str, Any]:
     """The document, with ``server_url`` (this API's root) as its only server."""
     paths = {
         "/": _operation(
+            "index",
             "getAPIMetaInformation",
             "Information about this API and its relationship with HSDS.",
             {
@@ -217,14 +276,15 @@ def openapi_document(server_url: str) -> dict[str, Any]:
             },
         ),
         "/services": _operation(
+            "services",
             "getPaginatedListOfServices",
-            "Paginated list of live services, by name, each fully nested.",
+            "Paginated list of live services, by name, each fully nested unless asked not to.",
             _page_of(SCHEMAS + "compiled/service.json"),
-            SERVICE_FILTERS,
         ),
         "/services/{id}": {
             "parameters": _id_parameter("service"),
             **_operation(
+                "service",
                 "getFullyNestedServiceById",
                 "A fully nested live service.",
                 {"$ref": SCHEMAS + "compiled/service.json"},
@@ -232,27 +292,52 @@ def openapi_document(server_url: str) -> dict[str, Any]:
             ),
         },
         "/service_at_locations": _operation(
+            "service_at_locations",
             "getPaginatedListOfServiceAtLocation",
-            "Paginated list of the places live services are delivered, with the service's "
-            "one-to-one fields; by service name, or nearest first with a postcode.",
+            "Paginated list of the places live services are delivered (a service with no "
+            "building that is delivered online has a virtual location), with the "
+            "service's one-to-one fields; by service name, or nearest first with a postcode.",
             _page_of(SCHEMAS + "compiled/service_at_location_list.json"),
-            (*SERVICE_FILTERS, "postcode", "proximity"),
         ),
+        "/service_at_locations/{id}": {
+            "parameters": _id_parameter("service_at_location"),
+            **_operation(
+                "service_at_location",
+                "getServiceAtLocationWithNestedDataById",
+                "A service_at_location with its location and its service fully nested. It also "
+                "carries the service's name and status, so it is valid as the service the UK "
+                "profile's own document says this path returns.",
+                {"$ref": SCHEMAS + "compiled/service_at_location.json"},
+                by_id=True,
+            ),
+        },
         "/organizations": _operation(
+            "organizations",
             "getPaginatedListOfOrganizations",
             "Paginated list of organisations running live services, by name.",
             _page_of(SCHEMAS + "compiled/organization_list.json"),
-            ("page", "per_page"),
         ),
+        "/organizations/{id}": {
+            "parameters": _id_parameter("organization"),
+            **_operation(
+                "organization",
+                "getOrganizationById",
+                "An organisation running live services, with its identifiers and its live "
+                "services (their one-to-one fields, or fully nested with full_service).",
+                {"$ref": SCHEMAS + "compiled/organization.json"},
+                by_id=True,
+            ),
+        },
         "/taxonomies": _operation(
+            "taxonomies",
             "getPaginatedListOfTaxonomies",
             "Paginated list of taxonomies: Level of need, Need, Age band, Circumstance.",
             _page_of(SCHEMAS + "taxonomy.json"),
-            ("page", "per_page"),
         ),
         "/taxonomies/{id}": {
             "parameters": _id_parameter("taxonomy"),
             **_operation(
+                "taxonomy",
                 "getTaxonomyById",
                 "A taxonomy with all its terms.",
                 {"$ref": SCHEMAS + "taxonomy.json"},
@@ -260,14 +345,15 @@ def openapi_document(server_url: str) -> dict[str, Any]:
             ),
         },
         "/taxonomy_terms": _operation(
+            "taxonomy_terms",
             "getPaginatedListOfTaxonomyTerms",
             "Paginated list of taxonomy terms; a parent always comes before its children.",
             _page_of(SCHEMAS + "taxonomy_term.json"),
-            ("page", "per_page", "taxonomy_terms.taxonomy_id", "parent_id", "top_only"),
         ),
         "/taxonomy_terms/{id}": {
             "parameters": _id_parameter("taxonomy term"),
             **_operation(
+                "taxonomy_term",
                 "getTaxonomyTermById",
                 "A taxonomy term.",
                 {"$ref": SCHEMAS + "taxonomy_term.json"},

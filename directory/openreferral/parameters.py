@@ -1,7 +1,9 @@
 """Query parameters: parsed and checked, with one plain message per bad parameter.
 
-Every endpoint says which parameters it accepts; anything else is an error too, so a typo such
-as ``?per_pge=10`` is reported instead of silently ignored. An empty value counts as not given.
+Each endpoint accepts every parameter HSDS 3.0 and the UK profile define for it (``ENDPOINTS``);
+anything else is an error, so a typo such as ``?per_pge=10`` is reported instead of silently
+ignored. An empty value counts as not given. An id that is a well-formed UUID but names nothing
+we have is not an error: the filter simply matches nothing.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -21,6 +24,10 @@ from .taxonomies import TAXONOMIES_BY_ID, Taxonomy, Term, TermIndex
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 1000
+# ``minimal`` lists (id, name, status, last_modified) are cheap, and the standard asks for the
+# whole list in one call.
+MAX_MINIMAL_PER_PAGE = 10_000
+FORMATS = ("json", "ndjson")
 MAX_AGE = 120
 DEFAULT_PROXIMITY_METRES = 1609.344  # a mile
 MAX_PROXIMITY_METRES = 100_000.0
@@ -45,20 +52,44 @@ DAY_NAMES = {
 _TIME_RE = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
 _PLUS_AS_SPACE = re.compile(r"(\d{2}:\d{2}:\d{2}(?:\.\d+)?) (\d{2}:?\d{2})$")
 
-PAGING = ("page", "per_page")
+PAGING = ("page", "per_page", "format")
 SERVICE_FILTERS = (
     "search",
     "taxonomy_term_id",
     "taxonomy_id",
+    "organization_id",
     "minimum_age",
     "maximum_age",
     "day",
     "start_time",
     "end_time",
     "modified_after",
+    "postcode",
+    "proximity",
 )
-LOCATION_FILTERS = ("postcode", "proximity")
-TERM_FILTERS = ("taxonomy_id", "parent_id", "top_only")
+TERM_FILTERS = ("search", "taxonomy_id", "parent_id", "top_only")
+# What each endpoint accepts, by the name of its view.
+ENDPOINTS: dict[str, tuple[str, ...]] = {
+    "index": (),
+    "openapi": (),
+    "services": (*PAGING, *SERVICE_FILTERS, "minimal", "full"),
+    "service": (),
+    "service_at_locations": (*PAGING, *SERVICE_FILTERS, "full"),
+    "service_at_location": (),
+    "organizations": (
+        *PAGING,
+        "search",
+        "taxonomy_term_id",
+        "taxonomy_id",
+        "full",
+        "full_service",
+    ),
+    "organization": ("full_service",),
+    "taxonomies": (*PAGING, "search"),
+    "taxonomy": (),
+    "taxonomy_terms": (*PAGING, *TERM_FILTERS),
+    "taxonomy_term": (),
+}
 
 
 class ParameterError(ValueError):
@@ -73,19 +104,7 @@ class ParameterError(ValueError):
 class Paging:
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
-
-
-@dataclass(frozen=True)
-class ServiceFilters:
-    search: str = ""
-    term: Term | None = None
-    taxonomy: Taxonomy | None = None
-    minimum_age: float | None = None
-    maximum_age: float | None = None
-    day: str | None = None  # our weekday value, "mo".."su"
-    start_time: datetime.time | None = None
-    end_time: datetime.time | None = None
-    modified_after: datetime.datetime | None = None
+    format: str = "json"  # or "ndjson": every item, one per line, no pages
 
 
 @dataclass(frozen=True)
@@ -96,10 +115,29 @@ class Proximity:
 
 
 @dataclass(frozen=True)
+class ServiceFilters:
+    search: str = ""
+    term: Term | None = None
+    taxonomy: Taxonomy | None = None
+    organisation_id: str | None = None
+    minimum_age: float | None = None
+    maximum_age: float | None = None
+    day: str | None = None  # our weekday value, "mo".."su"
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
+    modified_after: datetime.datetime | None = None
+    near: Proximity | None = None
+    # A term or taxonomy id that names nothing we have: no service matches.
+    unmatched: bool = False
+
+
+@dataclass(frozen=True)
 class TermFilters:
+    search: str = ""
     taxonomy: Taxonomy | None = None
     parent: Term | None = None
     top_only: bool = False
+    unmatched: bool = False
 
 
 class Parameters:
@@ -108,6 +146,7 @@ class Parameters:
     def __init__(self, params: QueryDict, accepted: Iterable[str]) -> None:
         self.params = params
         self.errors: dict[str, str] = {}
+        self.unmatched = False  # an id named something we do not have
         accepted = set(accepted)
         for name in params:
             if name not in accepted:
@@ -155,14 +194,36 @@ class Parameters:
             return None
         return number
 
-    def boolean(self, name: str) -> bool:
+    def boolean(self, name: str, default: bool = False) -> bool:
         value = self.text(name).lower()
-        if value in ("", "false", "0", "no"):
+        if not value:
+            return default
+        if value in ("false", "0", "no"):
             return False
         if value in ("true", "1", "yes"):
             return True
         self.errors[name] = "Give true or false."
-        return False
+        return default
+
+    def choice(self, name: str, choices: tuple[str, ...]) -> str:
+        value = self.text(name).lower()
+        if not value:
+            return choices[0]
+        if value not in choices:
+            self.errors[name] = f"Give one of: {', '.join(choices)}."
+            return choices[0]
+        return value
+
+    def identifier(self, name: str) -> str | None:
+        """A UUID in its canonical form (our ids are all UUIDs)."""
+        value = self.text(name)
+        if not value:
+            return None
+        try:
+            return str(uuid.UUID(value))
+        except ValueError:
+            self.errors[name] = "Give an id: a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6."
+            return None
 
     def time(self, name: str) -> datetime.time | None:
         value = self.text(name)
@@ -206,29 +267,24 @@ class Parameters:
         return moment
 
     def term(self, name: str, terms: TermIndex) -> Term | None:
-        value = self.text(name)
-        if not value:
-            return None
-        term = terms.by_id.get(value.lower())
-        if term is None:
-            self.errors[name] = "No taxonomy term has this id; see /taxonomy_terms."
+        value = self.identifier(name)
+        term = terms.by_id.get(value) if value else None
+        self.unmatched |= bool(value) and term is None
         return term
 
     def taxonomy(self, name: str) -> Taxonomy | None:
-        value = self.text(name)
-        if not value:
-            return None
-        taxonomy = TAXONOMIES_BY_ID.get(value.lower())
-        if taxonomy is None:
-            self.errors[name] = "No taxonomy has this id; see /taxonomies."
+        value = self.identifier(name)
+        taxonomy = TAXONOMIES_BY_ID.get(value) if value else None
+        self.unmatched |= bool(value) and taxonomy is None
         return taxonomy
 
     # -- groups ---------------------------------------------------------------------------
 
-    def paging(self) -> Paging:
+    def paging(self, default: int = DEFAULT_PER_PAGE, maximum: int = MAX_PER_PAGE) -> Paging:
         return Paging(
             page=self.integer("page", 1, 1, 10**9),
-            per_page=self.integer("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE),
+            per_page=self.integer("per_page", default, 1, maximum),
+            format=self.choice("format", FORMATS),
         )
 
     def service_filters(self, terms: TermIndex) -> ServiceFilters:
@@ -236,12 +292,15 @@ class Parameters:
             search=self.text("search"),
             term=self.term("taxonomy_term_id", terms),
             taxonomy=self.taxonomy("taxonomy_id"),
+            organisation_id=self.identifier("organization_id"),
             minimum_age=self.number("minimum_age", 0, MAX_AGE, "an age in years"),
             maximum_age=self.number("maximum_age", 0, MAX_AGE, "an age in years"),
             day=self.day("day"),
             start_time=self.time("start_time"),
             end_time=self.time("end_time"),
             modified_after=self.moment("modified_after"),
+            near=self.proximity(),
+            unmatched=self.unmatched,
         )
         if filters.start_time and filters.end_time and filters.end_time <= filters.start_time:
             self.errors["end_time"] = "The end time must be after the start time."
@@ -267,7 +326,9 @@ class Parameters:
 
     def term_filters(self, terms: TermIndex) -> TermFilters:
         return TermFilters(
+            search=self.text("search"),
             taxonomy=self.taxonomy("taxonomy_id"),
             parent=self.term("parent_id", terms),
             top_only=self.boolean("top_only"),
+            unmatched=self.unmatched,
         )

@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ..models import DirectoryIndexPage, Organisation, ServiceLocation, ServicePage, ServiceSchedule
 from .parameters import Proximity, ServiceFilters
+from .serialisers import service_at_location_id, virtual_location_id
 from .taxonomies import Taxonomy, Term, TermIndex
 
 METRES_PER_DEGREE_LATITUDE = 111_320.0
@@ -19,22 +20,52 @@ EARTH_RADIUS_METRES = 6_371_008.8
 def live_services() -> QuerySet[ServicePage]:
     """Live, public services in the directory: never drafts, private pages or the deleted
     services' bin (which sits outside the directory). Ordered by name, then id, for paging."""
-    directory = DirectoryIndexPage.objects.first()
+    directory = DirectoryIndexPage.objects.values_list("path", "depth").first()
     if directory is None:
         return ServicePage.objects.none()
-    return ServicePage.objects.live().public().descendant_of(directory).order_by("title", "oruk_id")
+    path, depth = directory
+    # descendant_of() without loading the directory page itself.
+    return (
+        ServicePage.objects.live()
+        .public()
+        .filter(path__startswith=path, depth__gt=depth)
+        .order_by("title", "oruk_id")
+    )
 
 
-def published_organisations() -> QuerySet[Organisation]:
-    """Organisations running at least one published service, by name."""
-    return Organisation.objects.filter(
-        pk__in=live_services().order_by().values("organisation_id")
-    ).order_by("name", "oruk_id")
+def published_organisations(
+    services: QuerySet[ServicePage] | None = None, search: str = ""
+) -> QuerySet[Organisation]:
+    """Organisations running at least one of ``services`` (by default, any live service) whose
+    name or description has every word of ``search``; by name."""
+    services = live_services() if services is None else services
+    organisations = Organisation.objects.filter(
+        pk__in=services.order_by().values("organisation_id")
+    )
+    return words_in(organisations, search, ("name", "description")).order_by("name", "oruk_id")
+
+
+def words_in(items: QuerySet, search: str, fields: tuple[str, ...]) -> QuerySet:
+    """Items with every word of ``search`` in one of ``fields`` (any case)."""
+    for word in search.split():
+        items = items.filter(reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields)))
+    return items
 
 
 def filter_services(
     services: QuerySet[ServicePage], filters: ServiceFilters, terms: TermIndex
 ) -> QuerySet[ServicePage]:
+    if filters.unmatched:
+        return services.none()
+    if filters.organisation_id:
+        services = services.filter(organisation__oruk_id=filters.organisation_id)
+    if filters.near:
+        # The services' ids first, as a list, as in the service_at_locations view.
+        shown = list(services.order_by().values_list("pk", flat=True))
+        places = ServiceLocation.objects.filter(page_id__in=shown)
+        services = services.filter(
+            pk__in={p.page_id for p, _ in locations_near(places, filters.near)}
+        )
     if filters.search:
         services = services.filter(pk__in=_matching_search(filters.search))
     if filters.term:
@@ -125,3 +156,44 @@ def distance_metres(lat1: float, lng1: float, lat2: float, lng2: float) -> float
     dphi, dlambda = phi2 - phi1, math.radians(lng2 - lng1)
     a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
     return 2 * EARTH_RADIUS_METRES * math.asin(math.sqrt(a))
+
+
+# A service_at_location: the service's pk and its location's, or None for its virtual location.
+Link = tuple[int, int | None]
+
+
+def service_location_links(services: QuerySet[ServicePage], near: Proximity | None) -> list[Link]:
+    """Every place ``services`` are delivered, in the list's order: by service, each one's
+    buildings in their order, or its virtual location if it has no building and is delivered
+    online. With ``near``: the buildings within the distance, nearest first."""
+    # The services' ids first, as a list: locations IN (services IN (search entries ...)) as
+    # one statement leaves PostgreSQL's planner room for nested loops that take minutes.
+    ordered = list(services.values_list("pk", "online"))
+    places = ServiceLocation.objects.filter(page_id__in=[pk for pk, _ in ordered])
+    if near:
+        return [(place.page_id, place.pk) for place, _ in locations_near(places, near)]
+    buildings: dict[int, list[int]] = {}
+    for page_id, pk in places.order_by("sort_order", "pk").values_list("page_id", "pk"):
+        buildings.setdefault(page_id, []).append(pk)
+    links: list[Link] = []
+    for pk, online in ordered:
+        if pk in buildings:
+            links.extend((pk, place) for place in buildings[pk])
+        elif online:
+            links.append((pk, None))
+    return links
+
+
+def find_service_at_location(link_id: str) -> Link | None:
+    """The live service_at_location with this id. Its id is derived from its location's, one
+    way, so each candidate's is derived in turn (a few milliseconds a thousand locations)."""
+    live = live_services()
+    places = ServiceLocation.objects.filter(page__in=live.order_by().values("pk"))
+    for page_id, pk, oruk_id in places.values_list("page_id", "pk", "oruk_id").iterator():
+        if service_at_location_id(oruk_id) == link_id:
+            return page_id, pk
+    remote = live.filter(online=True, locations__isnull=True)
+    for pk, oruk_id in remote.values_list("pk", "oruk_id").iterator():
+        if service_at_location_id(virtual_location_id(oruk_id)) == link_id:
+            return pk, None
+    return None

@@ -1,4 +1,6 @@
-"""Our models as Open Referral UK v3 objects: one function per object.
+"""Our catalogue as Open Referral UK v3 objects: one function per object.
+
+They read rows from ``records`` (or model instances: the field names are the same).
 
 Optional fields that are empty are left out rather than sent as "" or null: the standard types
 them as strings with formats (uri, email) that an empty value would break. Objects we keep
@@ -12,23 +14,12 @@ import html
 import re
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
 
-from ..models import (
-    AgeBand,
-    Circumstance,
-    LevelOfNeed,
-    Need,
-    Organisation,
-    ServiceAgeBand,
-    ServiceCircumstance,
-    ServiceExternalTerm,
-    ServiceLocation,
-    ServiceNeed,
-    ServicePage,
-)
-from .taxonomies import Term, TermIndex, derived_id
+from ..models import ServicePage
+from ..models.services import LANGUAGE_NAMES
+from .records import Row, ServiceRecord
+from .taxonomies import Term, derived_id
 
 JSON = dict[str, Any]
 
@@ -55,34 +46,10 @@ def plain_text(rich_text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-# -- querysets ------------------------------------------------------------------------------
+# -- organisations --------------------------------------------------------------------------
 
 
-def with_related(services: QuerySet[ServicePage]) -> QuerySet[ServicePage]:
-    """Everything service_full needs, in a fixed number of queries whatever the page size."""
-    return services.select_related("organisation").prefetch_related(
-        "locations",
-        "contacts",
-        "schedules",
-        "service_areas",
-        "languages",
-        "external_terms",
-        Prefetch("tagged_needs", ServiceNeed.objects.only("id", "tag_id", "content_object_id")),
-        Prefetch(
-            "tagged_circumstances",
-            ServiceCircumstance.objects.only("id", "tag_id", "content_object_id"),
-        ),
-        Prefetch(
-            "tagged_age_bands", ServiceAgeBand.objects.only("id", "tag_id", "content_object_id")
-        ),
-        Prefetch("levels", LevelOfNeed.objects.only("id")),
-    )
-
-
-# -- objects --------------------------------------------------------------------------------
-
-
-def organization(org: Organisation) -> JSON:
+def organization(org: Row) -> JSON:
     return {
         "id": org.oruk_id,
         "name": org.name,
@@ -91,7 +58,8 @@ def organization(org: Organisation) -> JSON:
     }
 
 
-def organization_full(org: Organisation) -> JSON:
+def organization_full(org: Row, services: list[JSON] | None = None) -> JSON:
+    """The organisation with its identifiers and, when given, its services."""
     identifiers = []
     for scheme, kind, value in (
         ("GB-CHC", "Charity number", org.charity_number),
@@ -110,22 +78,15 @@ def organization_full(org: Organisation) -> JSON:
     body = organization(org)
     if identifiers:
         body["organization_identifiers"] = identifiers
+    if services is not None:
+        body["services"] = services
     return body
 
 
-def cost_options(service: ServicePage) -> list[JSON]:
-    """Free: one option with amount 0 in GBP. Charged: one option describing the fees in words
-    (we hold no amount, so none is invented)."""
-    option = {"id": derived_id("cost_option", service.oruk_id), "service_id": service.oruk_id}
-    if service.is_free:
-        option |= {"option": "Free", "amount": 0, "currency": "GBP"}
-        option |= _present(amount_description=service.fees_description)
-    else:
-        option |= _present(option="Fee", amount_description=service.fees_description)
-    return [option]
+# -- locations ------------------------------------------------------------------------------
 
 
-def location(place: ServiceLocation) -> JSON:
+def location(place: Row) -> JSON:
     located = place.latitude is not None and place.longitude is not None
     body = {
         "id": place.oruk_id,
@@ -158,30 +119,100 @@ def location(place: ServiceLocation) -> JSON:
     return body
 
 
-def location_summary(place: ServiceLocation) -> JSON:
-    """The location's one-to-one fields, for service_at_location listings."""
+def virtual_location_id(service_id: str) -> str:
+    return derived_id("virtual_location", service_id)
+
+
+def virtual_location(service: Row) -> JSON | None:
+    """Where a service with no building is delivered, if it is delivered online: HSDS's
+    virtual location, its web address the service's. None for any other service (a phone line
+    is a contact, not a place; the importer reads a virtual location as "online" too)."""
+    if not service.online:
+        return None
     return {
-        key: value
-        for key, value in location(place).items()
-        if key not in ("addresses", "accessibility")
+        "id": virtual_location_id(service.oruk_id),
+        "location_type": "virtual",
+        "name": "Online",
+        "description": f"{service.title} is delivered online: there is no building to visit.",
+        **_present(url=service.website),
     }
 
 
-def service_at_location_id(place: ServiceLocation) -> str:
-    return derived_id("service_at_location", place.oruk_id)
+def locations_of(record: ServiceRecord) -> list[JSON]:
+    """The service's buildings or, for an online service with none, its virtual location."""
+    if record.locations:
+        return [location(place) for place in record.locations]
+    virtual = virtual_location(record.service)
+    return [virtual] if virtual else []
 
 
-def service_at_location(service: ServicePage, place: ServiceLocation) -> JSON:
+def service_at_location_id(location_id: str) -> str:
+    return derived_id("service_at_location", location_id)
+
+
+def service_at_location(service: Row, place: JSON) -> JSON:
+    """The link between a service and one of its locations (an object from ``locations_of``)."""
     return {
-        "id": service_at_location_id(place),
+        "id": service_at_location_id(place["id"]),
         "service_id": service.oruk_id,
-        "location_id": place.oruk_id,
-        "location": location(place),
+        "location_id": place["id"],
+        "location": place,
     }
 
 
-def service_summary(service: ServicePage) -> JSON:
+def service_at_location_listed(record: ServiceRecord, place: JSON) -> JSON:
+    """A service_at_location_list item: the link, its location and the service's one-to-one
+    fields."""
+    return service_at_location(record.service, place) | {"service": service_summary(record)}
+
+
+def service_at_location_full(record: ServiceRecord, place: JSON) -> JSON:
+    """The link with the fully nested service. The profile's OpenAPI document (3.0) types this
+    answer as a service, HSDS's as a service_at_location: it is the latter, also carrying the
+    two fields a service must have (the service's name and status), so it is valid by both."""
+    service = service_full(record)
+    del service["service_at_locations"]
+    return {
+        **service_at_location(record.service, place),
+        "name": service["name"],
+        "status": service["status"],
+        "service": service,
+    }
+
+
+# -- services -------------------------------------------------------------------------------
+
+
+def cost_options(service: Row) -> list[JSON]:
+    """Free: one option with amount 0 in GBP. Charged: one option describing the fees in words
+    (we hold no amount, so none is invented)."""
+    option = {"id": derived_id("cost_option", service.oruk_id), "service_id": service.oruk_id}
+    if service.is_free:
+        option |= {"option": "Free", "amount": 0, "currency": "GBP"}
+        option |= _present(amount_description=service.fees_description)
+    else:
+        option |= _present(option="Fee", amount_description=service.fees_description)
+    return [option]
+
+
+def service_minimal(service: Row) -> JSON:
+    """Only what a client needs to tell what changed (``minimal``), and the fields every
+    service listing must have."""
+    return {
+        "id": service.oruk_id,
+        "name": service.title,
+        "status": STATUS.get(service.status, "active"),
+        **_present(
+            last_modified=(
+                service.last_published_at.isoformat() if service.last_published_at else None
+            )
+        ),
+    }
+
+
+def service_summary(record: ServiceRecord) -> JSON:
     """The service's one-to-one fields and its organisation (service_list)."""
+    service = record.service
     description = "\n\n".join(
         part for part in (service.summary, plain_text(service.description)) if part
     )
@@ -191,7 +222,7 @@ def service_summary(service: ServicePage) -> JSON:
         "name": service.title,
         "status": STATUS.get(service.status, "active"),
         **_present(
-            organization_id=service.organisation.oruk_id if service.organisation else None,
+            organization_id=record.organisation.oruk_id if record.organisation else None,
             description=description,
             url=service.website,
             email=service.email,
@@ -205,24 +236,12 @@ def service_summary(service: ServicePage) -> JSON:
             ),
         ),
     }
-    if service.organisation:
-        body["organization"] = organization(service.organisation)
+    if record.organisation:
+        body["organization"] = organization(record.organisation)
     return body
 
 
-def service_terms(service: ServicePage, terms: TermIndex) -> list[Term]:
-    """The service's terms from its prefetched tag rows: levels, needs, age bands, circumstances."""
-    found = [terms.term_for(LevelOfNeed, level.pk) for level in service.levels.all()]
-    for relation, model in (
-        ("tagged_needs", Need),
-        ("tagged_age_bands", AgeBand),
-        ("tagged_circumstances", Circumstance),
-    ):
-        found.extend(terms.term_for(model, row.tag_id) for row in getattr(service, relation).all())
-    return sorted((term for term in found if term is not None), key=lambda term: term.position)
-
-
-def attribute(service: ServicePage, term: Term) -> JSON:
+def attribute(service: Row, term: Term) -> JSON:
     return {
         "id": derived_id("attribute", service.oruk_id, term.id),
         "link_id": service.oruk_id,
@@ -232,7 +251,7 @@ def attribute(service: ServicePage, term: Term) -> JSON:
     }
 
 
-def external_attribute(service: ServicePage, term: ServiceExternalTerm) -> JSON:
+def external_attribute(service: Row, term: Row) -> JSON:
     """A term of another publisher's taxonomy that an import kept, published back as it came."""
     return {
         "id": derived_id("attribute", service.oruk_id, term.term_id),
@@ -250,13 +269,19 @@ def external_attribute(service: ServicePage, term: ServiceExternalTerm) -> JSON:
     }
 
 
-def service_full(service: ServicePage, terms: TermIndex) -> JSON:
-    """The fully nested service. Expects a service from ``with_related``."""
-    body = service_summary(service)
-    if service.organisation:
-        body["organization"] = organization_full(service.organisation)
+def without_organization(service: JSON) -> JSON:
+    """A service nested in its organisation: the organisation is not repeated inside it."""
+    return {key: value for key, value in service.items() if key != "organization"}
+
+
+def service_full(record: ServiceRecord) -> JSON:
+    """The fully nested service. Expects a record read with ``nested``."""
+    service = record.service
+    body = service_summary(record)
+    if record.organisation:
+        body["organization"] = organization_full(record.organisation)
     body["service_at_locations"] = [
-        service_at_location(service, place) for place in service.locations.all()
+        service_at_location(service, place) for place in locations_of(record)
     ]
     body["contacts"] = [
         {
@@ -276,7 +301,7 @@ def service_full(service: ServicePage, terms: TermIndex) -> JSON:
                 else []
             ),
         }
-        for contact in service.contacts.all()
+        for contact in record.contacts
     ]
     body["schedules"] = [
         {
@@ -289,18 +314,18 @@ def service_full(service: ServicePage, terms: TermIndex) -> JSON:
             "closes_at": schedule.closes_at.isoformat(),
             **_present(description=schedule.description, notes=service.schedule_notes),
         }
-        for schedule in service.schedules.all()
+        for schedule in record.schedules
     ]
     body["cost_options"] = cost_options(service)
     body["languages"] = [
         {
             "id": language.oruk_id,
             "service_id": service.oruk_id,
-            "name": language.name,
+            "name": LANGUAGE_NAMES.get(language.code, language.code),
             "code": language.code,
             **_present(note=language.note),
         }
-        for language in service.languages.all()
+        for language in record.languages
     ]
     body["service_areas"] = [
         {
@@ -310,9 +335,9 @@ def service_full(service: ServicePage, terms: TermIndex) -> JSON:
             "service_area": area.name,
             **_present(description=area.description),
         }
-        for area in service.service_areas.all()
+        for area in record.service_areas
     ]
-    body["attributes"] = [attribute(service, term) for term in service_terms(service, terms)] + [
-        external_attribute(service, term) for term in service.external_terms.all()
+    body["attributes"] = [attribute(service, term) for term in record.terms] + [
+        external_attribute(service, term) for term in record.external_terms
     ]
     return body

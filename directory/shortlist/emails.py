@@ -14,6 +14,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
+from ..client_address import client_address
 from ..models import ServicePage
 from ..rate_limits import within_limit
 
@@ -31,7 +32,7 @@ def send_shortlist(
 ) -> None:
     """Send the list to ``to``. Raises EmailRateLimited when too many were sent lately."""
     session_key = request.session.session_key or "none"
-    address = request.META.get("REMOTE_ADDR", "unknown")
+    address = client_address(request)
     if not (
         within_limit(f"shortlist-email:session:{session_key}", *PER_SESSION)
         and within_limit(f"shortlist-email:address:{address}", *PER_ADDRESS)

@@ -1,0 +1,32 @@
+"""The official Open Referral UK schemas in tests/data/oruk/, for checking the API's answers
+offline, formats included."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jsonschema import FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SCHEMA_DIR = Path(__file__).parent / "data" / "oruk"
+PROFILE_URL = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
+# jsonschema checks "uri" and "date-time" only with rfc3986-validator and rfc3339-validator
+# installed (dev dependencies); the tests using this prove they are.
+FORMATS = FormatChecker()
+
+
+def _registry() -> Registry:
+    """Every schema file, under its own file name (how the per-object files and the OpenAPI
+    document's "openapi.json#/components/..." refer to each other) and under the profile's
+    published address (how the OpenAPI document refers to them)."""
+    resources = []
+    for path in SCHEMA_DIR.rglob("*.json"):
+        relative = path.relative_to(SCHEMA_DIR).as_posix()
+        resource = Resource.from_contents(json.loads(path.read_text()), DRAFT202012)
+        resources += [(relative, resource), (PROFILE_URL + relative, resource)]
+    return Registry().with_resources(resources)
+
+
+REGISTRY = _registry()
