@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -151,6 +154,12 @@ class SearchLog(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.q or '(no words)'} → {self.result_count}"
 
 
+# The generation one search reads (IndexGeneration.pinned), per thread and task.
+_pinned_generation: ContextVar[tuple[int, str] | None] = ContextVar(
+    "index_generation", default=None
+)
+
+
 class IndexGeneration(models.Model):
     """The index's generation: bumped in the same transaction as every write to the database
     engine's entries, so that each process's in-memory copies of them (search.engines.
@@ -169,7 +178,24 @@ class IndexGeneration(models.Model):
 
     @classmethod
     def current(cls) -> tuple[int, str]:
+        """The generation now: read once per search inside ``pinned()``, else each call."""
+        pinned = _pinned_generation.get()
+        if pinned is not None:
+            return pinned
         return cls.objects.filter(pk=1).values_list("value", "token").first() or (0, "")
+
+    @classmethod
+    @contextmanager
+    def pinned(cls) -> Iterator[tuple[int, str]]:
+        """Read the generation once for everything inside (one search: its lexicon, index
+        vocabulary, facts and levels all ask), instead of one query each."""
+        token = _pinned_generation.set(None)
+        generation = cls.current()
+        _pinned_generation.set(generation)
+        try:
+            yield generation
+        finally:
+            _pinned_generation.reset(token)
 
     @classmethod
     def bump(cls) -> None:

@@ -32,6 +32,7 @@ from .facets import FacetResult, labelled
 from .intent import Understanding, content_words, understand
 from .lexicon import Lexicon, current_lexicon
 from .log import record_search
+from .models import IndexGeneration
 from .query import MAX_RADIUS, SearchQuery
 from .text_query import (
     SynonymTable,
@@ -92,6 +93,11 @@ class SearchOutcome:
 
 def search_run(query: SearchQuery, *, log: bool = True, api: bool = False) -> SearchOutcome:
     """Answer ``query`` with the configured engine, or the database when that is down."""
+    with IndexGeneration.pinned():
+        return _search_run(query, log=log, api=api)
+
+
+def _search_run(query: SearchQuery, *, log: bool, api: bool) -> SearchOutcome:
     started = time.perf_counter()
     engine = configured_engine()
     fell_back = False
