@@ -281,13 +281,18 @@ def test_map_tiles_url_from_the_environment(url, expected):
 # -- the files from npm ------------------------------------------------------------------------
 
 
-def test_package_json_pins_the_map_libraries():
+def test_package_json_pins_the_browser_libraries():
     package = json.loads((ROOT / "package.json").read_text())
     assert package["private"] is True
-    assert package["dependencies"] == {"leaflet": "1.9.4", "leaflet.markercluster": "1.5.3"}
+    pinned = {
+        "leaflet": "1.9.4",
+        "leaflet.markercluster": "1.5.3",
+        "accessible-autocomplete": "3.0.1",
+    }
+    assert package["dependencies"] == pinned
     lock = json.loads((ROOT / "package-lock.json").read_text())
-    assert lock["packages"]["node_modules/leaflet"]["version"] == "1.9.4"
-    assert lock["packages"]["node_modules/leaflet.markercluster"]["version"] == "1.5.3"
+    for name, version in pinned.items():
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version
 
 
 @needs_vendor_files
