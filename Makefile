@@ -107,13 +107,14 @@ postgres-test: install-dev
 		REDIS_URL=$$(scripts/redis.sh start) \
 		REQUIRE_BACKENDS=postgres,opensearch,redis $(BIN)/pytest $(PYTEST_ARGS)
 
-# The search results map: Leaflet and leaflet.markercluster from npm (package-lock.json), copied
-# into static/vendor/ for Django's static files. No npm: a warning, and the page lists results
-# without a map.
+# Browser libraries from npm (package-lock.json), copied into static/vendor/ for Django's static
+# files: Leaflet and leaflet.markercluster for the maps, accessible-autocomplete for search as
+# you type. No npm: a warning, and pages work without them (lists without a map, plain boxes).
 NPM ?= npm
 NPM_STAMP := node_modules/.npm-ci-done
 LEAFLET_DIST := node_modules/leaflet/dist
 CLUSTER_DIST := node_modules/leaflet.markercluster/dist
+AUTOCOMPLETE_DIST := node_modules/accessible-autocomplete/dist
 VENDOR := static/vendor
 # The .map files are there because collectstatic's manifest storage follows sourceMappingURL.
 VENDOR_FILES := \
@@ -121,13 +122,16 @@ VENDOR_FILES := \
 		images/marker-icon.png images/marker-icon-2x.png images/marker-shadow.png \
 		images/layers.png images/layers-2x.png) \
 	$(addprefix $(VENDOR)/leaflet.markercluster/, leaflet.markercluster.js \
-		leaflet.markercluster.js.map MarkerCluster.css MarkerCluster.Default.css)
+		leaflet.markercluster.js.map MarkerCluster.css MarkerCluster.Default.css) \
+	$(addprefix $(VENDOR)/accessible-autocomplete/, accessible-autocomplete.min.js \
+		accessible-autocomplete.min.js.map accessible-autocomplete.min.css \
+		accessible-autocomplete.min.css.map)
 
 ifneq ($(shell command -v $(NPM) 2>/dev/null),)
-assets: $(VENDOR_FILES)  ## Map libraries from npm into static/vendor/.
+assets: $(VENDOR_FILES)  ## Map and search-box libraries from npm into static/vendor/.
 else
 assets:
-	@echo "Warning: npm not found, so no map libraries: search results will show as a list only (install Node.js and npm, then run 'make assets')."
+	@echo "Warning: npm not found, so no map or search-as-you-type libraries: search results will show as a list only and search boxes stay plain (install Node.js and npm, then run 'make assets')."
 endif
 
 # Reinstall only when the lock file changes.
@@ -142,6 +146,10 @@ $(VENDOR)/leaflet/%: $(NPM_STAMP)
 $(VENDOR)/leaflet.markercluster/%: $(NPM_STAMP)
 	@mkdir -p $(@D)
 	cp $(CLUSTER_DIST)/$* $@
+
+$(VENDOR)/accessible-autocomplete/%: $(NPM_STAMP)
+	@mkdir -p $(@D)
+	cp $(AUTOCOMPLETE_DIST)/$* $@
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .admin-login .serve-secret-key staticfiles node_modules $(VENDOR)

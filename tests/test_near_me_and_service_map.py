@@ -244,16 +244,16 @@ def test_service_page_maps_its_located_locations(assets_ok, client, make_service
     assert not container.contents
     assert container["data-tiles-url"] == settings.MAP_TILES_URL
     assert container["data-marker-icon"] == static("vendor/leaflet/images/marker-icon.png")
-    # Leaflet and the map's script, deferred; no markercluster, nothing inline.
-    assert script_srcs(where) == [
+    # The map's scripts, deferred; Leaflet (no markercluster) only when the map comes near the
+    # screen, from the container's data; nothing inline.
+    assert script_srcs(where) == [static("js/map-common.js"), SERVICE_MAP]
+    assert all(script.has_attr("defer") for script in where.find_all("script", src=True))
+    assert container["data-map-scripts"].split() == [
         static("vendor/leaflet/leaflet.js"),
         static("js/map-keyboard.js"),
-        SERVICE_MAP,
     ]
-    assert all(script.has_attr("defer") for script in where.find_all("script", src=True))
-    assert [link["href"] for link in where.find_all("link", rel="stylesheet")] == [
-        static("vendor/leaflet/leaflet.css")
-    ]
+    assert container["data-map-stylesheets"] == static("vendor/leaflet/leaflet.css")
+    assert not where.find_all("link", rel="stylesheet")
     assert not soup.find(attrs={"style": True})
     # Above the addresses, which all stay as they are, the unmapped one too.
     names = [text_of(h3) for h3 in where.find_all("h3", class_="location__name")]
@@ -367,7 +367,9 @@ def test_service_map_places():
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-@pytest.mark.parametrize("script", ["near-me.js", "service-map.js"])
+@pytest.mark.parametrize(
+    "script", sorted(path.name for path in (ROOT / "static" / "js").glob("*.js"))
+)
 def test_scripts_parse(script):
     result = subprocess.run(
         ["node", "--check", str(ROOT / "static" / "js" / script)],

@@ -100,16 +100,22 @@ def test_partial_renders_the_data_container_and_assets(monkeypatch):
     )
     assert container["data-marker-shadow"] == static("vendor/leaflet/images/marker-shadow.png")
 
-    assert [link["href"] for link in soup.find_all("link", rel="stylesheet")] == [
+    # Leaflet and markercluster are not linked: the script loads them, in this order, the first
+    # time the map is shown.
+    assert not soup.find_all("link", rel="stylesheet")
+    assert container["data-map-stylesheets"].split() == [
         static("vendor/leaflet/leaflet.css"),
         static("vendor/leaflet.markercluster/MarkerCluster.css"),
         static("vendor/leaflet.markercluster/MarkerCluster.Default.css"),
     ]
-    scripts = soup.find_all("script", src=True)
-    assert [script["src"] for script in scripts] == [
+    assert container["data-map-scripts"].split() == [
         static("vendor/leaflet/leaflet.js"),
         static("vendor/leaflet.markercluster/leaflet.markercluster.js"),
         static("js/map-keyboard.js"),
+    ]
+    scripts = soup.find_all("script", src=True)
+    assert [script["src"] for script in scripts] == [
+        static("js/map-common.js"),
         static("js/results-map.js"),
     ]
     assert all(script.has_attr("defer") for script in scripts)
@@ -281,13 +287,18 @@ def test_map_tiles_url_from_the_environment(url, expected):
 # -- the files from npm ------------------------------------------------------------------------
 
 
-def test_package_json_pins_the_map_libraries():
+def test_package_json_pins_the_browser_libraries():
     package = json.loads((ROOT / "package.json").read_text())
     assert package["private"] is True
-    assert package["dependencies"] == {"leaflet": "1.9.4", "leaflet.markercluster": "1.5.3"}
+    pinned = {
+        "leaflet": "1.9.4",
+        "leaflet.markercluster": "1.5.3",
+        "accessible-autocomplete": "3.0.1",
+    }
+    assert package["dependencies"] == pinned
     lock = json.loads((ROOT / "package-lock.json").read_text())
-    assert lock["packages"]["node_modules/leaflet"]["version"] == "1.9.4"
-    assert lock["packages"]["node_modules/leaflet.markercluster"]["version"] == "1.5.3"
+    for name, version in pinned.items():
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version
 
 
 @needs_vendor_files
@@ -319,8 +330,10 @@ def test_collectstatic_with_the_manifest_storage_takes_the_map_assets(tmp_path):
         hashed_icon = static("vendor/leaflet/images/marker-icon.png")
     assert soup.find("div", id="results-map")["data-marker-icon"] == hashed_icon
     assert hashed_icon != "/static/vendor/leaflet/images/marker-icon.png"
+    container = soup.find("div", id="results-map")
     scripts = [script["src"] for script in soup.find_all("script", src=True)]
-    assert len(scripts) == 4 and all(src.count(".") >= 2 for src in scripts), scripts
+    scripts += container["data-map-scripts"].split() + container["data-map-stylesheets"].split()
+    assert len(scripts) == 8 and all(src.count(".") >= 2 for src in scripts), scripts
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")

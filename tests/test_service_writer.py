@@ -219,9 +219,7 @@ def test_closed_services_are_not_published_and_a_live_one_is_unpublished(setup) 
 def test_a_child_id_another_service_has_gets_its_own(setup) -> None:
     shared = str(uuid.uuid4())
     children = {"locations": [{"oruk_id": shared, "name": "Hub", "postcode": "SE13 6LH"}]}
-    plans = ServiceWriter(publish=True).save(
-        [values(children=children), values(children=children)]
-    )
+    plans = ServiceWriter(publish=True).save([values(children=children), values(children=children)])
     ids = [ServicePage.objects.get(pk=p.page.pk).locations.get().oruk_id for p in plans]
     assert ids[0] == shared and ids[1] != shared
     # And importing both again changes nothing.

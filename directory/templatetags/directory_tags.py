@@ -12,7 +12,10 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpRequest, QueryDict
+from django.templatetags.static import static
 from wagtail.models import Site
 
 from directory.getting_in_touch import how_to_get_it, tel_uri, ways_to_get_in_touch
@@ -187,6 +190,28 @@ def directory_url(context: template.Context) -> str:
     directory = DirectoryIndexPage.objects.live().public().first()
     url = directory.get_url(request) if directory is not None else None
     return url or "/services/"
+
+
+# Static files that may be missing: the ones `make assets` copies from npm.
+_present: dict[str, str] = {}
+
+
+@register.simple_tag
+def static_if_present(path: str) -> str:
+    """`{% static_if_present "vendor/x.js" as url %}`: the file's URL, or '' when it cannot be
+    served (npm was not run; the manifest storage would raise for it). A missing file is looked
+    for again while DEBUG is on, so `make assets` needs no restart."""
+    if path not in _present:
+        url = ""
+        if finders.find(path) or staticfiles_storage.exists(path):
+            try:
+                url = static(path)
+            except ValueError:  # not collected
+                url = ""
+        if url or not settings.DEBUG:
+            _present[path] = url
+        return url
+    return _present[path]
 
 
 @register.simple_tag(takes_context=True)

@@ -1,15 +1,16 @@
 /*
  * Search results on a map: a progressive enhancement of the results list.
  *
- * Plain ES2017, no build step; loaded (deferred) after Leaflet and leaflet.markercluster by
+ * Plain ES2017, no build step; loaded (deferred) after map-common.js by
  * search/templates/search/_results_map.html. The CSP allows no inline code, so everything the
  * script needs comes from data: the results in <script type="application/json"
- * id="results-map-data">, the search origin in id="results-map-origin", and the tile server and
- * marker images in data attributes on <div id="results-map" hidden>.
+ * id="results-map-data">, the search origin in id="results-map-origin", and the tile server,
+ * marker images and the map libraries' files in data attributes on <div id="results-map" hidden>.
  *
- * Without Leaflet, without data, or without any located venue, it does nothing and the list
- * stays as it is. Otherwise it adds a "Show map" button before the map; the map is built the
- * first time it is shown.
+ * Without data, or without any located venue, it does nothing and the list stays as it is.
+ * Otherwise it adds a "Show map" button before the map. Leaflet and leaflet.markercluster are
+ * loaded, and the map built, the first time it is shown: a page whose map is never opened never
+ * downloads them. If they cannot load, the button goes and the list stays.
  *
  * Keyboard: markers and clusters are buttons in the tab order (Leaflet); Enter or Space opens a
  * marker's popup and moves focus to its link; Escape or the close button closes it and puts
@@ -20,25 +21,10 @@
 
     const METRES_PER_MILE = 1609.344;
 
-    function readJson(id) {
-        const element = document.getElementById(id);
-        if (!element) {
-            return null;
-        }
-        try {
-            return JSON.parse(element.textContent);
-        } catch (error) {
-            return null;
-        }
-    }
-
-    function toNumber(value) {
-        if (value === null || value === undefined || value === "") {
-            return null;
-        }
-        const number = Number(value);
-        return Number.isFinite(number) ? number : null;
-    }
+    const maps = window.DirectoryMaps || {};
+    const readJson = maps.readJson;
+    const toNumber = maps.toNumber;
+    const element = maps.element;
 
     function validLatLng(latitude, longitude) {
         return latitude !== null && longitude !== null &&
@@ -79,17 +65,6 @@
         return {latitude, longitude, radiusMiles: radius !== null && radius > 0 ? radius : null};
     }
 
-    function element(tag, className, text) {
-        const node = document.createElement(tag);
-        if (className) {
-            node.className = className;
-        }
-        if (text) {
-            node.textContent = text;
-        }
-        return node;
-    }
-
     function milesText(miles) {
         const rounded = Math.round(miles * 10) / 10;
         return rounded + (rounded === 1 ? " mile away" : " miles away");
@@ -120,20 +95,6 @@
             content.appendChild(element("p", "results-map__popup-meta", distance));
         }
         return content;
-    }
-
-    function markerIcon(L, container) {
-        const iconUrl = container.getAttribute("data-marker-icon");
-        if (!iconUrl) {
-            return new L.Icon.Default();
-        }
-        // Explicit URLs: Leaflet's own guess reads them from leaflet.css, which breaks on the
-        // hashed file names of the production static files storage.
-        return L.icon(Object.assign({}, L.Icon.Default.prototype.options, {
-            iconUrl,
-            iconRetinaUrl: container.getAttribute("data-marker-icon-retina") || iconUrl,
-            shadowUrl: container.getAttribute("data-marker-shadow") || null,
-        }));
     }
 
     // Cluster icons as markercluster draws them, plus words for screen readers.
@@ -173,7 +134,7 @@
             }).addTo(map);
         }
 
-        const icon = markerIcon(L, container);
+        const icon = maps.markerIcon(L, container);
         const group = L.markerClusterGroup({
             showCoverageOnHover: false,
             maxClusterRadius: 50,
@@ -239,11 +200,21 @@
         return map;
     }
 
+    // The map, built; null (and the reason in the console) when it cannot be.
+    function buildOnce(L, container, places, origin) {
+        try {
+            return buildMap(L, container, places, origin);
+        } catch (error) {
+            if (window.console) {
+                window.console.error("Results map:", error);
+            }
+            return null;
+        }
+    }
+
     function start() {
-        const L = window.L;
         const container = document.getElementById("results-map");
-        if (!L || typeof L.map !== "function" || typeof L.markerClusterGroup !== "function" ||
-            !container || !container.parentNode) {
+        if (!readJson || !maps.loadLibraries || !container || !container.parentNode) {
             return;
         }
         const results = readJson("results-map-data");
@@ -274,8 +245,18 @@
         container.parentNode.insertBefore(toggle, container);
         container.parentNode.insertBefore(note, container);
 
+        // The list is all anyone needs: take the map away rather than show a broken one.
+        function giveUp() {
+            toggle.remove();
+            note.remove();
+            container.hidden = true;
+        }
+
         let map = null;
         toggle.addEventListener("click", function () {
+            if (toggle.getAttribute("aria-busy") === "true") {
+                return;
+            }
             const show = container.hidden;
             container.hidden = !show;
             note.hidden = !show;
@@ -287,21 +268,26 @@
                 }
                 return;
             }
-            if (!map) {
-                try {
-                    map = buildMap(L, container, places, origin);
-                } catch (error) {
-                    // The list is all anyone needs: take the map away rather than show a broken one.
-                    toggle.remove();
-                    note.remove();
-                    container.hidden = true;
-                    if (window.console) {
-                        window.console.error("Results map:", error);
-                    }
-                }
-            } else {
+            if (map) {
                 map.invalidateSize();
+                return;
             }
+            toggle.setAttribute("aria-busy", "true");
+            maps.loadLibraries(container).then(function (L) {
+                toggle.removeAttribute("aria-busy");
+                if (typeof L.markerClusterGroup !== "function") {
+                    throw new Error("leaflet.markercluster did not load");
+                }
+                map = buildOnce(L, container, places, origin);
+                if (!map) {
+                    giveUp();
+                }
+            }).catch(function (error) {
+                if (window.console) {
+                    window.console.error("Results map:", error);
+                }
+                giveUp();
+            });
         });
     }
 

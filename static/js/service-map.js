@@ -2,12 +2,14 @@
  * A service's locations on a small map: a progressive enhancement of the list of addresses on
  * the service page, which stays as it is for anyone who cannot use the map.
  *
- * Plain ES2017, no build step; loaded (deferred) after Leaflet by
+ * Plain ES2017, no build step; loaded (deferred) after map-common.js by
  * directory/templates/directory/service_page.html. The CSP allows no inline code, so the
  * locations come from <script type="application/json" id="service-map-data"> ([{"name",
- * "address": [lines], "latitude", "longitude", "approximate"}]) and the tile server and marker
- * images from data attributes on <div id="service-map" hidden>, which is shown once the map is
- * built. Without Leaflet, without data or without a located venue it does nothing.
+ * "address": [lines], "latitude", "longitude", "approximate"}]) and the tile server, marker
+ * images and Leaflet's files from data attributes on <div id="service-map" hidden>. The box is
+ * shown at once, and Leaflet loaded and the map built when it comes near the screen: on a phone
+ * it is well below the first screen, and many never scroll that far. Without data, without a
+ * located venue, or if Leaflet cannot load, the addresses stay as they are.
  *
  * Keyboard: each marker is a button in the tab order (Leaflet); Enter or Space opens its popup
  * (the venue's name and address) and moves focus into it; Escape or the close button closes it
@@ -16,25 +18,10 @@
 (function () {
     "use strict";
 
-    function readJson(id) {
-        const node = document.getElementById(id);
-        if (!node) {
-            return null;
-        }
-        try {
-            return JSON.parse(node.textContent);
-        } catch (error) {
-            return null;
-        }
-    }
-
-    function toNumber(value) {
-        if (value === null || value === undefined || value === "") {
-            return null;
-        }
-        const number = Number(value);
-        return Number.isFinite(number) ? number : null;
-    }
+    const maps = window.DirectoryMaps || {};
+    const readJson = maps.readJson;
+    const toNumber = maps.toNumber;
+    const element = maps.element;
 
     function text(value) {
         return typeof value === "string" ? value.trim() : "";
@@ -64,17 +51,6 @@
         return places;
     }
 
-    function element(tag, className, content) {
-        const node = document.createElement(tag);
-        if (className) {
-            node.className = className;
-        }
-        if (content) {
-            node.textContent = content;
-        }
-        return node;
-    }
-
     // The popup: the venue's name, then its address. Built from DOM nodes, never HTML strings.
     function popupContent(place) {
         const content = element("div", "service-map__popup");
@@ -96,20 +72,6 @@
             content.appendChild(element("p", "service-map__popup-meta", "Position approximate"));
         }
         return content;
-    }
-
-    function markerIcon(L, container) {
-        const iconUrl = container.getAttribute("data-marker-icon");
-        if (!iconUrl) {
-            return new L.Icon.Default();
-        }
-        // Explicit URLs: Leaflet's own guess reads them from leaflet.css, which breaks on the
-        // hashed file names of the production static files storage.
-        return L.icon(Object.assign({}, L.Icon.Default.prototype.options, {
-            iconUrl,
-            iconRetinaUrl: container.getAttribute("data-marker-icon-retina") || iconUrl,
-            shadowUrl: container.getAttribute("data-marker-shadow") || null,
-        }));
     }
 
     function markerLabel(place) {
@@ -136,7 +98,7 @@
             }).addTo(map);
         }
 
-        const icon = markerIcon(L, container);
+        const icon = maps.markerIcon(L, container);
         const popupOptions = {
             maxWidth: Math.max(120, Math.min(280, container.clientWidth - 136)),
             autoPanPaddingTopLeft: L.point(56, 16),
@@ -169,9 +131,8 @@
     }
 
     function start() {
-        const L = window.L;
         const container = document.getElementById("service-map");
-        if (!L || typeof L.map !== "function" || !container) {
+        if (!readJson || !maps.loadLibraries || !container) {
             return;
         }
         const places = placesOf(readJson("service-map-data"));
@@ -186,15 +147,31 @@
         }
         // Shown before it is built: Leaflet needs the container's size.
         container.hidden = false;
-        try {
-            buildMap(L, container, places);
-        } catch (error) {
-            // The addresses are all anyone needs: take the map away rather than show a broken one.
-            container.hidden = true;
-            if (window.console) {
-                window.console.error("Service map:", error);
-            }
+
+        function build() {
+            maps.loadLibraries(container).then(function (L) {
+                buildMap(L, container, places);
+            }).catch(function (error) {
+                // The addresses are all anyone needs: take the map away rather than show a
+                // broken one.
+                container.hidden = true;
+                if (window.console) {
+                    window.console.error("Service map:", error);
+                }
+            });
         }
+
+        if (!("IntersectionObserver" in window)) {
+            build();
+            return;
+        }
+        const watcher = new IntersectionObserver(function (entries) {
+            if (entries.some(function (entry) { return entry.isIntersecting; })) {
+                watcher.disconnect();
+                build();
+            }
+        }, {rootMargin: "300px 0px"});
+        watcher.observe(container);
     }
 
     if (document.readyState === "loading") {

@@ -35,6 +35,8 @@ def open_and_close_a_popup(page, map_selector: str) -> None:
 
 def test_service_map_popups_with_the_keyboard(page, site_url):
     first_search_result(site_url, page)
+    # The map is built (and Leaflet loaded) when it comes near the screen.
+    page.locator("#service-map").scroll_into_view_if_needed()
     open_and_close_a_popup(page, "#service-map")
 
 

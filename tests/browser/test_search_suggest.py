@@ -1,0 +1,93 @@
+"""Search as you type with the keyboard alone: the header's search box becomes a combobox once
+it is used, suggests needs and services from /api/search/suggest, Up/Down move through them and
+Enter opens one; Enter with none chosen searches for the words. axe finds nothing with the
+suggestions open, and the Content-Security-Policy refuses nothing."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from .keyboard import KeyboardUser
+from .support import format_violations, run_axe
+
+pytestmark = pytest.mark.browser
+
+BOX = "input#header-search-q"
+OPTIONS = "#header-search-q__listbox [role=option]"
+
+
+@pytest.fixture(autouse=True)
+def _skip_without_the_library():
+    from django.contrib.staticfiles import finders
+
+    if not finders.find("vendor/accessible-autocomplete/accessible-autocomplete.min.js"):
+        pytest.skip("needs accessible-autocomplete from npm in static/vendor/: `make assets`")
+
+
+def record_policy_violations(page) -> None:
+    page.add_init_script(
+        """window.policyViolations = [];
+        document.addEventListener("securitypolicyviolation", (event) => {
+            window.policyViolations.push(event.violatedDirective + " " + event.blockedURI);
+        });"""
+    )
+
+
+def type_into_the_header_box(page, site_url: str, words: str) -> KeyboardUser:
+    record_policy_violations(page)
+    page.goto(site_url + "/services/", wait_until="load")
+    user = KeyboardUser(page)
+    user.tab_to(BOX)
+    # Using the box turns it into the combobox; focus stays in it.
+    page.locator(f"{BOX}[role=combobox]").wait_for()
+    assert page.evaluate("() => document.activeElement.id") == "header-search-q"
+    user.type(words)
+    page.locator(OPTIONS).first.wait_for()
+    return user
+
+
+@pytest.mark.parametrize("viewport", ["phone"], indirect=True)
+def test_choose_a_suggestion_with_the_keyboard(page, site_url, viewport):
+    user = type_into_the_header_box(page, site_url, "par")
+    box = page.locator(BOX)
+    assert box.get_attribute("aria-expanded") == "true"
+    labels = page.locator(OPTIONS).all_inner_texts()
+    assert any("(service)" in label for label in labels), labels
+    assert all(re.search(r"par", label, re.I) for label in labels), labels
+
+    violations = run_axe(page)
+    assert not violations, format_violations(violations)
+
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    second = page.locator(f"{OPTIONS}[aria-selected=true]")
+    assert second.get_attribute("id") == "header-search-q__option--1"
+    assert user.check_focus_visible()["name"] == labels[1].strip()
+    page.keyboard.press("ArrowUp")
+    chosen = page.locator(f"{OPTIONS}[aria-selected=true]").inner_text()
+    assert chosen == labels[0]
+    # The first suggestion names a need: Enter opens its results.
+    user.press("Enter", navigates=True)
+    query = parse_qs(urlsplit(page.url).query)
+    assert urlsplit(page.url).path == "/search/" and "need" in query, page.url
+    assert page.evaluate("() => window.policyViolations") == []
+
+
+@pytest.mark.parametrize("viewport", ["desktop"], indirect=True)
+def test_enter_without_a_suggestion_searches_for_the_words(page, site_url, viewport):
+    user = type_into_the_header_box(page, site_url, "stay and pla")
+    assert page.locator(OPTIONS).count() > 0  # the menu is open, nothing chosen
+    user.press("Enter", navigates=True)
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["stay and pla"]}, page.url
+    assert page.evaluate("() => window.policyViolations") == []
+
+
+@pytest.mark.parametrize("viewport", ["phone"], indirect=True)
+def test_escape_closes_and_the_words_stay(page, site_url, viewport):
+    type_into_the_header_box(page, site_url, "money")
+    page.keyboard.press("Escape")
+    assert page.locator(BOX).get_attribute("aria-expanded") == "false"
+    assert page.locator(BOX).input_value() == "money"
