@@ -106,7 +106,13 @@ PAGES: dict[str, PagePrep] = {
     "sensitive-service": sensitive_service,
     "a-to-z": visit("/services/"),
     # The search page answers a bad field with 400 and a message beside the field.
-    "search-error": visit("/search/?postcode=ZZ99", status=400),
+    "search-error": visit("/search/?postcode=hello", status=400),
+    # What the words named ("Showing help with") and "near me" asking for a place.
+    "search-words-near-me": visit("/search/?q=my+toddler+isn%27t+talking+yet+near+me"),
+    # Nothing found: the closest needs, help across the area and the front door.
+    "search-nothing-found": visit("/search/?q=parking+permit"),
+    # A place outside the area the directory serves, with the national service.
+    "search-outside-area": visit("/search/?q=domestic+abuse&postcode=M1+1AE"),
     "pathway": visit("/needs/domestic-abuse/?postcode=SE13"),
     "needs": visit("/needs/"),
     # The site's own pages (setup_site): the contact page shows Directory settings' details.
