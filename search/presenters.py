@@ -120,6 +120,17 @@ class ActiveFilter:
     remove_querystring: str
 
 
+def search_in_words(query: SearchQuery) -> str:
+    """The search in one line, for the folded form: "‘play’ within 3 miles of SE13, for age 4"."""
+    parts = [f"‘{query.q}’" if query.q else "Services"]
+    if query.has_location:
+        miles = f"{query.radius:g} mile{'' if query.radius == 1 else 's'}"
+        parts.append(f"within {miles} of {query.postcode or 'your location'}")
+    if query.age is not None:
+        parts.append(f"for age {query.age}")
+    return " ".join(parts[:2]) + "".join(f", {part}" for part in parts[2:])
+
+
 def active_filters(query: SearchQuery, facets: list[FacetResult]) -> list[ActiveFilter]:
     """Every choice in the search, each with a link that removes just that one."""
     chosen: list[ActiveFilter] = []

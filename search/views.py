@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from directory.menu import need_menu
 from directory.models import Need
+from directory.models.vocabularies import sensitive_needs
 
 from .engines import Hit
 from .guidance import guidance_for
@@ -23,6 +25,7 @@ from .presenters import (
     map_results,
     result_item,
     result_json,
+    search_in_words,
 )
 from .query import (
     DEFAULT_RADIUS,
@@ -32,8 +35,12 @@ from .query import (
     parse_search_query,
 )
 from .service import SearchOutcome, search_run, suggest
+from .text_query import NEED
 
 RADIUS_CHOICES = (1, 2, 3, 5, 10, 20)
+# Filters the page does not offer, though the API and old links still take them: age bands,
+# because the form's typed age is the page's one age control.
+FACETS_NOT_ON_THE_PAGE = frozenset({"age_band"})
 
 
 class _CountedHits(Sequence):
@@ -87,6 +94,18 @@ def server_timing(outcome: SearchOutcome) -> str:
     )
 
 
+def is_sensitive(outcome: SearchOutcome) -> bool:
+    """Whether the search is about a sensitive need, chosen or named by its words: the page then
+    offers "Exit this page", as the need's own pages do."""
+    named = [
+        found.term.slug for found in outcome.understood.reading.named if found.term.kind == NEED
+    ]
+    if not (named or outcome.query.need_ids):
+        return False  # no query for words that name no need
+    chosen = Q(pk__in=outcome.query.need_ids) | Q(slug__in=named)
+    return sensitive_needs(Need.objects.filter(chosen)).exists()
+
+
 def _render(
     request: HttpRequest,
     query: SearchQuery,
@@ -102,7 +121,11 @@ def _render(
         "outcome": outcome,
         "results": page,
         "items": items,
-        "facets": [facet for facet in facets if facet.values],
+        "facets": [
+            facet for facet in facets if facet.values and facet.name not in FACETS_NOT_ON_THE_PAGE
+        ],
+        "search_in_words": search_in_words(query),
+        "sensitive": is_sensitive(outcome) if outcome else False,
         "active_filters": active_filters(query, facets) if outcome else [],
         "facet_choices": sum(value.selected for facet in facets for value in facet.values),
         "chosen_needs": [

@@ -153,4 +153,7 @@ def test_services_on_a_pathway_can_be_added_to_my_list(client, menu):
     soup = soup_of(client.get("/needs/domestic-abuse/"))
     form = soup.find(id="level-specialist").find("form", attrs={"data-shortlist-toggle": True})
     assert form["action"] == "/my-list/add/"
-    assert form.find("input", attrs={"name": "next"})["value"] == "/needs/domestic-abuse/"
+    # Back to the same service on the pathway, not the top of the page.
+    assert form.find("input", attrs={"name": "next"})["value"] == (
+        f"/needs/domestic-abuse/#{form['id']}"
+    )

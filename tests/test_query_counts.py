@@ -21,8 +21,11 @@ The queries, by name (each list is in the order they run):
 - *vocabularies*: the labels of the need, level, age band and circumstance facets, one UNION.
 - *log*: the anonymous search log's INSERT.
 - the HTML page's chrome (templates/base.html): *site* (the Wagtail Site, for its name),
-  *restrictions* and *directory* (the live, public A to Z page, for the footer link); and
-  *session* only when the visitor has one (their shortlist).
+  *settings* (the Directory settings with the footer's own pages, read once for the header,
+  the footer and the page), *restrictions* and *directory* (the live, public A to Z page, for
+  the footer link); and *session* only when the visitor has one (their shortlist).
+- *sensitive*: with a need chosen (or named by the words), whether it is sensitive, for "Exit
+  this page".
 
 If a test fails, its message lists the SQL of both requests: compare them with the list above.
 """
@@ -61,16 +64,18 @@ API_PLACE = 7  # postcode, entries, facts version, locations, documents, vocabul
 # postcode, need, level, synonyms, entries, facts version, locations, documents, vocabularies,
 # log
 API_EVERYTHING = 10
-# The HTML page: the same, then site, restrictions and directory for the site's chrome.
-CHROME = 3
-PAGE_WORDS = API_WORDS + CHROME  # 9
-PAGE_FILTERS = API_FILTERS + CHROME  # 10
-PAGE_PLACE = API_PLACE + CHROME  # 10
-PAGE_EVERYTHING = API_EVERYTHING + CHROME  # 13
+# The HTML page: the same, then site, settings, restrictions and directory for the site's
+# chrome, and "sensitive" when a need was chosen.
+CHROME = 4
+SENSITIVE = 1
+PAGE_WORDS = API_WORDS + CHROME
+PAGE_FILTERS = API_FILTERS + CHROME + SENSITIVE
+PAGE_PLACE = API_PLACE + CHROME
+PAGE_EVERYTHING = API_EVERYTHING + CHROME + SENSITIVE
 # A need no service has: need, level, entries, facts version (no documents to fetch),
-# vocabularies, log + chrome.
+# vocabularies, log + chrome + sensitive.
 NOTHING = {**FILTERS, "need": "bereavement"}
-PAGE_NOTHING = 6 + CHROME  # 9
+PAGE_NOTHING = 6 + CHROME + SENSITIVE
 # A visitor with a shortlist: their session is read once (the header count and the buttons).
 PAGE_WITH_SHORTLIST = PAGE_EVERYTHING + 1  # 14
 

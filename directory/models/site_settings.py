@@ -31,6 +31,10 @@ def own_page(verbose_name: str) -> models.ForeignKey:
     )
 
 
+# The site's own pages, in the footer's order.
+FOOTER_PAGE_FIELDS = ("contact_page", "accessibility_page", "privacy_page", "cookies_page")
+
+
 @register_setting(icon="site")
 class DirectorySettings(BaseSiteSetting):
     council_name = models.CharField(
@@ -136,6 +140,11 @@ class DirectorySettings(BaseSiteSetting):
         verbose_name = "directory settings"
         verbose_name_plural = "directory settings"
 
+    @classmethod
+    def base_queryset(cls) -> Any:
+        # The footer's pages come with the settings: one query for every page's chrome.
+        return super().base_queryset().select_related(*FOOTER_PAGE_FIELDS)
+
     @property
     def logo(self) -> str:
         """The words the header shows above the site's name."""
@@ -144,7 +153,7 @@ class DirectorySettings(BaseSiteSetting):
     @property
     def footer_pages(self) -> list[Any]:
         """The site's own pages that are live, in the footer's order."""
-        pages = (self.contact_page, self.accessibility_page, self.privacy_page, self.cookies_page)
+        pages = [getattr(self, field) for field in FOOTER_PAGE_FIELDS]
         return [page for page in pages if page is not None and page.live]
 
     @property
@@ -153,13 +162,25 @@ class DirectorySettings(BaseSiteSetting):
 
 
 def current_settings(request: Any = None) -> DirectorySettings:
-    """The settings of the request's site, or of the default site (commands, the API)."""
+    """The settings of the request's site, or of the default site (commands, the API).
+
+    Read once per request and kept on it where Wagtail keeps its own (so ``{{ settings }}`` in a
+    template finds them too). Read only: a public page never writes (Wagtail's for_site would
+    create the row), so a search answers even while an import holds the database's write lock.
+    """
     from wagtail.models import Site
 
+    cache_name = DirectorySettings.get_cache_attr_name()
+    if request is not None and hasattr(request, cache_name):
+        return getattr(request, cache_name)
     site = Site.find_for_request(request) if request is not None else None
     site = site or Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     if site is None:
         return DirectorySettings()
-    # Read only: a public page never writes (Wagtail's for_site would create the row), so a
-    # search answers even while an import holds the database's write lock.
-    return DirectorySettings.objects.filter(site=site).first() or DirectorySettings(site=site)
+    found = DirectorySettings.base_queryset().filter(site=site).first() or DirectorySettings(
+        site=site
+    )
+    if request is not None:
+        found._request = request  # as Wagtail's for_request: page URLs for this request
+        setattr(request, cache_name, found)
+    return found

@@ -11,6 +11,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
@@ -142,6 +143,12 @@ class Need(VocabularyTerm):
     def descendant_ids(self) -> list[int]:
         """This need and, for a category, every need under it."""
         return [self.pk, *self.children.values_list("pk", flat=True)]
+
+
+def sensitive_needs(needs: QuerySet[Need]) -> QuerySet[Need]:
+    """The needs among these that are sensitive, themselves or through their category: the
+    query form of ``Need.is_sensitive``."""
+    return needs.filter(Q(sensitive=True) | Q(parent__sensitive=True))
 
 
 class AgeBand(VocabularyTerm):

@@ -171,6 +171,15 @@ def site_name(context: template.Context) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def directory_settings(context: template.Context) -> Any:
+    """`{% directory_settings as site_settings %}`: the site's Directory settings, read once per
+    request and never written by a public page (directory.models.current_settings)."""
+    from directory.models import current_settings
+
+    return current_settings(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
 def council_name(context: template.Context) -> str:
     """The council running the directory: the admin's directory settings, else
     settings.COUNCIL_NAME, else empty."""

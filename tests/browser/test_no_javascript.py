@@ -30,14 +30,18 @@ def test_results_and_filters_work_without_javascript(page, site_url, viewport):
     filters = page.locator(".search-filters__details")
     assert filters.get_attribute("open") is not None
 
-    # Tick the first filter, e.g. "Early years and healthy start (15 services)", and apply.
+    # Tick the first filter, e.g. "Early years and healthy start (15 services)", and apply with
+    # the Apply button next to the filters (another waits at the end of the long list).
     checkbox = page.locator("input.facet__checkbox").first
     box_id, name, value = (checkbox.get_attribute(attr) for attr in ("id", "name", "value"))
     label = page.locator(f"label[for='{box_id}']").text_content()
     expected = int(re.search(r"\((\d+)", label).group(1))
     checkbox.check()
+    apply = page.get_by_role("button", name="Apply filters").first
+    assert apply.is_visible()
+    assert apply.bounding_box()["y"] < checkbox.bounding_box()["y"]
     with page.expect_navigation():
-        page.get_by_role("button", name="Apply filters").click()
+        apply.click()
 
     query = parse_qs(urlsplit(page.url).query)
     assert query.get(name) == [value], page.url
