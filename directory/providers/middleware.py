@@ -33,15 +33,21 @@ def page_ids_in_url(request: HttpRequest) -> list[Any]:
     ids = [value for name, value in kwargs.items() if name in PAGE_ID_KWARGS]
     if "pk" in kwargs and match.namespace in PAGE_PK_NAMESPACES:
         ids.append(kwargs["pk"])
-    if "object_id" in kwargs and _is_page_model(kwargs.get("app_label"), kwargs.get("model_name")):
+    is_page_model = _is_page_model(kwargs.get("app_label"), kwargs.get("model_name"))
+    if "object_id" in kwargs and is_page_model:
         ids.append(kwargs["object_id"])
+    if match.url_name == "wagtail_bulk_action" and is_page_model:
+        # A page bulk action's confirmation lists the pages its query string names.
+        ids.extend(request.GET.getlist("id"))
     return ids
 
 
 def _is_page_model(app_label: Any, model_name: Any) -> bool:
+    if not (isinstance(app_label, str) and isinstance(model_name, str)):
+        return False
     try:
         model = apps.get_model(app_label, model_name)
-    except (LookupError, TypeError, ValueError):
+    except (LookupError, ValueError):
         return False
     return issubclass(model, AbstractPage)
 
