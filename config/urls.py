@@ -12,6 +12,8 @@ from search import views as search_views
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
+    # Wagtail admin views served by the project's own subclasses (see directory/admin_urls.py).
+    path("admin/", include("directory.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Browsers and crawlers ask for /favicon.ico whatever the page links to.

@@ -18,6 +18,7 @@ from .age_bands import refresh_all_age_bands
 from .geocoding import InvalidPostcode, normalise_postcode
 from .models import AgeBand, Circumstance, LevelOfNeed, Need, Organisation, Postcode, ServicePage
 from .models.services import ServiceLocation
+from .spreadsheets.safe_export import FormulaSafeSnippetIndexView
 
 LIVE_SERVICES = Column("live_services", label="Live services", sort_key="live_services")
 
@@ -29,6 +30,7 @@ class LiveServiceCountViewSet(SnippetViewSet):
     services_relation = "tagged_services"
     page_path = "tagged_services__content_object"
     search_backend_name = None  # plain ORM search over search_fields: these lists are small
+    index_view_class = FormulaSafeSnippetIndexView  # its CSV and XLSX exports
     list_per_page = 200  # a vocabulary is read as a whole
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
@@ -175,7 +177,7 @@ def rederive_age_bands(request: HttpRequest, instance) -> None:
 
 
 # -- admin screens that live with their feature; each module registers its own hooks ----------
-from . import dashboard  # noqa: E402, F401
+from . import admin_api, dashboard  # noqa: E402, F401
 from .openreferral import admin as openreferral_admin  # noqa: E402, F401
 from .providers import admin as providers_admin  # noqa: E402, F401
 from .recycle_bin import admin as recycle_bin_admin  # noqa: E402, F401

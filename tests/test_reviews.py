@@ -320,10 +320,10 @@ def test_still_accurate_refuses_get_unknown_pages_and_people_who_cannot_edit(
     client.force_login(viewer)
     assert client.post(confirm_url(page)).status_code == 403
 
-    # A provider of another organisation.
+    # A provider of another organisation: to them the service does not exist.
     other = make_user(PROVIDERS, "other", organisations=(Organisation.objects.create(name="X"),))
     client.force_login(other)
-    assert client.post(confirm_url(page)).status_code == 403
+    assert client.post(confirm_url(page)).status_code == 404
 
     client.logout()
     assert client.post(confirm_url(page)).status_code == 302  # to the login page

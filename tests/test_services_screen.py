@@ -152,14 +152,16 @@ def test_a_provider_sees_and_acts_on_only_their_own_organisations_services(
     soup = BeautifulSoup(response.content, "html.parser")
     choices = [option.get_text() for option in soup.select("select[name=organisation] option")]
     assert "Riverside Family Trust" not in choices and "Hillside Youth Project" in choices
-    # Asking for another organisation's service changes nothing and shows only its name.
+    # Asking for another organisation's service finds nothing (tests/test_provider_visibility.py)
+    # and changes nothing.
     foreign = services["current"]
     before = ServicePage.objects.get(pk=foreign.pk).last_reviewed
     url = bulk_url("still_accurate") + f"?id={foreign.pk}&id={services['overdue'].pk}"
-    page = client.get(url)
-    assert "You cannot confirm these services" in page.content.decode()
-    assert client.post(url).status_code == 302
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
     assert ServicePage.objects.get(pk=foreign.pk).last_reviewed == before
+    url = bulk_url("still_accurate") + f"?id={services['overdue'].pk}"
+    assert client.post(url).status_code == 302
     assert ServicePage.objects.get(pk=services["overdue"].pk).last_reviewed == (
         timezone.localdate()
     )

@@ -32,6 +32,15 @@ def provider_organisation_ids(user: Any) -> frozenset[int] | None:
     return result
 
 
+def restricted_accounts() -> Any:
+    """The users ``provider_organisation_ids`` restricts, as a queryset (the same rule)."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    council = users.filter(groups__name__in=COUNCIL_GROUPS).values("pk")
+    return users.filter(groups__name=PROVIDERS, is_superuser=False).exclude(pk__in=council)
+
+
 def may_edit_organisation(user: Any, organisation_id: int | None) -> bool:
     allowed = provider_organisation_ids(user)
     return allowed is None or organisation_id in allowed

@@ -16,21 +16,14 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from ..spreadsheets.safe_export import FormulaSafeExportMixin
+from ..spreadsheets.writing import neutralise
 from .completeness import CRITERIA, scored_services, services_to_score
 from .forms import CompletenessFilterSet, GapReportForm
 from .gaps import ACROSS_AREA, NO_POSTCODE, GapReport, build_gap_report
 from .heatmap import Cell, heatmap_svg, legend_svg, scale_maximum
 
 PERMISSION = "directory.view_commissioning_reports"
-# A spreadsheet runs a cell starting with these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula, made inert with a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 class CommissioningReportMixin:
@@ -49,7 +42,7 @@ class MissingColumn(Column):
     cell_template_name = "directory/reports/missing_cell.html"
 
 
-class CompletenessReportView(CommissioningReportMixin, ReportView):
+class CompletenessReportView(CommissioningReportMixin, FormulaSafeExportMixin, ReportView):
     page_title = "Listing completeness"
     header_icon = "clipboard-list"
     results_template_name = "directory/reports/completeness_results.html"
@@ -87,14 +80,6 @@ class CompletenessReportView(CommissioningReportMixin, ReportView):
         "completeness.readability.label": "Summary readability",
         "pk": "Page id",
     }
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        # Wagtail's XLSX export already stores text as text; its CSV export does not.
-        self.custom_value_preprocess = {
-            **self.custom_value_preprocess,
-            str: {self.FORMAT_CSV: spreadsheet_safe},
-        }
 
     def get_queryset(self):
         return services_to_score()
@@ -306,7 +291,7 @@ class GapReportCsvView(CommissioningReportMixin, View):
         writer = csv.writer(_Echo())
         lines = [writer.writerow([heading for _, heading in CSV_COLUMNS])]
         lines.extend(
-            writer.writerow([spreadsheet_safe(row[key]) for key, _ in CSV_COLUMNS])
+            writer.writerow([neutralise(row[key]) for key, _ in CSV_COLUMNS])
             for row in report.rows()
         )
         response = HttpResponse("".join(lines), content_type="text/csv; charset=utf-8")

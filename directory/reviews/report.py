@@ -23,6 +23,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from ..models import LevelOfNeed, Need, Organisation, ServiceNeed, ServicePage
+from ..spreadsheets.safe_export import FormulaSafeExportMixin
 from .reminders import edit_url, reviewable_services
 from .stages import days_overdue, due_days_before, stage_on
 
@@ -111,7 +112,7 @@ class StillAccurateColumn(Column):
         return context
 
 
-class ReviewsDueView(ReportView):
+class ReviewsDueView(FormulaSafeExportMixin, ReportView):
     page_title = "Reviews due"
     header_icon = "time"
     template_name = "directory/reviews/report.html"

@@ -19,6 +19,7 @@ from wagtail.admin.views.pages.listing import IndexView
 
 from ..models import LevelOfNeed, Need, Organisation, ServiceNeed, ServicePage
 from ..providers.access import provider_organisation_ids
+from ..providers.visibility import without_hidden_pages
 from ..reports.completeness import score_service, with_what_is_scored
 from ..reviews.stages import due_days_before
 from .status import STATUSES, directory_services, status_filter
@@ -27,11 +28,8 @@ from .status import STATUSES, directory_services, status_filter
 def visible_services(user: Any) -> QuerySet[ServicePage]:
     """The services this user may see in the Services screen: a provider's own organisations',
     everyone else's every service in the directory."""
-    services = directory_services()
-    allowed = provider_organisation_ids(user)
-    if allowed is not None:
-        services = services.filter(organisation_id__in=allowed)
-    return services
+    # By page id (directory.providers.visibility): a search can filter on that, not organisation.
+    return without_hidden_pages(directory_services(), user)
 
 
 def _visible_organisations(request: Any) -> QuerySet[Organisation]:
