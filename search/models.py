@@ -188,10 +188,14 @@ class IndexGeneration(models.Model):
     @contextmanager
     def pinned(cls) -> Iterator[tuple[int, str]]:
         """Read the generation once for everything inside (one search: its lexicon, index
-        vocabulary, facts and levels all ask), instead of one query each."""
-        token = _pinned_generation.set(None)
+        vocabulary, facts and levels all ask), instead of one query each. Inside another
+        ``pinned()`` (a page that searches, then draws its guidance) the outer reading holds."""
+        outer = _pinned_generation.get()
+        if outer is not None:
+            yield outer
+            return
         generation = cls.current()
-        _pinned_generation.set(generation)
+        token = _pinned_generation.set(generation)
         try:
             yield generation
         finally:

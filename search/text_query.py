@@ -126,14 +126,15 @@ class SynonymTable:
 
 
 def synonym_table() -> SynonymTable:
-    """The current list. One small query; cached by the table's contents."""
-    rows = tuple(Synonym.objects.order_by("pk").values_list("pk", "terms"))
-    return _synonym_table(rows)
+    """The current list, read again only when the index's generation moves (every synonym edit
+    bumps it, search.signals), so one search inside ``IndexGeneration.pinned()`` asks nothing."""
+    return _synonym_table_of(*IndexGeneration.current())
 
 
-@lru_cache(maxsize=4)
-def _synonym_table(rows: tuple[tuple[int, str], ...]) -> SynonymTable:
-    return SynonymTable([term.strip() for term in terms.split(",")] for _, terms in rows)
+@lru_cache(maxsize=2)
+def _synonym_table_of(generation: int, token: str) -> SynonymTable:
+    rows = Synonym.objects.order_by("pk").values_list("terms", flat=True)
+    return SynonymTable([term.strip() for term in terms.split(",")] for terms in rows)
 
 
 def build_plan(text: str, synonyms: SynonymTable | None = None) -> TextPlan:

@@ -18,6 +18,7 @@ from directory.models.vocabularies import sensitive_needs
 
 from .engines import Hit
 from .guidance import guidance_for
+from .models import IndexGeneration
 from .pathways import build_pathway
 from .presenters import (
     active_filters,
@@ -79,8 +80,9 @@ def search(request: HttpRequest) -> HttpResponse:
         query = parse_search_query(request.GET)
     except SearchQueryError as problem:
         return _render(request, SearchQuery(), errors=problem.errors)
-    outcome, page = _outcome_for_page(query, api=False)
-    response = _render(request, outcome.query, outcome=outcome, page=page)
+    with IndexGeneration.pinned():  # the search and the guidance drawn from it read one
+        outcome, page = _outcome_for_page(query, api=False)
+        response = _render(request, outcome.query, outcome=outcome, page=page)
     response["Server-Timing"] = server_timing(outcome)
     return response
 

@@ -57,12 +57,15 @@ EVERYTHING = {**WORDS, **PLACE, **FILTERS}
 API = "/api/search"
 PAGE = "/search/"
 
-# API: the search's queries, the vocabularies and the log.
-API_WORDS = 6  # synonyms, entries, facts version, documents, vocabularies, log
-API_FILTERS = 7  # need, level, entries, facts version, documents, vocabularies, log
-API_PLACE = 7  # postcode, entries, facts version, locations, documents, vocabularies, log
-# postcode, need, level, synonyms, entries, facts version, locations, documents, vocabularies,
-# log
+# API: the search's queries, the vocabularies and the log. The index's generation is read once
+# per search (IndexGeneration.pinned); synonyms and the needs' words are cached by it.
+API_WORDS = 5  # generation, entries, documents, vocabularies, log
+API_FILTERS = 7  # need, level, entries, generation, documents, vocabularies, log
+# postcode, generation, locations near the place (is anything near?), entries, their
+# locations, documents, vocabularies, log
+API_PLACE = 8
+# postcode, need, level, generation, locations near the place, entries, their locations,
+# documents, vocabularies, log
 API_EVERYTHING = 10
 # The HTML page: the same, then site, settings, restrictions and directory for the site's
 # chrome, and "sensitive" when a need was chosen.
@@ -72,10 +75,12 @@ PAGE_WORDS = API_WORDS + CHROME
 PAGE_FILTERS = API_FILTERS + CHROME + SENSITIVE
 PAGE_PLACE = API_PLACE + CHROME
 PAGE_EVERYTHING = API_EVERYTHING + CHROME + SENSITIVE
-# A need no service has: need, level, entries, facts version (no documents to fetch),
-# vocabularies, log + chrome + sensitive.
+# A need no service has: need, level, generation, entries (no documents to fetch),
+# vocabularies, log + chrome + sensitive + the services available across the area that the
+# no-dead-end panel offers.
 NOTHING = {**FILTERS, "need": "bereavement"}
-PAGE_NOTHING = 6 + CHROME + SENSITIVE
+AREA_WIDE = 1
+PAGE_NOTHING = 6 + CHROME + SENSITIVE + AREA_WIDE
 # A visitor with a shortlist: their session is read once (the header count and the buttons).
 PAGE_WITH_SHORTLIST = PAGE_EVERYTHING + 1  # 14
 

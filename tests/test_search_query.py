@@ -458,7 +458,7 @@ def test_every_problem_is_reported_at_once_in_parameter_order(postcodes):
         "per_page",
     ]
     assert isinstance(error, ValueError)
-    assert "postcode: We could not find the postcode SE13 9ZZ" in str(error)
+    assert "postcode: 'SE13 6L' is not a postcode." in str(error)
 
 
 # --- the number of queries ---------------------------------------------------------------------
