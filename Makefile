@@ -50,6 +50,7 @@ serve: install  ## Production settings: gunicorn + worker on PostgreSQL, OpenSea
 
 test: install-dev  ## Install with test dependencies; lint; run the whole suite.
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -95,6 +96,7 @@ audit: install-dev
 
 lint:
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/ruff format --check .
 
 format:

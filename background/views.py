@@ -36,10 +36,10 @@ class TaskRow:
 def recent_tasks(status: str = "", limit: int = SHOWN) -> list[TaskRow]:
     from django_tasks_db.models import DBTaskResult, get_date_max
 
-    results = DBTaskResult.objects.order_by("-enqueued_at")
+    newest = DBTaskResult.objects.order_by("-enqueued_at")
     if status:
-        results = results.filter(status=status)
-    results = list(results[:limit])
+        newest = newest.filter(status=status)
+    results = list(newest[:limit])
     attempts = dict(
         TaskAttempt.objects.filter(result_id__in=[r.id for r in results]).values_list(
             "result_id", "attempt"
@@ -54,7 +54,7 @@ def recent_tasks(status: str = "", limit: int = SHOWN) -> list[TaskRow]:
         rows.append(
             TaskRow(
                 name=result.task_name,
-                status=TaskResultStatus(result.status).label,
+                status=str(TaskResultStatus(result.status).label),
                 attempt=attempts.get(result.id, 1),
                 attempts=getattr(func, "task_attempts", DEFAULT_ATTEMPTS),
                 enqueued_at=result.enqueued_at,

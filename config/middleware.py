@@ -8,17 +8,19 @@ tenfold.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 
 
-def is_json(response: HttpResponse) -> bool:
+def is_json(response: HttpResponseBase) -> bool:
     media_type = response.get("Content-Type", "").partition(";")[0].strip().lower()
     return media_type == "application/json" or media_type.endswith("+json")
 
 
 class GZipJSONMiddleware(GZipMiddleware):
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         if not is_json(response):
             return response
         return super().process_response(request, response)

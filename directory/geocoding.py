@@ -84,15 +84,15 @@ class PostcodeTableGeocoder(Geocoder):
             postcode = normalise_postcode(query, allow_outward=True)
         except InvalidPostcode:
             return None
+        row: Any  # a row's values, or None
         if " " in postcode:
             row = Postcode.objects.filter(postcode=postcode).values("latitude", "longitude").first()
             raw = {"postcode": postcode, "precision": "postcode"}
         else:
-            row = Postcode.objects.filter(outward=postcode).aggregate(
+            district = Postcode.objects.filter(outward=postcode).aggregate(
                 latitude=Avg("latitude"), longitude=Avg("longitude"), postcodes=Count("id")
             )
-            if not row["postcodes"]:
-                row = None
+            row = district if district["postcodes"] else None
             raw = {"postcode": postcode, "precision": "district"}
         if row is None:
             return None
@@ -100,10 +100,15 @@ class PostcodeTableGeocoder(Geocoder):
         return location if exactly_one else [location]
 
 
+def _cache_seconds() -> int:
+    config: dict[str, Any] = settings.GEOCODER
+    return int(config.get("CACHE_SECONDS", 86400))
+
+
 @lru_cache(maxsize=1)
 def get_geocoder() -> Geocoder:
     """The configured geopy geocoder (settings.GEOCODER['BACKEND'] with its OPTIONS)."""
-    config = settings.GEOCODER
+    config: dict[str, Any] = settings.GEOCODER
     geocoder_class = import_string(config["BACKEND"])
     options = dict(config.get("OPTIONS") or {})
     options.setdefault("timeout", config.get("TIMEOUT", 3))
@@ -154,6 +159,6 @@ def geocode_postcode(value: str) -> GeocodeResult | None:
     cache.set(
         key,
         (result.latitude, result.longitude, result.precision) if result else (),
-        settings.GEOCODER.get("CACHE_SECONDS", 86400),
+        _cache_seconds(),
     )
     return result

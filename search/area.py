@@ -38,6 +38,6 @@ def is_outside_area(query: SearchQuery) -> bool:
     """Whether the search's place is outside the area the directory serves."""
     if query.place_unknown:
         return True
-    if not query.has_location:
+    if query.latitude is None or query.longitude is None:
         return False
     return is_outside(query.latitude, query.longitude, query.radius)

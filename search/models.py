@@ -207,5 +207,5 @@ class IndexGeneration(models.Model):
         generation exactly when they can see the new entries."""
         change = {"value": models.F("value") + 1, "token": uuid.uuid4().hex}
         if not cls.objects.filter(pk=1).update(**change):
-            cls.objects.bulk_create([cls(pk=1)], ignore_conflicts=True)
+            IndexGeneration.objects.bulk_create([IndexGeneration(pk=1)], ignore_conflicts=True)
             cls.objects.filter(pk=1).update(**change)

@@ -237,6 +237,7 @@ def _word_tries(
         if results.count:
             return SearchOutcome(query, results, MATCH_ANY)
     for minimum in _relaxed_minimums(corrected) if corrected else ():
+        assert corrected is not None
         results = engine.search(query, corrected.relaxed(minimum))
         if results.count:
             return SearchOutcome(query, results, MATCH_ANY_CORRECTED, corrected_text or "")

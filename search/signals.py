@@ -111,7 +111,8 @@ def _services_using(instance: Any) -> list[int]:
         rows = ServiceAgeBand.objects.filter(tag=instance)
         return list(rows.values_list("content_object_id", flat=True))
     if isinstance(instance, LevelOfNeed):
-        return list(instance.services.values_list("pk", flat=True))
+        # A Parental many-to-many: its reverse manager is Wagtail's, unknown to type checkers.
+        return list(ServicePage.objects.filter(levels=instance).values_list("pk", flat=True))
     if isinstance(instance, Organisation):
         return list(instance.services.values_list("pk", flat=True))
     return []
@@ -162,11 +163,11 @@ def connect() -> None:
                 sender=model,
                 dispatch_uid=f"search-words-{label}-{signal is post_save}",
             )
-    for model in (Need, Circumstance, AgeBand, LevelOfNeed, Organisation):
-        label = model._meta.label_lower
-        post_save.connect(_on_term_saved, sender=model, dispatch_uid=f"search-saved-{label}")
+    for term_model in (Need, Circumstance, AgeBand, LevelOfNeed, Organisation):
+        label = term_model._meta.label_lower
+        post_save.connect(_on_term_saved, sender=term_model, dispatch_uid=f"search-saved-{label}")
         pre_delete.connect(
-            _before_term_deleted, sender=model, dispatch_uid=f"search-deleting-{label}"
+            _before_term_deleted, sender=term_model, dispatch_uid=f"search-deleting-{label}"
         )
         post_delete.connect(
             _after_term_deleted, sender=model, dispatch_uid=f"search-deleted-{label}"

@@ -157,7 +157,7 @@ def build_plan(text: str, synonyms: SynonymTable | None = None) -> TextPlan:
         else:
             groups.append((Phrase(typed[position], (terms[position],)),))
             position += 1
-    return TextPlan(tuple(dict.fromkeys(groups)), "all", " ".join(typed))
+    return TextPlan(tuple(dict.fromkeys(groups)), "all", text=" ".join(typed))
 
 
 # -- did you mean ----------------------------------------------------------------------------

@@ -48,10 +48,10 @@ class _CountedHits(Sequence):
     """The engine's one page of hits, standing in for the whole list so Paginator can count."""
 
     def __init__(self, hits: list[Hit], count: int) -> None:
-        self.hits, self.count = hits, count
+        self.hits, self.total = hits, count
 
     def __len__(self) -> int:
-        return self.count
+        return self.total
 
     def __getitem__(self, index: Any) -> Any:
         # Paginator only ever slices out the page the engine already fetched.

@@ -496,7 +496,7 @@ def _clock(value: datetime.time) -> str:
 def _schedules(site: _Site) -> list[dict[str, Any]]:
     archetype = site.archetype
     offset = stable_int(SEED, "weekday", archetype.key) % 5
-    rows = []
+    rows: list[dict[str, Any]] = []
     for slot in archetype.schedule:
         for token in slot.days.split():
             if token.startswith("@"):

@@ -29,6 +29,8 @@ PAGE_PK_NAMESPACES = frozenset({"wagtailadmin_pages", "wagtailadmin_api:pages"})
 
 def page_ids_in_url(request: HttpRequest) -> list[Any]:
     match = request.resolver_match
+    if match is None:  # before URL resolution: nothing named yet
+        return []
     kwargs = match.kwargs
     ids = [value for name, value in kwargs.items() if name in PAGE_ID_KWARGS]
     if "pk" in kwargs and match.namespace in PAGE_PK_NAMESPACES:

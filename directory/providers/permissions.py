@@ -17,7 +17,7 @@ class ServicePermissionTester(PagePermissionTester):
         super().__init__(user, page)
         self.is_foreign_service = not may_edit_organisation(user, page.organisation_id)
         if self.is_foreign_service:
-            self.permissions = set()
+            self.permissions: set[str] = set()
 
     def can_edit(self) -> bool:
         # Wagtail also lets a page's owner, or a workflow reviewer, edit: not across providers.

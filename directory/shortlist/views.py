@@ -61,12 +61,10 @@ def change(request: HttpRequest, action: str) -> HttpResponse:
     """Add, remove, move up or down, or clear."""
     if action not in ACTIONS:
         return _problem(request, "That is not something a list can do.", 404)
-    page_id = None
-    if action != "clear":
-        raw = request.POST.get("service", "")
-        if not raw.isdigit() or len(raw) > 18:
-            return _problem(request, "Choose a service to change your list.", 400)
-        page_id = int(raw)
+    raw = request.POST.get("service", "")
+    if action != "clear" and (not raw.isdigit() or len(raw) > 18):
+        return _problem(request, "Choose a service to change your list.", 400)
+    page_id = int(raw) if action != "clear" else 0  # clear names no service
     session = request.session
     message = ""
     if action == "add":

@@ -94,7 +94,7 @@ class Connection:
         if self.distribution == "opensearch":
             from opensearchpy import helpers
         else:
-            from elasticsearch import helpers
+            from elasticsearch import helpers  # type: ignore[no-redef]
         succeeded, errors = 0, []
         try:
             client = (
@@ -102,7 +102,7 @@ class Connection:
                 if self.distribution == "elasticsearch"
                 else self.client
             )
-            extra = (
+            extra: dict[str, Any] = (
                 {} if self.distribution == "elasticsearch" else {"request_timeout": ADMIN_TIMEOUT}
             )
             results = (

@@ -1,5 +1,7 @@
 """``manage.py load_demo``: a fictional family support directory for Lewisham, for demos."""
 
+from typing import TextIO, cast
+
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from directory.demo.builder import DemoDataError, load_demo
@@ -23,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         try:
             summary = load_demo(
-                stdout=self.stdout,
+                stdout=cast(TextIO, self.stdout),  # Django's wrapper writes lines as a stream
                 progress=not options["no_progress"],
                 refresh=options["refresh"],
             )
