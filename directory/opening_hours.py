@@ -4,7 +4,12 @@ today, now, or when it next opens.
 Plain functions over anything with ``weekday``, ``opens_at``, ``closes_at`` and ``description``
 (``ServiceSchedule`` rows, or the same fields from a search document), so the service page, the
 list and search all say it the same way. Times are the council's: Django's default time zone
-(``TIME_ZONE``), whatever zone a request may have activated.
+(``TIME_ZONE``), whatever zone a request may have activated. A service open in term time only is
+closed on the council's school holidays (``SchoolHoliday``).
+
+Search filters by the same rules: a document holds its week as minute ranges (``week_minutes``)
+and each search asks which of them meet its own moment (``WeekMoment``), so "Open now" is decided
+when the search runs, never when the service was indexed.
 """
 
 from __future__ import annotations
@@ -14,8 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from .models.school_holidays import SchoolHoliday
 from .models.services import WEEKDAYS
 
 # The model's weekday choices are the one source of day codes, order and names.
@@ -119,12 +127,55 @@ def opening_times(schedules: Iterable[Any]) -> list[OpeningLine]:
     ]
 
 
+# -- school holidays ------------------------------------------------------------------------------
+
+# Read on every search and service page, edited a few times a year: kept in the cache (shared
+# through Redis when there is one), dropped whenever a holiday is saved or deleted, and at most
+# a few minutes old in a process that missed that.
+_HOLIDAYS_KEY = "directory:school-holidays:v1"
+_HOLIDAYS_SECONDS = 300
+
+
+def school_holidays() -> tuple[tuple[datetime.date, datetime.date], ...]:
+    """(first day, last day) of every school holiday, in date order."""
+    holidays = cache.get(_HOLIDAYS_KEY)
+    if holidays is None:
+        holidays = tuple(SchoolHoliday.objects.values_list("first_day", "last_day"))
+        cache.set(_HOLIDAYS_KEY, holidays, _HOLIDAYS_SECONDS)
+    return holidays
+
+
+def _forget_school_holidays(**kwargs: Any) -> None:
+    cache.delete(_HOLIDAYS_KEY)
+
+
+post_save.connect(_forget_school_holidays, sender=SchoolHoliday)
+post_delete.connect(_forget_school_holidays, sender=SchoolHoliday)
+
+
+def is_school_holiday(day: datetime.date) -> bool:
+    return any(first <= day <= last for first, last in school_holidays())
+
+
 # -- today ----------------------------------------------------------------------------------------
+
+# How far ahead "next open" looks: past the longest school holiday.
+LOOK_AHEAD_DAYS = 70
 
 
 def council_now() -> datetime.datetime:
     """The time now where the council is (settings.TIME_ZONE)."""
     return timezone.localtime(timezone.now(), timezone.get_default_timezone())
+
+
+def _in_council_time(now: datetime.datetime | None) -> datetime.datetime:
+    """``now`` (default: the time now) in the council's time zone; a naive one is taken to be
+    in it already."""
+    if now is None:
+        return council_now()
+    if timezone.is_aware(now):
+        return timezone.localtime(now, timezone.get_default_timezone())
+    return now
 
 
 def _day_code(day: datetime.date) -> str:
@@ -141,6 +192,7 @@ class NextOpening:
 
     days_ahead: int
     session: Session
+    day: datetime.date | None = None
 
     @property
     def day_words(self) -> str:
@@ -148,7 +200,11 @@ class NextOpening:
             return "today"
         if self.days_ahead == 1:
             return "tomorrow"
-        return WEEKDAY_NAMES[self.session.weekday]
+        name = WEEKDAY_NAMES[self.session.weekday]
+        if self.days_ahead <= 7 or self.day is None:
+            return name
+        # More than a week away (after a school holiday): the weekday alone would mislead.
+        return f"{name} {self.day.day} {self.day:%B}"
 
     def __str__(self) -> str:
         return f"{self.day_words} at {clock(self.session.opens)}"
@@ -166,6 +222,8 @@ class OpeningToday:
     today: tuple[Session, ...]
     open_now: Session | None
     next_opening: NextOpening | None
+    # Term time only, and today is a school holiday.
+    school_holiday: bool = False
 
     @property
     def is_open_today(self) -> bool:
@@ -183,7 +241,10 @@ class OpeningToday:
         upcoming = self.next_opening
         if upcoming is not None and upcoming.days_ahead == 0 and upcoming.session == self.today[0]:
             return f"Open today {self.today_times}"
-        closed = "Closed now" if self.today else "Closed today"
+        if self.school_holiday:
+            closed = "Closed today for the school holidays"
+        else:
+            closed = "Closed now" if self.today else "Closed today"
         return closed if upcoming is None else f"{closed} – next open {upcoming}"
 
     @property
@@ -197,33 +258,102 @@ class OpeningToday:
 
 
 def opening_today(
-    schedules: Iterable[Any], now: datetime.datetime | None = None
+    schedules: Iterable[Any],
+    now: datetime.datetime | None = None,
+    *,
+    term_time_only: bool = False,
 ) -> OpeningToday | None:
     """Today's opening by the weekly schedules, at ``now`` (default: the council's time now).
 
     None when there are no schedules: nothing can be said. An aware ``now`` is converted to the
-    council's time zone; a naive one is taken to be in it already.
+    council's time zone; a naive one is taken to be in it already. A term-time-only service has
+    no sessions on a school holiday, and opens next on the first term day with one.
     """
     sessions = weekly_sessions(schedules)
     if not sessions:
         return None
-    if now is None:
-        now = council_now()
-    elif timezone.is_aware(now):
-        now = timezone.localtime(now, timezone.get_default_timezone())
-    today_code = _day_code(now.date())
+    now = _in_council_time(now)
+
+    def sessions_on(day: datetime.date) -> tuple[Session, ...]:
+        if term_time_only and is_school_holiday(day):
+            return ()
+        return tuple(sessions.get(_day_code(day), ()))
+
     time_now = now.time().replace(tzinfo=None)
-    today = tuple(sessions.get(today_code, ()))
+    today = sessions_on(now.date())
     open_now = next((s for s in today if s.opens <= time_now < s.closes), None)
     next_opening = None
-    for days_ahead in range(8):
-        code = _day_code(now.date() + datetime.timedelta(days=days_ahead))
+    for days_ahead in range(LOOK_AHEAD_DAYS):
+        day = now.date() + datetime.timedelta(days=days_ahead)
         candidates = [
-            session
-            for session in sessions.get(code, ())
-            if days_ahead > 0 or session.opens > time_now
+            session for session in sessions_on(day) if days_ahead > 0 or session.opens > time_now
         ]
         if candidates:
-            next_opening = NextOpening(days_ahead, candidates[0])
+            next_opening = NextOpening(days_ahead, candidates[0], day)
             break
-    return OpeningToday(today=today, open_now=open_now, next_opening=next_opening)
+    return OpeningToday(
+        today=today,
+        open_now=open_now,
+        next_opening=next_opening,
+        school_holiday=term_time_only and is_school_holiday(now.date()),
+    )
+
+
+# -- the filters "Open now" and "Open today" ------------------------------------------------------
+
+MINUTES_IN_DAY = 24 * 60
+# The filter's values and their labels; "today" means from now to the end of today, so a
+# session already over does not count.
+OPEN_CHOICES = {"now": "Open now", "today": "Open today"}
+
+
+def _minutes(value: datetime.time) -> int:
+    return value.hour * 60 + value.minute
+
+
+def week_minutes(schedules: Iterable[Any]) -> list[tuple[int, int]]:
+    """Every weekly session as [start, end) in minutes from Monday midnight, for the index."""
+    return [
+        (
+            WEEKDAY_ORDER.index(session.weekday) * MINUTES_IN_DAY + _minutes(session.opens),
+            WEEKDAY_ORDER.index(session.weekday) * MINUTES_IN_DAY + _minutes(session.closes),
+        )
+        for day_sessions in weekly_sessions(schedules).values()
+        for session in day_sessions
+    ]
+
+
+@dataclass(frozen=True)
+class WeekMoment:
+    """The moment a search asks about: the minute of the week (Monday midnight is 0) in the
+    council's time, and whether that day is a school holiday."""
+
+    minute: int
+    school_holiday: bool = False
+
+    def window(self, when: str) -> tuple[int, int]:
+        """[start, end) minutes a service must be open in to count as open ``when``."""
+        if when == "now":
+            return (self.minute, self.minute + 1)
+        return (self.minute, (self.minute // MINUTES_IN_DAY + 1) * MINUTES_IN_DAY)
+
+
+def week_moment(now: datetime.datetime | None = None) -> WeekMoment:
+    now = _in_council_time(now)
+    minute = now.weekday() * MINUTES_IN_DAY + now.hour * 60 + now.minute
+    return WeekMoment(minute, is_school_holiday(now.date()))
+
+
+def open_when(
+    ranges: Iterable[Iterable[int]], term_time_only: bool, moment: WeekMoment
+) -> tuple[str, ...]:
+    """Which of ``OPEN_CHOICES`` a service with these week minutes is, at ``moment``."""
+    if term_time_only and moment.school_holiday:
+        return ()
+    spans = [tuple(span) for span in ranges]
+    found = []
+    for when in OPEN_CHOICES:
+        start, end = moment.window(when)
+        if any(opens < end and start < closes for opens, closes in spans):
+            found.append(when)
+    return tuple(found)

@@ -16,7 +16,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .age_bands import refresh_all_age_bands
 from .geocoding import InvalidPostcode, normalise_postcode
-from .models import AgeBand, Circumstance, LevelOfNeed, Need, Organisation, Postcode, ServicePage
+from .models import (
+    AgeBand,
+    Circumstance,
+    LevelOfNeed,
+    Need,
+    Organisation,
+    Postcode,
+    SchoolHoliday,
+    ServicePage,
+)
 from .models.services import ServiceLocation
 from .spreadsheets.safe_export import FormulaSafeSnippetIndexView
 
@@ -137,9 +146,22 @@ class PostcodeViewSet(SnippetViewSet):
     list_per_page = 50
 
 
+class SchoolHolidayViewSet(SnippetViewSet):
+    """The council's school holidays: term-time-only services are closed on them."""
+
+    model = SchoolHoliday
+    icon = "date"
+    menu_label = "School holidays"
+    menu_order = 240
+    add_to_admin_menu = True
+    list_display = ["name", "first_day", "last_day"]
+    ordering = ["-first_day"]
+
+
 register_snippet(VocabularyGroup)
 register_snippet(OrganisationViewSet)
 register_snippet(PostcodeViewSet)
+register_snippet(SchoolHolidayViewSet)
 
 
 @hooks.register("insert_global_admin_css")

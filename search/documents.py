@@ -26,6 +26,7 @@ from directory.models import (
     ServiceNeed,
     ServicePage,
 )
+from directory.opening_hours import week_minutes
 
 from .analysis import analysed_fields, words
 from .facets import YES
@@ -100,6 +101,7 @@ def build_document(page: ServicePage) -> dict[str, Any]:
         if location.has_coordinates
     ]
     review_due = page.review_due
+    schedules = list(page.schedules.all())
     return {
         "id": page.pk,
         "oruk_id": str(page.oruk_id),
@@ -117,14 +119,23 @@ def build_document(page: ServicePage) -> dict[str, Any]:
             "circumstance": [row.tag.slug for row in circumstance_rows],
             "access": access,
             "delivery": delivery,
-            "day": sorted({schedule.weekday for schedule in page.schedules.all()}),
+            "day": sorted({schedule.weekday for schedule in schedules}),
             "language": sorted({language.code for language in page.languages.all()}),
             "free": [YES] if page.is_free else [],
             "commissioned": [YES] if page.commissioned else [],
         },
         "minimum_age": page.minimum_age,
         "maximum_age": page.maximum_age,
+        # The age range is the child's; a service for parents and carers also serves the parents
+        # of younger children (search.query.SearchQuery.age).
+        "parents_and_carers": page.for_parents_and_carers,
         "area_wide": page.is_area_wide,
+        # The week as [start, end) minutes from Monday midnight, for "Open now" and "Open today"
+        # (judged when a search runs); none while the service is not running.
+        "opening": [list(span) for span in week_minutes(schedules)]
+        if page.status == ServicePage.Status.ACTIVE
+        else [],
+        "term_time_only": page.term_time_only,
         "locations": locations,
         # What a result shows.
         "levels": [{"value": level.slug, "label": level.name} for level in levels],
@@ -133,6 +144,15 @@ def build_document(page: ServicePage) -> dict[str, Any]:
         "delivery": [{"value": slug, "label": DELIVERY_MODES[slug][1]} for slug in delivery],
         "free": page.is_free,
         "status": page.status,
+        "schedules": [
+            {
+                "weekday": schedule.weekday,
+                "opens_at": schedule.opens_at.isoformat("minutes"),
+                "closes_at": schedule.closes_at.isoformat("minutes"),
+                "description": schedule.description,
+            }
+            for schedule in schedules
+        ],
         "alert": page.alert,
         "last_reviewed": page.last_reviewed.isoformat() if page.last_reviewed else None,
         "review_due": review_due.isoformat() if review_due else None,
@@ -161,6 +181,9 @@ def entry_fields(document: dict[str, Any]) -> dict[str, Any]:
         "area_wide": document["area_wide"],
         "minimum_age": document["minimum_age"],
         "maximum_age": document["maximum_age"],
+        "parents_and_carers": document["parents_and_carers"],
+        "opening": document["opening"],
+        "term_time_only": document["term_time_only"],
         "review_due": _date(document["review_due"]),
     }
 

@@ -25,6 +25,7 @@ from directory.models import (
     Need,
 )
 from directory.models.services import LANGUAGES, WEEKDAYS
+from directory.opening_hours import OPEN_CHOICES
 
 from .query import SearchQuery
 
@@ -39,6 +40,10 @@ class Facet:
     # SearchQuery attribute with the chosen values (a tuple, or True/None for yes/no facets).
     attribute: str
     yes_no: bool = False
+    # Values that depend on when the search runs ("open now"): each engine works them out from
+    # the service's opening minutes at the search's moment (directory.opening_hours.open_when);
+    # never stored in the index.
+    timed: bool = False
 
     def chosen(self, query: SearchQuery) -> tuple[str, ...]:
         value = getattr(query, self.attribute)
@@ -54,6 +59,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("circumstance", "Especially for", "circumstances"),
     Facet("access", "How to get it", "access"),
     Facet("delivery", "How it is delivered", "delivery"),
+    Facet("open", "When", "open", timed=True),
     Facet("day", "Open on", "days"),
     Facet("language", "Language", "languages"),
     Facet("free", "Cost", "free", yes_no=True),
@@ -177,6 +183,8 @@ def _fixed_vocabulary(name: str) -> list[tuple[str, str, int]]:
         return [(slug, label, 0) for slug, (_, label) in DELIVERY_MODES.items()]
     if name == "day":
         return [(code, label, 0) for code, label in WEEKDAYS]
+    if name == "open":
+        return [(value, label, 0) for value, label in OPEN_CHOICES.items()]
     if name == "language":
         return [(code, label, 0) for code, label in LANGUAGES]
     if name == "free":

@@ -81,6 +81,11 @@ class SearchEntry(models.Model):
     area_wide = models.BooleanField(default=False)
     minimum_age = models.PositiveSmallIntegerField(null=True)
     maximum_age = models.PositiveSmallIntegerField(null=True)
+    # Offered to parents and carers themselves: kept for the age of a younger child too.
+    parents_and_carers = models.BooleanField(default=False)
+    # [[start, end], ...] minutes from Monday midnight; read with the facts for "Open now".
+    opening = models.JSONField(default=list)
+    term_time_only = models.BooleanField(default=False)
     # When the service is next due a review (empty: never reviewed). Overdue listings rank
     # below current ones, judged against the date of the search, not of indexing.
     review_due = models.DateField(null=True)

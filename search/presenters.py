@@ -11,6 +11,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from directory.opening_hours import OpeningToday, opening_today
+
 from .engines import Hit
 from .facets import FacetResult
 from .query import SearchQuery
@@ -75,6 +77,36 @@ class ResultItem:
     closed: bool
     free: bool
     locations: list[dict[str, Any]]
+    # "Open today 9:30am to 11:30am", "Closed today – next open Tuesday at 9am", worked out
+    # when the page is shown; None for a service not running or without weekly hours.
+    opening: OpeningToday | None = None
+    term_time_only: bool = False
+
+
+@dataclass(frozen=True)
+class _Schedule:
+    """A weekly session as the search document holds it, in the shape opening_hours reads."""
+
+    weekday: str
+    opens_at: datetime.time
+    closes_at: datetime.time
+    description: str
+
+
+def opening_of(document: dict[str, Any]) -> OpeningToday | None:
+    if document["status"] != "active":
+        return None
+    schedules = [
+        _Schedule(
+            row["weekday"],
+            datetime.time.fromisoformat(row["opens_at"]),
+            datetime.time.fromisoformat(row["closes_at"]),
+            row["description"],
+        )
+        # Documents indexed before opening times were kept have none: said nothing about.
+        for row in document.get("schedules", ())
+    ]
+    return opening_today(schedules, term_time_only=document.get("term_time_only", False))
 
 
 def result_item(hit: Hit, today: datetime.date | None = None) -> ResultItem:
@@ -96,6 +128,8 @@ def result_item(hit: Hit, today: datetime.date | None = None) -> ResultItem:
         closed=document["status"] != "active",
         free=document["free"],
         locations=document["locations"],
+        opening=opening_of(document),
+        term_time_only=document.get("term_time_only", False),
     )
 
 
@@ -151,7 +185,7 @@ def active_filters(query: SearchQuery, facets: list[FacetResult]) -> list[Active
             if value.selected:
                 label = (
                     value.label
-                    if facet.name in ("free", "commissioned")
+                    if facet.name in ("free", "commissioned", "open")
                     else (f"{facet.label}: {value.label}")
                 )
                 add(

@@ -41,6 +41,7 @@ from directory.geocoding import (
 )
 from directory.models import ACCESS_ROUTES, DELIVERY_MODES, AgeBand, Circumstance, LevelOfNeed, Need
 from directory.models.services import LANGUAGES, WEEKDAYS
+from directory.opening_hours import OPEN_CHOICES, WeekMoment, week_moment
 
 from .area import is_outside
 from .intent import has_search_words
@@ -118,6 +119,8 @@ class SearchQuery:
     languages: tuple[str, ...] = ()
     access: tuple[str, ...] = ()
     days: tuple[str, ...] = ()
+    # "now" and/or "today": open at the moment of the search (``moment``), or later today.
+    open: tuple[str, ...] = ()
     age: int | None = None
     # None means "no filter"; True means "only free" / "only commissioned".
     free: bool | None = None
@@ -135,6 +138,9 @@ class SearchQuery:
     # A real-looking postcode we cannot place, even by its district: not in the area served,
     # so only services available wherever you are match (search.area).
     place_unknown: bool = False
+    # When "open now" and "open today" are judged: set once per search (``at_moment``), so
+    # every engine and every try of one search agree. Not a parameter.
+    moment: WeekMoment | None = field(default=None, compare=False, repr=False)
 
     @property
     def has_location(self) -> bool:
@@ -156,6 +162,7 @@ class SearchQuery:
             or self.languages
             or self.access
             or self.days
+            or self.open
             or self.age is not None
             or self.free is not None
             or self.commissioned is not None
@@ -222,6 +229,14 @@ class SearchQuery:
             changed = replace(changed, sort=changed.default_sort)
         return changed
 
+    def at_moment(self) -> SearchQuery:
+        """This query with its moment fixed: the one it has, else now in the council's time."""
+        return self if self.moment is not None else replace(self, moment=week_moment())
+
+    @property
+    def opening_moment(self) -> WeekMoment:
+        return self.moment if self.moment is not None else week_moment()
+
     def with_page(self, page: int) -> SearchQuery:
         """The same search on another page, for pagination links."""
         return replace(self, page=max(1, min(int(page), MAX_PAGE)))
@@ -238,6 +253,10 @@ class SearchQuery:
                 "latitude": self.latitude,
                 "longitude": self.longitude,
                 "need_ids": sorted(self.need_ids),
+                # "Open now" changes by the minute.
+                "moment": [self.opening_moment.minute, self.opening_moment.school_holiday]
+                if self.open
+                else None,
             },
             sort_keys=True,
             separators=(",", ":"),
@@ -301,6 +320,7 @@ _REPEATABLE = {
     "delivery": "delivery",
     "access": "access",
     "day": "days",
+    "open": "open",
     "language": "languages",
 }
 _SINGLE_DEFAULTS: dict[str, Any] = {
@@ -408,6 +428,7 @@ class _Parser:
         self._choices("delivery", "delivery", DELIVERY_MODES, "how services are delivered")
         self._choices("access", "access", ACCESS_ROUTES, "how to get in touch")
         self._choices("day", "days", WEEKDAY_CODES, "days of the week")
+        self._choices("open", "open", OPEN_CHOICES, "when it is open")
         self._choices("language", "languages", LANGUAGE_CODES, "languages")
         self._age()
         self._boolean("free", "Tick 'Free' to see only free services, or leave it out.")

@@ -99,6 +99,8 @@ def search_run(query: SearchQuery, *, log: bool = True, api: bool = False) -> Se
 
 def _search_run(query: SearchQuery, *, log: bool, api: bool) -> SearchOutcome:
     started = time.perf_counter()
+    # One moment for "open now" across every try and engine of this search.
+    query = query.at_moment()
     engine = configured_engine()
     fell_back = False
     outside_area = is_outside_area(query)

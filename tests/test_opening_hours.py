@@ -10,10 +10,11 @@ import zoneinfo
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 
 from directory import opening_hours
 from directory.getting_in_touch import how_to_get_it, ways_to_get_in_touch
-from directory.models import ServiceSchedule
+from directory.models import SchoolHoliday, ServiceSchedule
 from directory.opening_hours import clock, opening_times, opening_today
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
@@ -267,3 +268,94 @@ def test_the_box_says_whether_it_is_open_today(make_service, client, monkeypatch
     page.save_revision().publish()
     text = contact_box(client, page).get_text(" ", strip=True)
     assert "This service is temporarily closed." in text and "Open" not in text
+
+
+# -- term time, and the week as the search index holds it ------------------------------------------
+
+
+@pytest.fixture
+def easter_holiday(db):
+    """A school holiday from Friday 27 March to Friday 10 April 2026."""
+    cache.delete("directory:school-holidays:v1")
+    SchoolHoliday.objects.create(
+        name="Easter holiday",
+        first_day=datetime.date(2026, 3, 27),
+        last_day=datetime.date(2026, 4, 10),
+    )
+    yield
+    # Rolled-back rows send no signal: drop what this test cached.
+    cache.delete("directory:school-holidays:v1")
+
+
+def test_a_term_time_service_is_closed_in_the_school_holidays(easter_holiday):
+    schedules = [slot("mo", (9, 30), (11, 30)), slot("we", (9, 30), (11, 30))]
+    in_holiday = at(datetime.date(2026, 3, 30), 10)  # Monday
+    today = opening_today(schedules, in_holiday, term_time_only=True)
+    assert today.open_now is None and not today.is_open_today
+    # Next open after the holiday, more than a week away: the date, not just the weekday.
+    assert today.headline == (
+        "Closed today for the school holidays – next open Monday 13 April at 9:30am"
+    )
+    # Not term time only: open as usual.
+    assert opening_today(schedules, in_holiday).headline == "Open now until 11:30am"
+    # The last day of term before the holiday.
+    before = opening_today(schedules, at(datetime.date(2026, 3, 25), 12), term_time_only=True)
+    assert before.headline == "Closed now – next open Monday 13 April at 9:30am"
+
+
+def test_a_holiday_edited_in_the_admin_applies_at_once(easter_holiday):
+    schedules = [slot("mo", (9, 30), (11, 30))]
+    monday = at(datetime.date(2026, 4, 20), 10)
+    assert opening_today(schedules, monday, term_time_only=True).open_now is not None
+    SchoolHoliday.objects.create(name="INSET day", first_day=monday.date(), last_day=monday.date())
+    assert opening_today(schedules, monday, term_time_only=True).open_now is None
+
+
+def test_week_minutes_count_from_monday_midnight():
+    schedules = [
+        slot("mo", (9, 30), (11, 30)),
+        slot("su", (10, 0), (12, 0)),
+        slot("we", (0, 0), (23, 59)),
+    ]
+    assert sorted(opening_hours.week_minutes(schedules)) == [
+        (570, 690),
+        (2 * 1440, 2 * 1440 + 1439),
+        (6 * 1440 + 600, 6 * 1440 + 720),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (at(MONDAY, 8), ("today",)),
+        (at(MONDAY, 9, 30), ("now", "today")),
+        (at(MONDAY, 11, 29), ("now", "today")),
+        (at(MONDAY, 11, 30), ()),  # closed at 11:30, nothing later today
+        (at(MONDAY + datetime.timedelta(days=1), 10), ()),
+        (at(MONDAY + datetime.timedelta(days=6), 23, 0), ()),
+    ],
+)
+def test_open_now_and_today_by_week_minutes(db, moment, expected):
+    spans = opening_hours.week_minutes([slot("mo", (9, 30), (11, 30))])
+    week_moment = opening_hours.week_moment(moment)
+    assert opening_hours.open_when(spans, False, week_moment) == expected
+    # The same answer the service page gives.
+    today = opening_today([slot("mo", (9, 30), (11, 30))], moment)
+    later_today = today.next_opening is not None and today.next_opening.days_ahead == 0
+    assert ("now" in expected) == (today.open_now is not None)
+    assert ("today" in expected) == (today.open_now is not None or later_today)
+
+
+def test_the_search_moment_is_the_councils_time(db):
+    # 09:30 UTC on a summer Monday is 10:30 in London.
+    summer_monday = datetime.datetime(2026, 6, 1, 9, 30, tzinfo=datetime.UTC)
+    assert opening_hours.week_moment(summer_monday).minute == 10 * 60 + 30
+    assert not opening_hours.week_moment(summer_monday).school_holiday
+
+
+def test_term_time_services_are_never_open_on_a_holiday(easter_holiday):
+    spans = opening_hours.week_minutes([slot("mo", (9, 30), (11, 30))])
+    holiday_monday = opening_hours.week_moment(at(datetime.date(2026, 3, 30), 10))
+    assert holiday_monday.school_holiday
+    assert opening_hours.open_when(spans, True, holiday_monday) == ()
+    assert opening_hours.open_when(spans, False, holiday_monday) == ("now", "today")

@@ -7,13 +7,20 @@ engine (no silent fallback).
 
 from __future__ import annotations
 
+import datetime
+import zoneinfo
+
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.http import QueryDict
 from geopy.distance import great_circle
 from wagtail.models import PageViewRestriction
 
-from directory.models import Need, Organisation
+from directory import opening_hours
+from directory.models import Need, Organisation, SchoolHoliday
 from search.models import Synonym
+from search.pathways import build_pathway
 from search.query import parse_search_query
 from search.service import SearchOutcome, search_run, suggest
 
@@ -290,6 +297,156 @@ def test_age_free_day_access_and_delivery_filters(engine_name, practice):
     assert names(run("access=professional-referral", engine_name)) == ["IDVA"]
     assert names(run("delivery=online", engine_name)) == ["Teen DA group"]
     assert names(run("age_band=pregnancy", engine_name)) == ["Baby massage"]
+
+
+def test_a_childs_age_keeps_services_for_the_parents_of_a_child_that_age(engine_name, make_service):
+    """Issue 18 item 7: the age range is the child's; a service offered to parents and carers
+    also serves the parents of a child younger than its youngest, never of one older than
+    its oldest."""
+    make_service(
+        title="Helpline for young people and parents",
+        needs=["Domestic abuse"],
+        minimum_age=16,
+        maximum_age=25,
+        for_parents_and_carers=True,
+    )
+    make_service(
+        title="Young people's drop-in",
+        needs=["Domestic abuse"],
+        minimum_age=16,
+        maximum_age=25,
+    )
+    make_service(
+        title="Parents of under-fives",
+        needs=["Domestic abuse"],
+        minimum_age=0,
+        maximum_age=4,
+        for_parents_and_carers=True,
+    )
+    make_service(
+        title="Parents' line",
+        needs=["Domestic abuse"],
+        minimum_age=None,
+        maximum_age=None,
+        for_parents_and_carers=True,
+    )
+    make_service(title="Teen group", needs=["Domestic abuse"], minimum_age=13, maximum_age=17)
+    assert sorted(names(run("need=domestic-abuse&age=15", engine_name))) == [
+        "Helpline for young people and parents",
+        "Parents' line",
+        "Teen group",
+    ]
+    assert sorted(names(run("need=domestic-abuse&age=3", engine_name))) == [
+        "Helpline for young people and parents",
+        "Parents of under-fives",
+        "Parents' line",
+    ]
+    assert sorted(names(run("need=domestic-abuse&age=26", engine_name))) == ["Parents' line"]
+    # The menu of support for the need applies the same rule.
+    need = Need.objects.get(slug="domestic-abuse")
+    menu = build_pathway(need, parse_search_query(QueryDict("age=15")))
+    on_menu = {service.item.name for level in menu.levels for service in level.services}
+    assert on_menu == {"Helpline for young people and parents", "Parents' line", "Teen group"}
+
+
+# -- open now and open today ---------------------------------------------------------------------
+
+# Wednesday 4 March 2026, in the council's time zone.
+WEDNESDAY = datetime.date(2026, 3, 4)
+
+
+def council_time(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+
+
+def session(day: str, opens: str, closes: str) -> dict:
+    return {
+        "weekday": day,
+        "opens_at": datetime.time.fromisoformat(opens),
+        "closes_at": datetime.time.fromisoformat(closes),
+    }
+
+
+@pytest.fixture
+def opening_week(make_service):
+    make_service(title="Morning drop-in", schedules=[session("we", "09:30", "11:30")])
+    make_service(title="Afternoon group", schedules=[session("we", "13:00", "15:00")])
+    make_service(
+        title="Term-time club",
+        schedules=[session("we", "09:00", "17:00")],
+        term_time_only=True,
+    )
+    make_service(title="Thursday clinic", schedules=[session("th", "09:00", "12:00")])
+    make_service(
+        title="Closed for now",
+        schedules=[session("we", "09:00", "17:00")],
+        status="temporarily closed",
+    )
+    make_service(title="No hours given")
+
+
+@pytest.fixture
+def clock_at(monkeypatch):
+    """Set the council's time now for searches and pages."""
+
+    def set_clock(moment: datetime.datetime) -> None:
+        monkeypatch.setattr(opening_hours, "council_now", lambda: moment)
+
+    return set_clock
+
+
+@pytest.fixture
+def forget_holidays():
+    cache.delete("directory:school-holidays:v1")
+    yield
+    # Rolled-back rows send no signal: drop what this test's searches cached.
+    cache.delete("directory:school-holidays:v1")
+
+
+def test_open_now_and_open_today_are_judged_when_the_search_runs(
+    engine_name, opening_week, clock_at, forget_holidays
+):
+    clock_at(council_time(WEDNESDAY, 10))
+    assert sorted(names(run("open=now", engine_name))) == ["Morning drop-in", "Term-time club"]
+    assert sorted(names(run("open=today", engine_name))) == [
+        "Afternoon group",
+        "Morning drop-in",
+        "Term-time club",
+    ]
+    counts = run("", engine_name).results.facet_counts["open"]
+    assert {k: v for k, v in counts.items() if v} == {"now": 2, "today": 3}
+    # The same index an hour and a half later: the morning session is over.
+    clock_at(council_time(WEDNESDAY, 11, 30))
+    assert names(run("open=now", engine_name)) == ["Term-time club"]
+    assert sorted(names(run("open=today", engine_name))) == ["Afternoon group", "Term-time club"]
+    # A choice of both is either; other filters still apply, and count the open ones.
+    clock_at(council_time(WEDNESDAY, 13, 30))
+    outcome = run("open=now&open=today&q=group", engine_name)
+    assert names(outcome) == ["Afternoon group"]
+    # Thursday: only the clinic, and not after it closes.
+    thursday = WEDNESDAY + datetime.timedelta(days=1)
+    clock_at(council_time(thursday, 8))
+    assert names(run("open=today", engine_name)) == ["Thursday clinic"]
+    assert run("open=now", engine_name).results.count == 0
+    clock_at(council_time(thursday, 12))
+    assert run("open=today", engine_name).results.count == 0
+
+
+def test_term_time_only_services_are_closed_in_the_school_holidays(
+    engine_name, opening_week, clock_at, forget_holidays
+):
+    SchoolHoliday.objects.create(
+        name="Easter holiday",
+        first_day=WEDNESDAY - datetime.timedelta(days=2),
+        last_day=WEDNESDAY + datetime.timedelta(days=12),
+    )
+    clock_at(council_time(WEDNESDAY, 10))
+    assert names(run("open=now", engine_name)) == ["Morning drop-in"]
+    assert "Term-time club" not in names(run("open=today", engine_name))
+    # The day after the holiday it opens again.
+    clock_at(council_time(WEDNESDAY + datetime.timedelta(days=14), 10))
+    assert sorted(names(run("open=now", engine_name))) == ["Morning drop-in", "Term-time club"]
 
 
 def test_filters_within_a_facet_are_alternatives(engine_name, practice):

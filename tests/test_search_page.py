@@ -212,3 +212,58 @@ def test_every_search_is_logged_anonymously(client, services):
     assert api_log.api and api_log.needs == ["domestic-abuse"] and api_log.result_count == 1
     assert api_log.params["lat"] == 51.45 and api_log.params["lng"] == -0.01
     assert SearchLog.objects.count() == 2
+
+
+def test_results_say_when_each_service_is_open_and_filter_by_it(client, make_service, monkeypatch):
+    """Issue 18 item 5 on the page: each result's day in words, and the When filter without
+    JavaScript (a GET form), judged at the time of the request."""
+    import datetime
+    import zoneinfo
+
+    from django.conf import settings
+
+    from directory import opening_hours
+
+    def weekly(day: str, opens: str, closes: str) -> dict:
+        return {
+            "weekday": day,
+            "opens_at": datetime.time.fromisoformat(opens),
+            "closes_at": datetime.time.fromisoformat(closes),
+        }
+
+    make_service(title="Morning drop-in", schedules=[weekly("we", "09:30", "11:30")])
+    make_service(title="Tuesday group", schedules=[weekly("tu", "13:00", "15:00")])
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    wednesday_8am = datetime.datetime(2026, 3, 4, 8, 0, tzinfo=zone)
+    monkeypatch.setattr(opening_hours, "council_now", lambda: wednesday_8am)
+
+    soup = soup_of(client.get("/search/", {"need": "parenting-programmes"}))
+    said = {
+        result.find("h2").get_text(strip=True): result.find(class_="result__open").get_text(
+            " ", strip=True
+        )
+        for result in soup.select("ol.results > li")
+    }
+    assert said == {
+        "Morning drop-in": "Open today 9:30am to 11:30am",
+        "Tuesday group": "Closed today – next open Tuesday at 1pm",
+    }
+    when = soup.find("input", attrs={"name": "open", "value": "today"})
+    assert when is not None and "(1" in soup.find("label", attrs={"for": when["id"]}).get_text()
+
+    soup = soup_of(client.get("/search/", {"open": "today"}))
+    assert result_titles(soup) == ["Morning drop-in"]
+    assert soup.find("input", attrs={"name": "open", "value": "today"}).has_attr("checked")
+    # Later the same morning the same search finds it open now.
+    monkeypatch.setattr(opening_hours, "council_now", lambda: wednesday_8am.replace(hour=10))
+    assert result_titles(soup_of(client.get("/search/", {"open": "now"}))) == ["Morning drop-in"]
+    # An unknown choice is a clear 400, not a 500.
+    response = client.get("/api/search", {"open": "tomorrow"})
+    assert response.status_code == 400 and "open" in response.json()["errors"]
+
+
+def test_the_age_field_says_parents_and_carers_count(client, make_service):
+    soup = soup_of(client.get("/search/"))
+    hint = soup.find(id="search-age-hint")
+    assert "parents and carers" in hint.get_text()
+    assert "search-age-hint" in soup.find(id="search-age")["aria-describedby"]

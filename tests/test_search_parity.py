@@ -9,17 +9,23 @@ practitioner's filters independently of either engine.
 
 from __future__ import annotations
 
+import datetime
 import io
+import zoneinfo
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.http import QueryDict
 from django.test import override_settings
 
 from directory.demo.builder import load_demo
-from directory.models import ServicePage
+from directory.models import SchoolHoliday, ServicePage
+from directory.opening_hours import MINUTES_IN_DAY, WeekMoment, opening_today, week_moment
 from directory.site_setup import ensure_site_structure
 from search.engines import SearchResults
 from search.engines.database import DatabaseEngine
@@ -62,8 +68,13 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[int]:
             atomic.__exit__(None, None, None)
 
 
-def parse(querystring: str) -> SearchQuery:
-    return parse_search_query(QueryDict(querystring))
+# Every scenario is judged at one moment, so "Open now" counts cannot change between engines:
+# Wednesday 4 March 2026, 10am, in term time.
+WEDNESDAY_10AM = WeekMoment(2 * MINUTES_IN_DAY + 10 * 60)
+
+
+def parse(querystring: str, moment: WeekMoment = WEDNESDAY_10AM) -> SearchQuery:
+    return replace(parse_search_query(QueryDict(querystring)), moment=moment)
 
 
 def every_page(query: SearchQuery, engine) -> tuple[SearchOutcome, list[tuple[int, float | None]]]:
@@ -141,6 +152,14 @@ SCENARIOS = [
     "free=true&need=money-work-and-housing&sort=name",
     "q=group&sort=name",
     "q=support&level=universal&age=3&postcode=SE13",
+    "open=now",
+    "open=today",
+    "open=now&postcode=SE13",
+    "open=today&need=domestic-abuse&age=15",
+    "open=now&open=today&q=toddler",
+    "open=today&day=sa&sort=name",
+    "need=domestic-abuse&age=15",
+    "age=15&level=targeted",
 ]
 
 
@@ -177,6 +196,11 @@ def test_scenarios_are_not_trivial(demo):
     # Two words naming no need are not relaxed to one; three are, to two of them.
     assert _run(DatabaseEngine(), parse("q=toddler xylophone")).results.count == 0
     assert _run(DatabaseEngine(), parse("q=toddler songs xylophone")).match == "any"
+    # At 10am on a Wednesday some services are open, more later today, not all.
+    open_now, open_today = (
+        _run(DatabaseEngine(), parse(f"open={when}")).results.count for when in ("now", "today")
+    )
+    assert 0 < open_now < open_today < demo
 
 
 def test_family_finds_nearby_speech_and_language_help_first(demo):
@@ -205,7 +229,9 @@ def _oracle(level: str, need: str, age: int) -> tuple[set[int], dict[str, Counte
     services = list(ServicePage.objects.live().public().prefetch_related("levels", "needs__parent"))
 
     def fits_age(page: ServicePage) -> bool:
-        return (page.minimum_age is None or page.minimum_age <= age) and (
+        # The child's age, or a service for parents and carers of a child that age.
+        young_enough = page.minimum_age is None or page.minimum_age <= age
+        return (young_enough or page.for_parents_and_carers) and (
             page.maximum_age is None or page.maximum_age >= age
         )
 
@@ -228,6 +254,8 @@ def _oracle(level: str, need: str, age: int) -> tuple[set[int], dict[str, Counte
 def test_practitioner_filters_match_the_catalogue_on_both_engines(demo):
     expected_ids, expected_counts = _oracle("targeted", "domestic-abuse", 15)
     assert expected_ids, "the demo should have targeted domestic abuse help for a 15-year-old"
+    helpline = ServicePage.objects.get(title="Domestic abuse helpline and outreach")
+    assert helpline.pk in expected_ids, "for young people 16 to 25 and their parents"
     query = parse("level=targeted&need=domestic-abuse&age=15&per_page=100")
     for engine in (DatabaseEngine(), ElasticsearchEngine()):
         results = _run(engine, query).results
@@ -235,6 +263,60 @@ def test_practitioner_filters_match_the_catalogue_on_both_engines(demo):
         counts = non_zero(results)
         assert counts["level"] == dict(expected_counts["level"]), engine.name
         assert counts["need"] == dict(expected_counts["need"]), engine.name
+
+
+def _open_oracle(now: datetime.datetime, when: str) -> set[int]:
+    """Services open ``when`` at ``now`` by what their own pages say (opening_today), without
+    any search code."""
+    found = set()
+    for page in ServicePage.objects.live().public().prefetch_related("schedules"):
+        if page.status != ServicePage.Status.ACTIVE:
+            continue
+        today = opening_today(page.schedules.all(), now, term_time_only=page.term_time_only)
+        if today is None:
+            continue
+        later_today = today.next_opening is not None and today.next_opening.days_ahead == 0
+        if today.open_now is not None or (when == "today" and later_today):
+            found.add(page.pk)
+    return found
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        (2026, 3, 4, 10, 0),  # Wednesday morning
+        (2026, 3, 4, 16, 59),  # Wednesday, a minute before many close
+        (2026, 3, 7, 11, 0),  # Saturday
+        (2026, 3, 8, 12, 0),  # Sunday
+        (2026, 3, 3, 18, 30),  # Tuesday evening
+        (2026, 4, 1, 10, 0),  # Wednesday in the Easter holiday
+    ],
+)
+def test_open_now_and_today_match_the_service_pages_on_both_engines(demo, when):
+    SchoolHoliday.objects.create(
+        name="Easter", first_day=datetime.date(2026, 3, 30), last_day=datetime.date(2026, 4, 10)
+    )
+    cache.delete("directory:school-holidays:v1")
+    try:
+        now = datetime.datetime(*when, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+        moment = week_moment(now)
+        for choice in ("now", "today"):
+            expected = _open_oracle(now, choice)
+            query = parse(f"open={choice}&per_page=100", moment)
+            for engine in (DatabaseEngine(), ElasticsearchEngine()):
+                _, hits = every_page(query, engine)
+                assert {pk for pk, _ in hits} == expected, (engine.name, choice)
+        # The term-time services the holiday closed were open on term days.
+        if moment.school_holiday:
+            term_time = set(
+                ServicePage.objects.filter(term_time_only=True).values_list("pk", flat=True)
+            )
+            in_term = week_moment(now - datetime.timedelta(days=28))
+            _, hits = every_page(parse("open=today&per_page=100", in_term), DatabaseEngine())
+            term_open = {pk for pk, _ in hits}
+            assert term_open & term_time and not expected & term_time
+    finally:
+        cache.delete("directory:school-holidays:v1")
 
 
 TRICKY_TEXT = [

@@ -4,6 +4,7 @@ from .organisations import Organisation
 from .postcodes import Postcode
 from .recycle_bin import DeletedService, DeletedServicesPage
 from .reviews import ReviewReminder
+from .school_holidays import SchoolHoliday
 from .services import (
     ACCESS_ROUTES,
     AREA_WIDE_DELIVERY,
@@ -38,6 +39,7 @@ __all__ = [
     "Organisation",
     "OrukIdField",
     "Postcode",
+    "SchoolHoliday",
     "ReviewReminder",
     "ServiceAgeBand",
     "ServiceArea",

@@ -80,7 +80,7 @@ def opening_today_of(page: Any) -> OpeningToday | None:
     None when it is not running or has no weekly schedules."""
     if status_notice(page):
         return None
-    return opening_today(page.schedules.all())
+    return opening_today(page.schedules.all(), term_time_only=page.term_time_only)
 
 
 # -- getting in touch ---------------------------------------------------------------------------

@@ -29,16 +29,30 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from directory.opening_hours import open_when
+
 from ..distance import bounding_box, distance_decay, miles_from
-from ..facets import FACETS, chosen_filters, matches
+from ..facets import FACETS, chosen_filters
 from ..lexicon import CIRCUMSTANCE, NEED
 from ..models import SearchEntry, SearchEntryLocation
 from ..query import SearchQuery
 from ..ranking import open_level_slugs
 from ..text_query import TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
-from .entry_facts import AREA_WIDE, PAIRS, REVIEW_DUE, SORT_NAME, EntryFacts, entry_facts
+from .entry_facts import (
+    AREA_WIDE,
+    OPENING,
+    PAIRS,
+    REVIEW_DUE,
+    SORT_NAME,
+    TERM_TIME_ONLY,
+    EntryFacts,
+    entry_facts,
+)
 from .entry_facts import FACETS as FACT_FACETS
+
+# Facets whose values each search works out at its own moment ("open now"), not stored.
+TIMED_FACETS = frozenset(facet.name for facet in FACETS if facet.timed)
 
 
 @dataclass(slots=True)
@@ -55,10 +69,23 @@ class _Candidate:
     serves_ages: bool = True
     # Offered at a level families can go to directly (search.ranking).
     open_level: bool = True
+    # The timed facets' values at the search's moment: {"open": ("now", "today")}.
+    timed: dict[str, tuple[str, ...]] | None = None
 
     @property
     def sort_name(self) -> str:
         return self.facts[SORT_NAME]
+
+    def values(self, facet: str) -> tuple[str, ...]:
+        if facet in TIMED_FACETS:
+            return self.timed.get(facet, ()) if self.timed else ()
+        return self.facts[FACT_FACETS].get(facet, ())
+
+    def matches(self, filters: dict[str, tuple[str, ...]]) -> bool:
+        """Every filter holds (any of its values), as search.facets.matches on stored values."""
+        return all(
+            any(value in self.values(name) for value in wanted) for name, wanted in filters.items()
+        )
 
 
 class DatabaseEngine:
@@ -96,20 +123,28 @@ class DatabaseEngine:
                 levels = candidate.facts[FACT_FACETS].get("level", ())
                 candidate.open_level = not levels or not open_levels.isdisjoint(levels)
 
+        moment = query.opening_moment
+        for candidate in candidates:
+            if opening := open_when(
+                candidate.facts[OPENING], candidate.facts[TERM_TIME_ONLY], moment
+            ):
+                candidate.timed = {"open": opening}
+
         filters = chosen_filters(query)
-        results = [c for c in candidates if matches(c.facts[FACT_FACETS], filters)]
+        results = [c for c in candidates if c.matches(filters)]
         facet_counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
         for (name, value), count in Counter(
-            chain.from_iterable(c.facts[PAIRS] for c in results)
+            chain.from_iterable(
+                chain(c.facts[PAIRS], _timed_pairs(c.timed)) if c.timed else c.facts[PAIRS]
+                for c in results
+            )
         ).items():
             facet_counts[name][value] = count
         for name in filters:
             # A facet with a choice is counted as if only the other facets were chosen.
             others = {other: values for other, values in filters.items() if other != name}
-            pool = (c for c in candidates if matches(c.facts[FACT_FACETS], others))
-            facet_counts[name] = dict(
-                Counter(chain.from_iterable(c.facts[FACT_FACETS].get(name, ()) for c in pool))
-            )
+            pool = (c for c in candidates if c.matches(others))
+            facet_counts[name] = dict(Counter(chain.from_iterable(c.values(name) for c in pool)))
 
         results.sort(key=_sort_key(query))
         offset, limit = page_bounds(query)
@@ -139,8 +174,12 @@ class DatabaseEngine:
         # cost more than the rest of a search.
         entries = SearchEntry.objects.all()
         if query.age is not None:
+            # A child's age keeps what serves that age, and what serves parents and carers of a
+            # child that age (search.query.SearchQuery.age).
             entries = entries.filter(
-                Q(minimum_age__isnull=True) | Q(minimum_age__lte=query.age),
+                Q(minimum_age__isnull=True)
+                | Q(minimum_age__lte=query.age)
+                | Q(parents_and_carers=True),
                 Q(maximum_age__isnull=True) | Q(maximum_age__gte=query.age),
             )
         if plan:
@@ -225,6 +264,10 @@ class DatabaseEngine:
             if len(found) == limit:
                 break
         return found
+
+
+def _timed_pairs(timed: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    return [(name, value) for name, values in timed.items() for value in values]
 
 
 def _group_matches(group: Any, column: str) -> Q:

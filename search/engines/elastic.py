@@ -22,6 +22,8 @@ from typing import Any
 from django.utils import timezone
 from elasticsearch_dsl import A, Q, Search
 
+from directory.opening_hours import OPEN_CHOICES, WeekMoment
+
 from ..distance import DECAY_AT_RADIUS
 from ..facets import FACETS, chosen_filters
 from ..lexicon import CIRCUMSTANCE, NEED
@@ -150,7 +152,36 @@ def _age_filter(age: int) -> Q:
             minimum_should_match=1,
         )
 
-    return open_or("minimum_age", {"lte": age}) & open_or("maximum_age", {"gte": age})
+    # As the database engine: what serves the age, and what serves parents and carers of a
+    # child that age (search.query.SearchQuery.age).
+    young_enough = Q(
+        "bool",
+        should=[open_or("minimum_age", {"lte": age}), Q("term", parents_and_carers=True)],
+        minimum_should_match=1,
+    )
+    return Q("bool", filter=[young_enough, open_or("maximum_age", {"gte": age})])
+
+
+def _open(when: str, moment: WeekMoment) -> Q:
+    """Open ``when`` ("now", "today") at ``moment``: a session meets its window, and a
+    term-time-only service does not count on a school holiday (as opening_hours.open_when)."""
+    start, end = moment.window(when)
+    clause = Q("range", opening={"gte": start, "lt": end, "relation": "intersects"})
+    if moment.school_holiday:
+        clause = Q("bool", filter=[clause], must_not=[Q("term", term_time_only=True)])
+    return clause
+
+
+def _facet_clause(name: str, values: tuple[str, ...], moment: WeekMoment) -> Q:
+    if name == "open":
+        return Q("bool", should=[_open(when, moment) for when in values], minimum_should_match=1)
+    return Q("terms", **{name: list(values)})
+
+
+def _facet_counter(facet: Any, moment: WeekMoment) -> A:
+    if facet.timed:
+        return A("filters", filters={when: _open(when, moment) for when in OPEN_CHOICES})
+    return A("terms", field=facet.name, size=FACET_SIZE)
 
 
 def _origin(query: SearchQuery) -> dict[str, float]:
@@ -213,13 +244,14 @@ def build_search(query: SearchQuery, plan: TextPlan) -> Search:
     search = Search(index=alias()).query(matching)
 
     chosen = chosen_filters(query)
-    clauses = {name: Q("terms", **{name: list(values)}) for name, values in chosen.items()}
+    moment = query.opening_moment
+    clauses = {name: _facet_clause(name, values, moment) for name, values in chosen.items()}
     if clauses:
         search = search.post_filter(Q("bool", filter=list(clauses.values())))
     for facet in FACETS:
         others = [clause for name, clause in clauses.items() if name != facet.name]
         search.aggs.bucket(facet.name, "filter", filter=Q("bool", filter=others)).bucket(
-            "values", A("terms", field=facet.name, size=FACET_SIZE)
+            "values", _facet_counter(facet, moment)
         )
 
     ties = [{"name.sort": "asc"}, {"id": "asc"}]
@@ -252,6 +284,14 @@ def build_search(query: SearchQuery, plan: TextPlan) -> Search:
     return search.extra(from_=offset, size=limit, track_total_hits=True).source(["document"])
 
 
+def _counts(buckets: list[dict[str, Any]] | dict[str, dict[str, Any]]) -> dict[str, int]:
+    """{value: count} from a terms aggregation's buckets, or a filters one's (keyed, and with
+    empty buckets, which terms leaves out)."""
+    if isinstance(buckets, dict):
+        return {key: bucket["doc_count"] for key, bucket in buckets.items() if bucket["doc_count"]}
+    return {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+
+
 class ElasticsearchEngine:
     name = "elasticsearch"
 
@@ -274,11 +314,7 @@ class ElasticsearchEngine:
             )
         aggregations = raw["aggregations"]
         facet_counts = {
-            facet.name: {
-                bucket["key"]: bucket["doc_count"]
-                for bucket in aggregations[facet.name]["values"]["buckets"]
-            }
-            for facet in FACETS
+            facet.name: _counts(aggregations[facet.name]["values"]["buckets"]) for facet in FACETS
         }
         return SearchResults(
             hits, raw["hits"]["total"]["value"], facet_counts, self.name, took_ms=float(raw["took"])

@@ -15,7 +15,17 @@ from itertools import islice
 from typing import Any
 
 from django.conf import settings
-from elasticsearch_dsl import Boolean, Date, Document, GeoPoint, Integer, Keyword, Object, Text
+from elasticsearch_dsl import (
+    Boolean,
+    Date,
+    Document,
+    GeoPoint,
+    Integer,
+    IntegerRange,
+    Keyword,
+    Object,
+    Text,
+)
 
 from ..analysis import (
     ANALYZER,
@@ -53,7 +63,12 @@ class ServiceDocument(Document):
     text = Text(analyzer=ANALYZER)
     minimum_age = Integer()
     maximum_age = Integer()
+    parents_and_carers = Boolean()
     area_wide = Boolean()
+    # The week's sessions as [gte, lt) minutes from Monday midnight: a search asks which meet
+    # its own moment ("Open now"), so nothing about today is frozen into the index.
+    opening = IntegerRange()
+    term_time_only = Boolean()
     # Empty when never reviewed. Searches rank overdue listings (by the day of the search) last.
     review_due = Date(format="strict_date")
     locations = GeoPoint()
@@ -62,7 +77,8 @@ class ServiceDocument(Document):
 
 
 for _facet in FACETS:
-    ServiceDocument._doc_type.mapping.field(_facet.name, Keyword())
+    if not _facet.timed:
+        ServiceDocument._doc_type.mapping.field(_facet.name, Keyword())
 
 
 def alias() -> str:
@@ -85,8 +101,18 @@ def index_body() -> dict[str, Any]:
 
 def source(document: dict[str, Any]) -> dict[str, Any]:
     """The indexed form of a search document."""
-    fields = ("id", *SEARCHED_FIELDS, "minimum_age", "maximum_age", "area_wide", "review_due")
+    fields = (
+        "id",
+        *SEARCHED_FIELDS,
+        "minimum_age",
+        "maximum_age",
+        "parents_and_carers",
+        "area_wide",
+        "term_time_only",
+        "review_due",
+    )
     body = {field: document[field] for field in fields}
+    body["opening"] = [{"gte": start, "lt": end} for start, end in document["opening"]]
     body.update(document["facets"])
     body["locations"] = [
         {"lat": location["latitude"], "lon": location["longitude"]}

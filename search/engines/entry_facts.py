@@ -22,13 +22,22 @@ from ..models import IndexGeneration, SearchEntry
 READ_CHUNK = 2000
 
 
-# One entry's facts: (facets, pairs, sort_name, area_wide, review_due), where facets maps each
-# facet to its values and pairs lists every (facet, value), to count all facets in one pass.
+# One entry's facts: (facets, pairs, sort_name, area_wide, review_due, opening, term_time_only),
+# where facets maps each facet to its values, pairs lists every (facet, value), to count all
+# facets in one pass, and opening holds the week's (start, end) minutes ("Open now").
 # Plain tuples, dicts, strings and dates on purpose: CPython's collector stops tracking those
 # once they hold nothing else, so 10,000 entries add nothing to a full garbage collection; as
 # dataclass instances they did, and searches paused 100-200 ms whenever one ran.
-EntryFacts = tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...], str, bool, Any]
-FACETS, PAIRS, SORT_NAME, AREA_WIDE, REVIEW_DUE = range(5)
+EntryFacts = tuple[
+    dict[str, tuple[str, ...]],
+    tuple[tuple[str, str], ...],
+    str,
+    bool,
+    Any,
+    tuple[tuple[int, int], ...],
+    bool,
+]
+FACETS, PAIRS, SORT_NAME, AREA_WIDE, REVIEW_DUE, OPENING, TERM_TIME_ONLY = range(7)
 
 
 class EntryFactsCache:
@@ -50,16 +59,17 @@ class EntryFactsCache:
 def _read_all() -> dict[int, EntryFacts]:
     facts = {}
     rows = SearchEntry.objects.values_list(
-        "pk", "facets", "sort_name", "area_wide", "review_due"
+        "pk", "facets", "sort_name", "area_wide", "review_due", "opening", "term_time_only"
     ).iterator(chunk_size=READ_CHUNK)
-    for pk, stored, sort_name, area_wide, review_due in rows:
+    for pk, stored, sort_name, area_wide, review_due, opening, term_time_only in rows:
         # Interned: the same few hundred slugs recur in every entry.
         facets = {
             sys.intern(name): tuple(sys.intern(value) for value in values)
             for name, values in stored.items()
         }
         pairs = tuple((name, value) for name, values in facets.items() for value in values)
-        facts[pk] = (facets, pairs, sort_name, area_wide, review_due)
+        spans = tuple((start, end) for start, end in opening or ())
+        facts[pk] = (facets, pairs, sort_name, area_wide, review_due, spans, term_time_only)
     return facts
 
 
