@@ -90,9 +90,9 @@ class ImportView(View):
             dry_run=action == CHECK,
             user=request.user,
         )
-        if not report.ok:
+        if report.wrote_nothing_because_of_errors:
             return self.render(form, report=report, status=400)
-        if action == CHECK or report.unknown_terms or report.warnings:
+        if action == CHECK or not report.ok or report.unknown_terms or report.warnings:
             return self.render(form, report=report)
         messages.success(request, report.summary())
         return redirect("directory_openreferral:import")
