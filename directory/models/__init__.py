@@ -1,4 +1,5 @@
 from .external_terms import ServiceExternalTerm
+from .feeds import FeedSource, ImportRun, ServiceFeedLink
 from .identifiers import OrukIdField, new_oruk_id
 from .organisations import Organisation
 from .postcodes import Postcode
@@ -34,6 +35,8 @@ __all__ = [
     "DeletedServicesPage",
     "DirectoryIndexPage",
     "DirectorySettings",
+    "FeedSource",
+    "ImportRun",
     "LevelOfNeed",
     "Need",
     "Organisation",
@@ -46,6 +49,7 @@ __all__ = [
     "ServiceCircumstance",
     "ServiceContact",
     "ServiceExternalTerm",
+    "ServiceFeedLink",
     "ServiceLanguage",
     "ServiceLocation",
     "ServiceNeed",

@@ -9,7 +9,7 @@ was published, and the reason); warnings are repairs and parts not kept, with th
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 # Warnings and errors shown in full on a page and in a stored report; the rest are counted.
@@ -55,6 +55,8 @@ class ImportReport:
     other_terms: int = 0  # terms of other taxonomies kept on services
     warnings: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
+    # Services a feed changed that had been edited here since: the local edit was kept.
+    conflicts: list[Problem] = field(default_factory=list)
     repairs: Counter[str] = field(default_factory=Counter)
     notes: Counter[str] = field(default_factory=Counter)  # said once, with how many services
     unplaced: Counter[str] = field(default_factory=Counter)  # JSON path -> records
@@ -111,6 +113,8 @@ class ImportReport:
         )
         if bad:
             text += f"; {bad:,} not imported (see the problems)"
+        if self.conflicts:
+            text += f"; {len(self.conflicts):,} edited here since the last pull, edits kept"
         return (
             text + f". {len(self.organisations_created):,} organisations created, "
             f"{len(self.organisations_updated):,} updated; {len(self.unknown_terms):,} unknown "
@@ -122,6 +126,7 @@ class ImportReport:
         """The summary, then every error, unknown term, repair, field not kept and warning."""
         lines = [self.summary()]
         lines += [f"Error: {error}" for error in self.errors]
+        lines += [f"Kept the local edit: {conflict}" for conflict in self.conflicts]
         lines += [f"Unknown term: {term}" for term in self.unknown_terms]
         lines += [f"Repaired: {count:,} {kind}" for kind, count in self.repairs.most_common()]
         lines += [f"Note: {count:,} {kind}" for kind, count in self.notes.most_common()]
@@ -134,9 +139,21 @@ class ImportReport:
 
     def as_json(self) -> dict[str, Any]:
         """For storing with a run: everything, the long lists cut at SHOWN."""
+        # (asdict would rebuild each Counter from its (key, count) pairs, counting the pairs.)
         data = asdict(self)
-        for name in ("created", "updated", "unchanged", "warnings", "errors"):
+        for item in fields(self):
+            if isinstance(getattr(self, item.name), Counter):
+                data[item.name] = dict(getattr(self, item.name))
+        for name in ("created", "updated", "unchanged", "warnings", "errors", "conflicts"):
             data[f"{name}_count"] = len(data[name])
             data[name] = data[name][:SHOWN]
-        data["summary"] = self.summary()
+        # What the report's page shows, as the properties would give it.
+        data |= {
+            "summary": self.summary(),
+            "ok": self.ok,
+            "wrote_nothing_because_of_errors": self.wrote_nothing_because_of_errors,
+            "repair_list": self.repair_list,
+            "note_list": self.note_list,
+            "unplaced_list": self.unplaced_list,
+        }
         return data

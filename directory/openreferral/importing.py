@@ -24,7 +24,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import DatabaseError, transaction
 from wagtail.log_actions import log
 
-from ..models import DirectoryIndexPage, ServicePage
+from ..feeds.links import FeedLinks, record_hash
+from ..models import DirectoryIndexPage, FeedSource, ServicePage
 from ..writer import DEFAULT_BATCH_SIZE, Planned, Problem, ServiceWriter
 from .feed_versions import as_v3, v1_path, version_of
 from .import_report import ImportReport, UnknownTerm
@@ -66,6 +67,7 @@ class _Record:
     published_id: str  # the id as the publisher wrote it
     version: str
     data: dict[str, Any]  # repaired, in v3's names
+    raw_hash: str = ""  # the record as published, to tell next time whether the feed changed it
 
     def path(self, path: str) -> str:
         """A path in the repaired record as a path in the record as published."""
@@ -81,9 +83,12 @@ def import_services(
     strict: bool = False,
     progress: Progress | None = None,
     feed_notes: dict[int, str] | None = None,
+    feed: FeedSource | None = None,
 ) -> ImportReport:
     """Check and upsert ``records``; see the module's docstring. ``feed_notes`` are what went
-    wrong fetching records (by position), reported with them."""
+    wrong fetching records (by position), reported with them. With ``feed``, services are
+    linked to it, and one edited here since the feed last wrote it keeps the edit
+    (``directory.feeds.links``)."""
     started = time.perf_counter()
     report = ImportReport(publish=publish, dry_run=dry_run, strict=strict, records=len(records))
     directory = DirectoryIndexPage.objects.first()
@@ -97,7 +102,8 @@ def import_services(
     for index, message in (feed_notes or {}).items():
         record = records[index] if isinstance(records[index], dict) else {}
         report.warnings.append(ReportProblem(index, str(record.get("id", "")), "$", message))
-    importer = _Importer(report, ServiceWriter(user=user, publish=publish, directory=directory))
+    writer = ServiceWriter(user=user, publish=publish, directory=directory)
+    importer = _Importer(report, writer, feed)
     total, done = len(records), len(records) - len(good)
     if strict or dry_run:
         for batch in _batches(good):
@@ -143,7 +149,7 @@ def _prepare(records: list[Any], report: ImportReport) -> list[_Record]:
     for index, raw in enumerate(records):
         published_id = str(raw.get("id", "")) if isinstance(raw, dict) else ""
         version = version_of(raw) if isinstance(raw, dict) else "3"
-        record = _Record(index, published_id, version, {})
+        record = _Record(index, published_id, version, {}, record_hash(raw))
         data, repairs = repair(as_v3(raw) if version == "1" and isinstance(raw, dict) else raw)
         report.repairs.update(repairs.counts)
         report.warnings += [
@@ -179,18 +185,26 @@ def _prepare(records: list[Any], report: ImportReport) -> list[_Record]:
 class _Importer:
     """State shared by the batches of one import: what was found, and the writer."""
 
-    def __init__(self, report: ImportReport, writer: ServiceWriter) -> None:
+    def __init__(
+        self, report: ImportReport, writer: ServiceWriter, feed: FeedSource | None = None
+    ) -> None:
         self.report = report
         self.writer = writer
+        self.links = FeedLinks(feed) if feed is not None else None
         self.found = Found()
         self.found.load()
         self.warn_when_reading = True
 
-    def _read(self, batch: list[_Record]) -> list[tuple[_Record, RecordReader, Any]]:
-        existing = {
+    def _existing(self, batch: list[_Record]) -> dict[str, ServicePage]:
+        return {
             page.oruk_id: page
             for page in ServicePage.objects.filter(oruk_id__in=[r.data["id"] for r in batch])
         }
+
+    def _read(
+        self, batch: list[_Record], existing: dict[str, ServicePage] | None = None
+    ) -> list[tuple[_Record, RecordReader, Any]]:
+        existing = self._existing(batch) if existing is None else existing
         read = []
         for record in batch:
             reader = RecordReader(record.data, self.found, existing.get(record.data["id"]))
@@ -210,19 +224,62 @@ class _Importer:
             self._outcome(record, reader, plan)
 
     def write(self, batch: list[_Record]) -> None:
-        read = self._read(batch)
+        existing = self._existing(batch)
+        if self.links is not None:
+            batch = self._changed_in_feed(batch, existing)
+        read = self._read(batch, existing)
         new_before = {id(obj) for obj in self._unsaved()}
         plans = self.writer.plan([values for _r, _reader, values in read])
+        kept_local = self._local_edits(read, plans, existing)
         try:
-            plans = self.writer.write(plans)
+            written = self.writer.write([p for p in plans if id(p) not in kept_local])
         except DatabaseError as error:
             for obj in self._unsaved_since(new_before):
                 obj.pk = None  # rolled back with the batch
             for record, _reader, _values in read:
                 self._problem(self.report.errors, record, "$", f"The database refused it: {error}")
             return
+        by_values = {id(plan.values): plan for plan in written}
         for (record, reader, _values), plan in zip(read, plans, strict=True):
+            if id(plan) in kept_local:
+                self._problem(self.report.conflicts, record, "$", kept_local[id(plan)])
+                continue
+            plan = by_values[id(plan.values)]
             self._outcome(record, reader, plan)
+            if self.links is not None and plan.ok and plan.page is not None and plan.page.pk:
+                self.links.written(plan.page.pk, record.raw_hash, plan.after)
+
+    def _changed_in_feed(
+        self, batch: list[_Record], existing: dict[str, ServicePage]
+    ) -> list[_Record]:
+        """The records the feed has changed since its last pull (the others are unchanged)."""
+        assert self.links is not None
+        self.links.load(list(existing.values()))
+        changed = []
+        for record in batch:
+            page = existing.get(record.data["id"])
+            if self.links.unchanged_in_feed(page, record.raw_hash):
+                self.report.unchanged.append(f"{page.title} ({record.published_id})")
+                self.links.seen(page.pk)
+            else:
+                changed.append(record)
+        return changed
+
+    def _local_edits(
+        self, read: list[tuple[_Record, RecordReader, Any]], plans: list[Planned], existing: dict
+    ) -> dict[int, str]:
+        """Plans that would overwrite a local edit, with the note saying it was kept."""
+        if self.links is None:
+            return {}
+        kept = {}
+        for (record, _reader, _values), plan in zip(read, plans, strict=True):
+            page = existing.get(record.data["id"])
+            if page is None or plan.outcome != "updated" or not plan.ok:
+                continue
+            link = self.links.local_edit(page, plan)
+            if link is not None:
+                kept[id(plan)] = self.links.keep_local(link, page)
+        return kept
 
     def _unsaved(self) -> list[Any]:
         return [org for org in self.found.new_organisations if org.pk is None] + [
