@@ -24,6 +24,7 @@ from directory.feeds.runs import execute
 from directory.feeds.tasks import pull_due_feeds
 from directory.models import FeedSource, ImportRun, ServiceFeedLink, ServicePage
 
+from .processes import committed, run_worker_until_idle
 from .test_openreferral_import import record
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +214,24 @@ def test_a_feed_that_cannot_be_fetched_is_a_failed_run_saying_why(feed) -> None:
     (run_id,) = pull_due_feeds.call()
     run = ImportRun.objects.get(pk=run_id)
     assert run.status == ImportRun.Status.FAILED and "404" in run.summary
+
+
+@committed
+def test_a_worker_process_pulls_a_feed_queued_from_the_admin(
+    client, commissioner, feed, settings
+) -> None:
+    """The real queue and a real worker (``manage.py db_worker``), which fetches the feed over
+    HTTP itself; the request only queued the run."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(commissioner)
+    response = client.post(reverse("directory_feeds:pull", args=[feed["source"].pk]))
+    run = ImportRun.objects.get(feed=feed["source"])
+    assert response.status_code == 302 and run.status == ImportRun.Status.QUEUED
+    assert not ServicePage.objects.exists()
+    waiting = client.get(response.url).content.decode()
+    assert "No background worker is running" in waiting  # (none yet)
+    run_worker_until_idle(IMPORT_ALLOWED_HOSTS=feed["server"].host)
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE, run.summary
+    assert (run.done, run.total) == (2, 2)
+    assert ServicePage.objects.live().count() == 2

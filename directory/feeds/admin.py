@@ -23,6 +23,8 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from background.worker import uses_worker, worker_alive
+
 from ..admin_menu import PermissionMenuItem
 from ..models import FeedSource, ImportRun, ServiceFeedLink, ServicePage
 from ..writer.changes import content_hash, snapshot
@@ -107,6 +109,7 @@ def run_page(request: HttpRequest, pk: int) -> HttpResponse:
         "run": run,
         "report": run.report or None,
         "status_url": reverse("directory_feeds:run_status", args=[run.pk]),
+        "no_worker": run.status == ImportRun.Status.QUEUED and uses_worker() and not worker_alive(),
     }
     return TemplateResponse(request, "directory/feeds/run.html", context)
 

@@ -95,10 +95,9 @@ def _spreadsheet(run: ImportRun) -> tuple[str, dict[str, Any], bool]:
 
 
 def start(run: ImportRun) -> None:
-    """Hand the run to the worker (or run it now when no worker is there), after the request's
-    transaction has committed the run."""
-    from background.dispatch import run_soon
-
+    """Queue the run for the worker once the request's transaction has committed it. Always
+    queued, never run in the request (as ``background.dispatch.run_soon`` would with no worker):
+    a long import must not hold a web worker; with no worker running, the run's page says so."""
     from .tasks import run_import
 
-    transaction.on_commit(lambda: run_soon(run_import, run.pk))
+    transaction.on_commit(lambda: run_import.enqueue(run.pk))
