@@ -108,7 +108,9 @@ def summary_and_description(value: str) -> tuple[str, str]:
     blocks = blocks_of(value)
     if not blocks:
         return "", ""
-    first, rest = blocks[0], blocks[1:]
+    # The first paragraph, not a heading above it (the heading stays in the description).
+    at = next((n for n, block in enumerate(blocks) if block.tag == "p"), 0)
+    first, rest = blocks[at], blocks[:at] + blocks[at + 1 :]
     if len(first.text) <= SUMMARY_LENGTH:
         return first.text, rich_text(rest)
     summary, remainder = cut_summary(first.text)

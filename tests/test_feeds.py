@@ -196,7 +196,7 @@ def test_a_bad_upload_is_refused_at_once_and_a_bad_record_reported_by_its_run(
     client.force_login(commissioner)
     response = _upload_feed(client, {"not": "services"})
     assert response.status_code == 400 and "Expected a service record" in response.content.decode()
-    good, bad = record(), record(status="open")
+    good, bad = record(), record(status=7)
     with django_capture_on_commit_callbacks(execute=True):
         response = _upload_feed(client, [good, bad])
     page = client.get(response.url).content.decode()

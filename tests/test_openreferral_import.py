@@ -217,10 +217,10 @@ def _five_records() -> list[dict[str, Any]]:
     good = record(name="Good one")
     bad_phone = record(name="Bad phone")
     bad_phone["contacts"][0]["phones"][0]["number"] = "12"
-    bad_status = record(name="Bad status", status="open")
+    bad_status = record(name="Bad status", status=7)
     blank_name = record(name="   ")
-    ages = record(name="Ages the wrong way round", minimum_age=10, maximum_age=2)
-    return [good, bad_phone, bad_status, blank_name, ages]
+    no_id = record(name="No id", id="   ")
+    return [good, bad_phone, bad_status, blank_name, no_id]
 
 
 def test_good_records_are_written_and_bad_ones_listed(site_structure, postcodes) -> None:
@@ -234,7 +234,7 @@ def test_good_records_are_written_and_bad_ones_listed(site_structure, postcodes)
     assert where == {
         (2, records[2]["id"], "$.status"),
         (3, records[3]["id"], "$.name"),
-        (4, records[4]["id"], "$.maximum_age"),
+        (4, records[4]["id"], "$.id"),
     }
     assert report.summary().startswith("Imported 2 of 5 records")
     assert "3 not imported" in report.summary()
@@ -462,7 +462,7 @@ def test_unreadable_sources_are_clear_errors(tmp_path, feed_server) -> None:
 
 def test_the_command_reports_errors_and_exits_non_zero(site_structure, postcodes, tmp_path):
     path = tmp_path / "feed.json"
-    good, bad = record(), record(status="open")
+    good, bad = record(), record(status=7)
     path.write_text(json.dumps([good, bad]))
     err = io.StringIO()
     with pytest.raises(CommandError, match="1 not imported"):
@@ -508,7 +508,7 @@ def test_admin_upload_imports_and_reports(client, commissioner, postcodes) -> No
     service = ServicePage.objects.get(oruk_id=good["id"])
     assert service.live and service.latest_revision.user == commissioner
 
-    other, bad = record(), record(name="Bad", status="open")
+    other, bad = record(), record(name="Bad", status=7)
     response = _upload(client, [other, bad])
     assert response.status_code == 200
     page = response.content.decode()

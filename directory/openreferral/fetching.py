@@ -209,7 +209,7 @@ class _Fetcher:
             for position, record in enumerate(self.feed.records)
             if isinstance(record, dict)
             and record.get("id")
-            and not DETAIL_KEYS & set(record)
+            and not DETAIL_KEYS & {key for key, value in record.items() if value is not None}
             and (url := _detail_url(list_url, str(record["id"])))
         ]
         if not wanted:

@@ -15,6 +15,7 @@ their ``id``; importing the same feed again changes nothing. Drafts unless ``pub
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ from .import_report import Problem as ReportProblem
 from .record_reader import Found, RecordReader
 from .repairs import repair
 from .unplaced import unplaced
+
+logger = logging.getLogger(__name__)
 
 # Where a model field's problem points in a record (fields not listed are at $.<field>).
 SERVICE_PATHS = {
@@ -208,7 +211,18 @@ class _Importer:
         read = []
         for record in batch:
             reader = RecordReader(record.data, self.found, existing.get(record.data["id"]))
-            values = reader.values()
+            try:
+                values = reader.values()
+            except Exception as error:  # a shape nothing foresaw: this record, not the import
+                logger.exception("Open Referral record %s could not be read", record.index)
+                self._problem(
+                    self.report.errors,
+                    record,
+                    "$",
+                    f"Could not be read ({type(error).__name__}: {error}); please report this "
+                    "feed to the directory's developers.",
+                )
+                continue
             if self.warn_when_reading:
                 for path, message in reader.warnings:
                     self._problem(self.report.warnings, record, path, message)

@@ -127,6 +127,10 @@ class RecordReader:
         fields["alert"] = self._text(record.get("alert", ""), 255, "$.alert")
         fields["minimum_age"] = self._age(record.get("minimum_age"), "$.minimum_age")
         fields["maximum_age"] = self._age(record.get("maximum_age"), "$.maximum_age")
+        youngest, oldest = fields["minimum_age"], fields["maximum_age"]
+        if youngest is not None and oldest is not None and oldest < youngest:
+            self.warn("$.maximum_age", f"Ages {youngest} to {oldest} run backwards: not kept.")
+            fields["minimum_age"] = fields["maximum_age"] = None
         fields["last_reviewed"] = self._date(record.get("assured_date"), "$.assured_date")
         if "eligibility_description" in record:
             fields["eligibility"] = plain_text_of(str(record["eligibility_description"]))
@@ -631,6 +635,7 @@ class RecordReader:
         if not value:
             return ""
         text = " ".join(str(value).split())
+        text = re.sub(r"^(tel|callto):\s*", "", text, flags=re.I)  # a link's address, not a number
         digits = sum(ch.isdigit() for ch in text)
         if not 10 <= digits <= 13 or len(text) > 40:
             self.warn(path, f"'{text[:60]}' is not a UK phone number: not kept.")
@@ -791,8 +796,19 @@ def _cost_words(option: JSON) -> str:
     return ": ".join(part for part in (str(option.get("option") or ""), details) if part)
 
 
+def _taxonomy_name(term: JSON) -> str:
+    """The term's taxonomy as v3 names it, or in HSDS 3's ``taxonomy_detail``, or as v1's
+    ``vocabulary``; a term that names none is kept under "Not named"."""
+    detail = term.get("taxonomy_detail")
+    for given in (term.get("taxonomy"), detail.get("name") if isinstance(detail, dict) else None,
+                  term.get("vocabulary")):  # fmt: skip
+        if isinstance(given, str) and given.strip():
+            return given.strip()
+    return "Not named"
+
+
 def _our_taxonomy(term: JSON) -> Taxonomy | None:
-    name = str(term.get("taxonomy") or "").strip().lower()
+    name = _taxonomy_name(term).lower()
     if name in TAXONOMIES_BY_NAME:
         return TAXONOMIES_BY_NAME[name]
     return next((t for t in TAXONOMIES if term.get("taxonomy_id") == t.id), None)
@@ -800,13 +816,12 @@ def _our_taxonomy(term: JSON) -> Taxonomy | None:
 
 def _external(term: JSON) -> dict[str, Any]:
     name = str(term.get("name") or term.get("term") or "")
+    taxonomy = _taxonomy_name(term)
     return {
-        "taxonomy": str(term.get("taxonomy") or "")[:255],
+        "taxonomy": taxonomy[:255],
         "taxonomy_id": str(term.get("taxonomy_id") or "")[:64],
         "term": name[:255],
-        "term_id": str(
-            term.get("id") or derived_id("external_term", str(term.get("taxonomy", "")), name)
-        )[:64],
+        "term_id": str(term.get("id") or derived_id("external_term", taxonomy, name))[:64],
         "code": str(term.get("code") or "")[:100],
         "description": str(term.get("description") or ""),
         "term_uri": str(term.get("term_uri") or "")[:500],

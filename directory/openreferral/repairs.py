@@ -44,6 +44,9 @@ ID_ARRAYS = {
     "cost_options", "contacts", "attributes", "phones", "addresses", "accessibility",
     "organization_identifiers",
 }  # fmt: skip
+# Objects, at any depth, and the one field of items of ID_ARRAYS that publishers give as text.
+OBJECT_KEYS = {"organization", "location", "taxonomy_term", "taxonomy_detail"}
+TEXT_ITEMS = {"phones": "number", "languages": "name"}
 # Required by the schema, but nothing we need: an absent one is as good as empty.
 EMPTY_IF_ABSENT = {
     "organization": ("description",),
@@ -87,8 +90,13 @@ def repair(record: Any) -> tuple[JSON | None, Repairs]:
         repairs.warn("$.status", "No status given: taken as active.")
     elif isinstance(status, str) and status.lower() in STATUSES:
         cleaned["status"] = status.lower()
+    elif isinstance(status, str):  # "closed", "live", "withdrawn"…: kept, but not published
+        cleaned["status"] = "inactive"
+        repairs.warn("$.status", f"'{status[:60]}' is not a status the standard has: taken as "
+                     "inactive (not published).")  # fmt: skip
     if repairs.errors:
         return None, repairs
+    _shape(cleaned, "$", repairs)
     _give_ids(cleaned, cleaned["id"], "$", repairs)
     _fill_required(cleaned)
     _drop_what_breaks_the_schema(cleaned, repairs)
@@ -124,6 +132,51 @@ def _clean(value: Any, path: str, repairs: Repairs, key: str) -> Any:
     if key in NUMBER_KEYS:
         return _number(text, path, repairs)
     return text
+
+
+def _shape(obj: JSON, path: str, repairs: Repairs) -> None:
+    """Lists of objects and objects where the standard has them, at any depth (the schema does
+    not reach every nested part, e.g. a contact's phones): one object given alone becomes a
+    list of one, a phone or language given as text becomes an object, and anything else of the
+    wrong shape is dropped with a warning."""
+    for key in list(obj):
+        value, where = obj[key], f"{path}.{key}"
+        if key in ID_ARRAYS:
+            if isinstance(value, dict):
+                value = obj[key] = [value]
+                repairs.counts["single objects given where a list belongs made lists"] += 1
+            if not isinstance(value, list):
+                del obj[key]
+                repairs.warn(where, f"Not kept: a list was expected, not {_kind(value)}.")
+                continue
+            kept = []
+            for number, item in enumerate(value):
+                if isinstance(item, str | int | float) and key in TEXT_ITEMS:
+                    item = {TEXT_ITEMS[key]: str(item)}
+                    repairs.counts[f"{key} given as text made objects"] += 1
+                if isinstance(item, dict):
+                    _shape(item, f"{where}[{number}]", repairs)
+                    kept.append(item)
+                else:
+                    repairs.warn(f"{where}[{number}]", f"Not kept: {_kind(item)}, not an object.")
+            obj[key] = kept
+        elif key in OBJECT_KEYS:
+            if isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict):
+                value = obj[key] = value[0]
+                repairs.counts["lists of one given where an object belongs unwrapped"] += 1
+            if not isinstance(value, dict):
+                del obj[key]
+                repairs.warn(where, f"Not kept: an object was expected, not {_kind(value)}.")
+                continue
+            _shape(value, where, repairs)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"the value {str(value)[:40]!r}"
 
 
 def _url(text: str, path: str, repairs: Repairs) -> str:

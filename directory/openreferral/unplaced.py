@@ -39,7 +39,7 @@ _READ: dict[str, set[str]] = {
     "phones": {"number", "description", "type"},
     "attributes": {"taxonomy_term"},
     "taxonomy_term": {"name", "term", "description", "taxonomy", "taxonomy_id", "code",
-                      "term_uri", "parent_id"},
+                      "term_uri", "parent_id", "vocabulary", "taxonomy_detail"},
 }  # fmt: skip
 
 
