@@ -192,7 +192,7 @@ def _inline(node: Tag | NavigableString) -> tuple[str, str]:
         tag = _INLINE[node.name]
         return (f"<{tag}>{inner}</{tag}>", text) if text.strip() else (inner, text)
     if node.name == "a" and node.get("href"):
-        return f'<a href="{html.escape(node["href"])}">{inner}</a>', text
+        return f'<a href="{html.escape(str(node["href"]))}">{inner}</a>', text
     if node.name in _CONTAINERS or node.name in _HEADINGS or node.name in ("p", "li"):
         return f" {inner} ", f" {text} "  # a block inside a paragraph: words kept apart
     return inner, text

@@ -59,6 +59,7 @@ def _import(run: ImportRun) -> tuple[str, dict[str, Any], bool]:
     if run.kind == ImportRun.Kind.SPREADSHEET:
         return _spreadsheet(run)
     if run.kind == ImportRun.Kind.FEED:
+        assert run.feed is not None  # a feed's run is made with its feed (queue_feed_pull)
         run.progress("Fetching the feed", 0, 0)
         feed = load_feed(
             run.feed.url,

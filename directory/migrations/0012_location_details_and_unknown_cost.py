@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0010_site_identity_and_own_pages"),
+        ("directory", "0011_school_holidays"),
     ]
 
     operations = [

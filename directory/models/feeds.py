@@ -102,7 +102,7 @@ class ImportRun(models.Model):
         verbose_name = "import"
 
     def __str__(self) -> str:
-        what = self.feed.name if self.feed_id else self.filename
+        what = self.feed.name if self.feed is not None else self.filename
         return f"{self.get_kind_display()}: {what} ({self.created_at:%Y-%m-%d %H:%M})"
 
     @property

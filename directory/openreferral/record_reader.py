@@ -603,8 +603,8 @@ class RecordReader:
     def _contact_rows(self, contact: JSON, path: str, place_name: str) -> list[dict[str, Any]]:
         email = self._mail(contact.get("email"), f"{path}.email")
         phones = []
-        for number, phone in enumerate(contact.get("phones", [])):
-            text = self._phone_text(phone.get("number"), f"{path}.phones[{number}].number")
+        for position, phone in enumerate(contact.get("phones", [])):
+            text = self._phone_text(phone.get("number"), f"{path}.phones[{position}].number")
             if text:
                 phones.append((phone, text))
         if not phones and not email:
@@ -696,7 +696,7 @@ class RecordReader:
         if term.get("id"):
             key = (taxonomy.name, "id:" + str(term["id"]))
             if key not in cache:
-                cache[key] = model.objects.filter(oruk_id=str(term["id"])).first()
+                cache[key] = model._default_manager.filter(oruk_id=str(term["id"])).first()
             if cache[key] is not None:
                 return cache[key]
         for name in {term.get("name"), term.get("term")} - {None, ""}:
@@ -708,7 +708,7 @@ class RecordReader:
         if term.get("code"):
             key = (taxonomy.name, "code:" + str(term["code"]).lower())
             if key not in cache:
-                cache[key] = model.objects.filter(slug__iexact=str(term["code"])).first()
+                cache[key] = model._default_manager.filter(slug__iexact=str(term["code"])).first()
             return cache[key]
         return None
 
@@ -729,7 +729,7 @@ class RecordReader:
         }
         if term.get("id"):
             wanted = _uuid(str(term["id"]))
-            if not model.objects.filter(oruk_id=wanted).exists():
+            if not model._default_manager.filter(oruk_id=wanted).exists():
                 values["oruk_id"] = wanted
         if model is Need and term.get("parent_id"):
             parent = self._ours_by_id(str(term["parent_id"]))

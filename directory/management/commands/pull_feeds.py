@@ -20,10 +20,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        runs = pull_due_feeds.call() if options["now"] else pull_due_feeds.enqueue()
         if not options["now"]:
-            self.stdout.write(f"Queued the check for due feeds ({runs.id}).")
+            queued = pull_due_feeds.enqueue()
+            self.stdout.write(f"Queued the check for due feeds ({queued.id}).")
             return
+        runs = pull_due_feeds.call()
         for run in ImportRun.objects.filter(pk__in=runs).select_related("feed"):
             self.stdout.write(f"{run.feed}: {run.get_status_display()}. {run.summary}")
         if not runs:
