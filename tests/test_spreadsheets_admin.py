@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from directory.models import ServicePage
+from directory.models import ImportRun, ServicePage
 from directory.site_setup import EDITORS, PROVIDERS
 from directory.spreadsheets.columns import headers
 from directory.spreadsheets.reading import MAX_FILE_BYTES
@@ -104,6 +104,8 @@ def test_commissioner_imports_a_providers_spreadsheet_in_one_sitting(
     _response, page = run_upload(upload(filled_template(template.content, provider_rows())))
 
     assert "2 services created, 0 updated, 0 unchanged" in page
+    run = ImportRun.objects.get()  # its progress counted to the end
+    assert (run.status, run.stage, run.done, run.total) == ("done", "Importing", 2, 2)
     services = ServicePage.objects.live().order_by("title")
     assert [service.title for service in services] == ["Baby Massage", "Stay and Play"]
     assert services[1].latest_revision.user == commissioner

@@ -166,6 +166,7 @@ def _check(
     writer = ServiceWriter(user=user, publish=publish)
     changing = []
     bar = tqdm(total=len(parsed_rows), desc="Checking", unit="row", disable=not progress)
+    checked = 0  # (a disabled bar does not count)
     for batch in _batches(parsed_rows):
         checkable = [parsed for parsed in batch if "oruk_id" not in parsed.columns_with_errors]
         for parsed, plan in zip(
@@ -179,8 +180,9 @@ def _check(
             if not row_problems and parsed.outcome in ("created", "updated"):
                 changing.append(parsed)
         bar.update(len(batch))
+        checked += len(batch)
         if on_progress:
-            on_progress("Checking", bar.n, len(parsed_rows))
+            on_progress("Checking", checked, len(parsed_rows))
     bar.close()
     return changing, errors
 
@@ -202,6 +204,7 @@ def _write(
     """Write the checked rows a batch at a time (each batch one transaction, indexed after)."""
     writer = ServiceWriter(user=user, publish=publish)
     bar = tqdm(total=len(rows), desc="Importing", unit="service", disable=not progress)
+    written = 0
     for batch in _batches(rows):
         for plan in writer.write(writer.plan(row_values(parsed) for parsed in batch)):
             if not plan.ok:
@@ -209,6 +212,7 @@ def _write(
             if plan.outcome in ("created", "updated"):
                 setattr(report, plan.outcome, getattr(report, plan.outcome) + 1)
         bar.update(len(batch))
+        written += len(batch)
         if on_progress:
-            on_progress("Importing", bar.n, len(rows))
+            on_progress("Importing", written, len(rows))
     bar.close()
