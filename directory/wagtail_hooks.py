@@ -14,7 +14,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .age_bands import refresh_all_age_bands
+from .age_band_refresh import refresh_all_age_bands
 from .geocoding import InvalidPostcode, normalise_postcode
 from .models import (
     AgeBand,

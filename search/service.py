@@ -25,8 +25,8 @@ from .engines import (
     Hit,
     SearchResults,
     Suggestion,
-    configured_engine,
 )
+from .engines.configured import configured_engine
 from .engines.database import DatabaseEngine
 from .facets import FacetResult, labelled
 from .intent import Understanding, content_words, understand

@@ -1,3 +1,4 @@
+from ..choices import ACCESS_ROUTES, AREA_WIDE_DELIVERY, DELIVERY_MODES
 from .external_terms import ServiceExternalTerm
 from .identifiers import OrukIdField, new_oruk_id
 from .organisations import Organisation
@@ -6,9 +7,6 @@ from .recycle_bin import DeletedService, DeletedServicesPage
 from .reviews import ReviewReminder
 from .school_holidays import SchoolHoliday
 from .services import (
-    ACCESS_ROUTES,
-    AREA_WIDE_DELIVERY,
-    DELIVERY_MODES,
     DirectoryIndexPage,
     ServiceAgeBand,
     ServiceArea,

@@ -30,9 +30,18 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..age_bands import derive_age_bands
+from ..choices import (
+    ACCESS_ROUTES,
+    AREA_WIDE_DELIVERY,
+    DELIVERY_MODES,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    WEEKDAYS,
+)
 from ..geocoding import InvalidPostcode, geocode_postcode, normalise_postcode
 from ..getting_in_touch import tel_uri
 from ..providers.forms import ServicePageForm
+from ..structured_data import service_json_ld
 from .identifiers import OrukIdField
 from .tagging import VocabularyTaggableManager, set_tags
 from .vocabularies import AgeBand, Circumstance, LevelOfNeed, Need
@@ -43,65 +52,6 @@ MAX_AGE = 120
 REVISION_REFERENCES_CHECKED_IN_BULK: ContextVar[dict | None] = ContextVar(
     "revision_references_checked_in_bulk", default=None
 )
-WEEKDAYS = [
-    ("mo", "Monday"),
-    ("tu", "Tuesday"),
-    ("we", "Wednesday"),
-    ("th", "Thursday"),
-    ("fr", "Friday"),
-    ("sa", "Saturday"),
-    ("su", "Sunday"),
-]
-
-# Ways in: the field on ServicePage and the public label. Search filters use the slugs.
-ACCESS_ROUTES = {
-    "self-referral": ("self_referral", "Families can get in touch directly"),
-    "professional-referral": ("professional_referral", "A professional can refer"),
-    "early-help-assessment": ("early_help_assessment", "Through an early help assessment"),
-    "front-door": ("front_door_referral", "Through the council's front door (MASH)"),
-}
-# How a service is delivered. Online, phone and home visits reach the whole area.
-DELIVERY_MODES = {
-    "in-person": ("in_person", "In person"),
-    "online": ("online", "Online"),
-    "phone": ("by_phone", "By phone"),
-    "home-visit": ("home_visits", "Home visits"),
-    "group": ("group_sessions", "Group sessions"),
-}
-AREA_WIDE_DELIVERY = ("online", "phone", "home-visit")
-
-LANGUAGES = [
-    ("en", "English"),
-    ("sgn-gb", "British Sign Language"),
-    ("ar", "Arabic"),
-    ("bn", "Bengali"),
-    ("zh", "Chinese (Mandarin)"),
-    ("yue", "Chinese (Cantonese)"),
-    ("fr", "French"),
-    ("gu", "Gujarati"),
-    ("hi", "Hindi"),
-    ("it", "Italian"),
-    ("ku", "Kurdish"),
-    ("lt", "Lithuanian"),
-    ("pa", "Panjabi"),
-    ("fa", "Persian (Farsi)"),
-    ("pl", "Polish"),
-    ("ps", "Pashto"),
-    ("pt", "Portuguese"),
-    ("ro", "Romanian"),
-    ("so", "Somali"),
-    ("es", "Spanish"),
-    ("ta", "Tamil"),
-    ("ti", "Tigrinya"),
-    ("tr", "Turkish"),
-    ("tw", "Twi"),
-    ("uk", "Ukrainian"),
-    ("ur", "Urdu"),
-    ("vi", "Vietnamese"),
-    ("yo", "Yoruba"),
-    ("cy", "Welsh"),
-]
-LANGUAGE_NAMES = dict(LANGUAGES)
 
 
 class DirectoryIndexPage(Page):
@@ -537,8 +487,6 @@ class ServicePage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from ..structured_data import service_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = service_json_ld(self, request)
         return context

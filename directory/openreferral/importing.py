@@ -52,6 +52,7 @@ from wagtail.log_actions import log
 
 from search.signals import deferred_index_updates
 
+from ..choices import LANGUAGES, WEEKDAYS
 from ..geocoding import InvalidPostcode, normalise_postcode
 from ..models import (
     AgeBand,
@@ -68,7 +69,6 @@ from ..models import (
     ServicePage,
     ServiceSchedule,
 )
-from ..models.services import LANGUAGES, WEEKDAYS
 from ..term_names import find_term
 from .serialisers import plain_text
 from .taxonomies import TAXONOMIES, Taxonomy, derived_id

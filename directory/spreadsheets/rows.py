@@ -19,8 +19,8 @@ from typing import Any
 
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
+from ..choices import LANGUAGES, WEEKDAYS
 from ..models import Circumstance, LevelOfNeed, Need, Organisation, ServicePage
-from ..models.services import LANGUAGES, WEEKDAYS
 from ..term_names import split_term_list, term_key
 from ..writer import Problem, ServiceValues
 from .columns import (
