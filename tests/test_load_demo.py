@@ -37,6 +37,7 @@ from directory.models import (
     ServiceSchedule,
 )
 from directory.vocabulary_defaults import CIRCUMSTANCES, NEEDS
+from search.models import SearchLog
 
 TODAY = datetime.date(2026, 11, 23)
 LEWISHAM_DISTRICTS = {"SE3", "SE4", "SE6", "SE8", "SE12", "SE13", "SE14", "SE23", "SE26", "BR1"}
@@ -135,6 +136,11 @@ def test_load_demo_builds_a_full_directory_and_is_idempotent() -> None:
     out = io.StringIO()
     call_command("load_demo", "--no-progress", stdout=out)
     assert "Demo directory loaded" in out.getvalue()
+    # With its search log (its shape is tested in tests/test_reports_gaps.py).
+    searches = SearchLog.objects.filter(params__demo=True).count()
+    assert (
+        searches > 0 and f"Demo search log: {searches} anonymous searches added" in out.getvalue()
+    )
 
     services = ServicePage.objects.live()
     assert services.count() >= 150
@@ -217,6 +223,8 @@ def test_load_demo_builds_a_full_directory_and_is_idempotent() -> None:
     assert _counts() == before
     assert set(ServiceLocation.objects.values_list("pk", flat=True)) == location_ids
     assert "0 created, 0 updated" in out.getvalue()
+    assert "Demo search log: 0 anonymous searches added" in out.getvalue()
+    assert SearchLog.objects.count() == searches
 
     # Nor does refreshing a month later: review dates are compared as "overdue or not".
     summary = load_demo(

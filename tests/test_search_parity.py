@@ -9,25 +9,21 @@ practitioner's filters independently of either engine.
 
 from __future__ import annotations
 
-import io
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from django.db import transaction
 from django.http import QueryDict
 from django.test import override_settings
 
-from directory.demo.builder import load_demo
 from directory.models import ServicePage
-from directory.site_setup import ensure_site_structure
 from search.engines import SearchResults
 from search.engines.database import DatabaseEngine
 from search.engines.elastic import ElasticsearchEngine
 from search.indexing import rebuild_index
 from search.query import SearchQuery, parse_search_query
 from search.service import SearchOutcome, _run
-from tests.conftest import refresh_planner_statistics
 
 from .conftest import opensearch_url
 
@@ -36,30 +32,24 @@ pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> Iterator[int]:
+def demo(request) -> Iterator[int]:
     """The demo borough in both engines; everything is rolled back and dropped afterwards."""
     url = opensearch_url()
     if not url:
         pytest.skip("needs OpenSearch: set OPENSEARCH_URL=$(scripts/opensearch.sh start)")
     from search.engines import elastic_client, elastic_index
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with override_settings(ELASTICSEARCH_URL=""):
-                ensure_site_structure()
-                load_demo(stdout=io.StringIO(), progress=False)
-                refresh_planner_statistics()
-            with override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX="test-parity-demo"):
-                elastic_client.reset()
-                report = rebuild_index()
-                yield report.entries
-                elastic_index.drop_all()
-        finally:
+    request.getfixturevalue("demo")  # the database's, for the module (tests/conftest.py)
+    # An index of this module's own: test processes run side by side on one node.
+    index = f"test-parity-demo-{uuid.uuid4().hex[:10]}"
+    try:
+        with override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX=index):
             elastic_client.reset()
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+            report = rebuild_index()
+            yield report.entries
+            elastic_index.drop_all()
+    finally:
+        elastic_client.reset()
 
 
 def parse(querystring: str) -> SearchQuery:
