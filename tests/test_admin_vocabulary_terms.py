@@ -16,19 +16,10 @@ from directory.models import AgeBand, Circumstance, LevelOfNeed, Need, ServicePa
 from directory.site_setup import EDITORS
 
 from .admin_forms import choice_labels, form_values
+from .hostile_terms import HOSTILE_CIRCUMSTANCES, HOSTILE_NEEDS
 
 pytestmark = pytest.mark.django_db
 EDIT_FORM = "#page-edit-form"
-
-# Names a commissioner might type, each meant to break a parser somewhere.
-HOSTILE_NEEDS = [
-    'Speech, "language" & communication (0–5)',
-    "O'Brien's drop-in; weekly, 100% free",
-    "Café & naïve — Ünïcode 家庭支援",
-    "<b>Bold</b>, not a tag",
-    ",leading and trailing,",
-]
-HOSTILE_CIRCUMSTANCES = ['Gypsy, Roma & Traveller (GRT) families; "new"', "Rôle: aîné·e"]
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ from directory.models import (
 )
 from directory.openreferral import throttling
 from directory.recycle_bin.actions import move_to_bin
-from tests.oruk_schemas import FORMATS, REGISTRY, SCHEMA_DIR
+from tests.oruk_schemas import FORMATS, SCHEMA_DIR, assert_valid, validator
 
 pytestmark = pytest.mark.django_db
 
@@ -47,16 +47,6 @@ API = "/api/openreferral/"
 # -- schemas ---------------------------------------------------------------------------------
 
 OPENAPI = json.loads((SCHEMA_DIR / "openapi.json").read_text())
-
-
-def validator(name: str) -> Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / name).read_text())
-    return Draft202012Validator(schema, registry=REGISTRY, format_checker=FORMATS)
-
-
-def assert_valid(instance: Any, schema_name: str) -> None:
-    errors = sorted(validator(schema_name).iter_errors(instance), key=lambda e: e.json_path)
-    assert not errors, "\n".join(f"{e.json_path}: {e.message}" for e in errors[:10])
 
 
 def assert_page_envelope(body: dict[str, Any]) -> None:
