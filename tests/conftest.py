@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
 from directory.models import (
@@ -106,67 +105,22 @@ def refresh_planner_statistics() -> None:
 
 
 def load_demo_rows() -> TableSnapshot:
-    """Load the demo borough and return the rows it wrote, leaving the database as it was.
-
-    The site's search index and Wagtail's admin search index are written once per page at the
-    end, instead of at each of a demo page's three saves: the rows come out as `manage.py
-    load_demo` leaves them (timestamps, the ids of index rows and the index generation's count
-    aside), about a fifth sooner.
-    """
+    """Load the demo borough as `manage.py load_demo` does, and return the rows it wrote,
+    leaving the database as it was. Not indexed in any ELASTICSEARCH_URL: modules that want
+    the engine build their own index from these rows."""
     from django.db import transaction
     from django.test import override_settings
 
     from directory.demo.builder import load_demo
-    from search.signals import deferred_index_updates
 
     with transaction.atomic():
         before = TableSnapshot.take()
-        with (
-            override_settings(ELASTICSEARCH_URL=""),
-            deferred_index_updates(),
-            wagtail_search_index_written_once(),
-        ):
+        with override_settings(ELASTICSEARCH_URL=""):
             ensure_site_structure()
             load_demo(stdout=io.StringIO(), progress=False)
         rows = TableSnapshot.take().changed_since(before)
         transaction.set_rollback(True)
     return rows
-
-
-@contextlib.contextmanager
-def wagtail_search_index_written_once() -> Iterator[None]:
-    """Wagtail's admin search index, updated once for each object saved in the block, when it
-    ends, by the task its save signal handler would have run at each save (Wagtail has no
-    switch for this: the handler is disconnected meanwhile). Its reference index is left to
-    its own handler: written at each save, it is not the same as written once at the end
-    (a page's tags are saved after the page)."""
-    from django.db.models.signals import post_save
-    from modelsearch.index import get_indexed_models
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from modelsearch.tasks import insert_or_update_object_task
-
-    saved: dict[tuple[str, str, str], None] = {}
-
-    def collect(instance: Any, raw: bool = False, **kwargs: Any) -> None:
-        if not raw:
-            saved[(instance._meta.app_label, instance._meta.model_name, str(instance.pk))] = None
-
-    models = [
-        model
-        for model in get_indexed_models()
-        if post_save.disconnect(post_save_signal_handler, sender=model)
-    ]
-    for model in models:
-        post_save.connect(collect, sender=model)
-    try:
-        yield
-    finally:
-        for model in models:
-            post_save.disconnect(collect, sender=model)
-            post_save.connect(post_save_signal_handler, sender=model)
-    for key in saved:
-        with contextlib.suppress(ObjectDoesNotExist):  # deleted since: nothing to index
-            insert_or_update_object_task.call(*key)
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
 
 @pytest.fixture(scope="module")
-def demo(request) -> Iterator[int]:
+def indexed_demo(request) -> Iterator[int]:
     """The demo borough in both engines; everything is rolled back and dropped afterwards."""
     url = opensearch_url()
     if not url:
@@ -135,7 +135,7 @@ SCENARIOS = [
 
 
 @pytest.mark.parametrize("querystring", SCENARIOS)
-def test_both_engines_agree(demo, querystring):
+def test_both_engines_agree(indexed_demo, querystring):
     query = parse(querystring)
     database, database_hits = every_page(query, DatabaseEngine())
     elastic, elastic_hits = every_page(query, ElasticsearchEngine())
@@ -155,10 +155,10 @@ def test_both_engines_agree(demo, querystring):
             assert database_distances[pk] == pytest.approx(miles, abs=0.001)
 
 
-def test_scenarios_are_not_trivial(demo):
+def test_scenarios_are_not_trivial(indexed_demo):
     """The scenarios cover empty, small and large answers, relaxed and corrected words."""
     counts = [_run(DatabaseEngine(), parse(q)).results.count for q in SCENARIOS]
-    assert counts[0] == demo == 179
+    assert counts[0] == indexed_demo == 179
     assert 0 in counts and sum(1 for count in counts if 0 < count < 10) >= 10
     # A misspelling the needs' words know is read as meant; one only the index knows is
     # corrected and said so.
@@ -169,7 +169,7 @@ def test_scenarios_are_not_trivial(demo):
     assert _run(DatabaseEngine(), parse("q=toddler songs xylophone")).match == "any"
 
 
-def test_family_finds_nearby_speech_and_language_help_first(demo):
+def test_family_finds_nearby_speech_and_language_help_first(indexed_demo):
     for engine in (DatabaseEngine(), ElasticsearchEngine()):
         # With words, the best answer leads, distance a factor: speech help first.
         outcome = _run(engine, parse("q=my toddler isn't talking yet&postcode=SE13"))
@@ -215,7 +215,7 @@ def _oracle(level: str, need: str, age: int) -> tuple[set[int], dict[str, Counte
     return matched, {"level": levels, "need": needs}
 
 
-def test_practitioner_filters_match_the_catalogue_on_both_engines(demo):
+def test_practitioner_filters_match_the_catalogue_on_both_engines(indexed_demo):
     expected_ids, expected_counts = _oracle("targeted", "domestic-abuse", 15)
     assert expected_ids, "the demo should have targeted domestic abuse help for a 15-year-old"
     query = parse("level=targeted&need=domestic-abuse&age=15&per_page=100")
@@ -235,7 +235,7 @@ TRICKY_TEXT = [
 ]
 
 
-def test_the_index_analyses_words_exactly_as_python_does(demo):
+def test_the_index_analyses_words_exactly_as_python_does(indexed_demo):
     """Both engines' matching rests on this: same tokens, stop-word gaps and Porter stems."""
     from search.analysis import ANALYZER, analyse
     from search.engines.elastic_client import connection
