@@ -105,9 +105,9 @@ def refresh_planner_statistics() -> None:
 
 
 def load_demo_rows() -> TableSnapshot:
-    """Load the demo borough as `manage.py load_demo` does, and return the rows it wrote,
-    leaving the database as it was. Not indexed in any ELASTICSEARCH_URL: modules that want
-    the engine build their own index from these rows."""
+    """Load the demo borough (the builder `manage.py load_demo` runs, without the demo search
+    log) and return the rows it wrote, leaving the database as it was. Not indexed in any
+    ELASTICSEARCH_URL: modules that want the engine build their own index from these rows."""
     from django.db import transaction
     from django.test import override_settings
 
