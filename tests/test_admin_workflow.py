@@ -69,7 +69,9 @@ def test_create_submit_approve_publish(
     preview = client.get(reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,)))
     assert preview.status_code == 200
     response = client.post(approve_url, {"comment": "Checked with the hub"})
-    assert response.status_code in (200, 302)
+    # Approved: back to the page's edit view (a refusal would stay on the form, or go home).
+    edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    assert (response.status_code, response.headers.get("Location")) == (302, edit)
     page.refresh_from_db()
     assert page.live and not page.has_unpublished_changes
     state.refresh_from_db()
