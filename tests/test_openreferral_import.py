@@ -31,6 +31,8 @@ from directory.models import (
 from directory.openreferral.fetching import SourceError, load_records
 from directory.openreferral.importing import import_services
 
+from .oruk_records import attribute, record
+
 pytestmark = pytest.mark.django_db
 
 EXAMPLE = Path(__file__).resolve().parent / "data" / "oruk" / "examples" / "service_full.json"
@@ -45,83 +47,6 @@ def example() -> dict[str, Any]:
 @pytest.fixture(autouse=True)
 def no_rate_limit(settings) -> None:
     settings.OPENREFERRAL_RATE_LIMIT = 0
-
-
-def record(**overrides: Any) -> dict[str, Any]:
-    """A small valid service_full object from a Lewisham-like feed."""
-    service_id = overrides.pop("id", str(uuid.uuid4()))
-    body = {
-        "id": service_id,
-        "name": "Stay and play",
-        "status": "active",
-        "description": "Songs and play for under-fives.\n\nBring a snack.\nNo need to book.",
-        "organization": {
-            "id": "5d0b2d4c-0e5b-4f7e-9a53-0f1e2a3b4c5d",
-            "name": "Hither Green Families",
-            "description": "A local charity.",
-        },
-        "minimum_age": 0,
-        "maximum_age": 5,
-        "cost_options": [{"id": str(uuid.uuid4()), "amount": 0, "currency": "GBP"}],
-        "service_at_locations": [
-            {
-                "id": str(uuid.uuid4()),
-                "location": {
-                    "id": str(uuid.uuid4()),
-                    "location_type": "physical",
-                    "name": "Hither Green Hub",
-                    "addresses": [
-                        {
-                            "id": str(uuid.uuid4()),
-                            "address_1": "1 Hither Green Lane",
-                            "city": "London",
-                            "state_province": "England",
-                            "postal_code": "se13 6lh",
-                            "country": "GB",
-                            "address_type": "physical",
-                        }
-                    ],
-                },
-            }
-        ],
-        "schedules": [
-            {
-                "id": str(uuid.uuid4()),
-                "freq": "WEEKLY",
-                "byday": "MO,WE",
-                "opens_at": "09:30:00",
-                "closes_at": "11:30:00",
-            }
-        ],
-        "contacts": [
-            {
-                "id": str(uuid.uuid4()),
-                "name": "Front desk",
-                "phones": [{"id": str(uuid.uuid4()), "number": "020 7946 0000"}],
-            }
-        ],
-        "attributes": [
-            _attribute("Level of need", "Universal"),
-            _attribute("need", "Parenting programmes"),
-        ],
-    }
-    body.update(overrides)
-    return body
-
-
-def _attribute(taxonomy: str, name: str, **term: Any) -> dict[str, Any]:
-    term_id = term.pop("id", str(uuid.uuid4()))
-    return {
-        "id": str(uuid.uuid4()),
-        "taxonomy_term_id": term_id,
-        "taxonomy_term": {
-            "id": term_id,
-            "name": name,
-            "description": "",
-            "taxonomy": taxonomy,
-            **term,
-        },
-    }
 
 
 def counts() -> tuple[int, ...]:
@@ -214,7 +139,7 @@ def test_a_list_with_an_invalid_record_writes_nothing(site_structure, postcodes)
     bad_phone["contacts"][0]["phones"][0]["number"] = "12"
     bad_schema = record(name="Bad status", status="open")
     unknown_need = record(
-        name="New need", attributes=[_attribute("Need", "Forest school"), *good["attributes"]]
+        name="New need", attributes=[attribute("Need", "Forest school"), *good["attributes"]]
     )
     before = counts()
     report = import_services([good, bad_phone, bad_schema, unknown_need], publish=True)
@@ -316,13 +241,13 @@ def test_unknown_terms_are_created_to_review_or_kept(site_structure, postcodes) 
     parenting = Need.objects.get(name="Parenting and family relationships")  # a category
     item = record(
         attributes=[
-            _attribute("LEVEL OF NEED", "universal"),  # taxonomy and term: any case
-            _attribute("Need", "Forest school", parent_id=parenting.oruk_id),
-            _attribute("Circumstance", "Families new to the area"),
-            _attribute("Level of need", "Tier 5"),
-            _attribute("Age band", "Great-grandparents"),
-            _attribute("Need", "parenting programmes", id=str(uuid.uuid4())),
-            _attribute("OpenActive activity list", "Football", code="football"),
+            attribute("LEVEL OF NEED", "universal"),  # taxonomy and term: any case
+            attribute("Need", "Forest school", parent_id=parenting.oruk_id),
+            attribute("Circumstance", "Families new to the area"),
+            attribute("Level of need", "Tier 5"),
+            attribute("Age band", "Great-grandparents"),
+            attribute("Need", "parenting programmes", id=str(uuid.uuid4())),
+            attribute("OpenActive activity list", "Football", code="football"),
         ]
     )
     report = import_services([item], publish=True)
@@ -473,7 +398,7 @@ def test_admin_upload_imports_and_reports(client, commissioner, postcodes) -> No
     assert "$.minimum_age" in page and "<caption" in page
     assert not ServicePage.objects.filter(oruk_id=bad["id"]).exists()
 
-    check = record(attributes=[_attribute("Need", "Messy play")])
+    check = record(attributes=[attribute("Need", "Messy play")])
     response = _upload(client, [check], action="check")
     assert response.status_code == 200 and "Messy play" in response.content.decode()
     assert not Need.objects.filter(name="Messy play").exists()

@@ -8,7 +8,7 @@ from wagtail.models import WorkflowState
 
 from directory.models import Organisation, ServicePage
 from directory.site_setup import EDITORS, PROVIDERS
-from tests.test_admin_workflow import add_url, service_form
+from tests.service_form import add_url, service_form
 
 pytestmark = pytest.mark.django_db
 

@@ -159,6 +159,7 @@ def test_rebuild_swaps_the_alias_while_searches_run(elasticsearch, make_service)
     counts: list[int] = []
     errors: list[BaseException] = []
     done = threading.Event()
+    searched = threading.Condition()
 
     def keep_searching() -> None:
         while not done.is_set():
@@ -166,19 +167,26 @@ def test_rebuild_swaps_the_alias_while_searches_run(elasticsearch, make_service)
                 counts.append(engine.search(query, plan).count)
             except BaseException as error:  # noqa: BLE001  (collected for the assertion)
                 errors.append(error)
+            with searched:
+                searched.notify_all()
+
+    def wait_for_searches(more: int) -> None:
+        target = len(counts) + len(errors) + more
+        with searched:
+            assert searched.wait_for(lambda: len(counts) + len(errors) >= target, timeout=60)
 
     searcher = threading.Thread(target=keep_searching)
     searcher.start()
     try:
-        time.sleep(0.2)
+        wait_for_searches(5)  # searching before the rebuild starts
         out = io.StringIO()
         call_command("rebuild_search_index", stdout=out, stderr=io.StringIO())
-        time.sleep(0.2)
+        wait_for_searches(5)  # and on after the alias moved
     finally:
         done.set()
         searcher.join()
     after = set(elastic_index._family(elastic_client.connection()))
     assert errors == []
-    assert len(counts) > 10 and set(counts) == {30}
+    assert len(counts) >= 10 and set(counts) == {30}
     assert len(after) == 1 and not after & before
     assert "30 services in" in out.getvalue()

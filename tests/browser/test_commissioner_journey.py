@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from directory.site_setup import COMMISSIONERS
 
-from .support import format_violations, run_axe
+from .support import format_violations, run_axe, wait_for_animations
 
 pytestmark = pytest.mark.browser
 
@@ -114,7 +114,7 @@ def provider_spreadsheet(folder: Path) -> Path:
 
 def assert_accessible(page) -> None:
     # Wagtail's messages fade in: let the animation end before contrast is measured.
-    page.wait_for_timeout(800)
+    wait_for_animations(page)
     violations = run_axe(page)
     assert not violations, format_violations(violations)
 
