@@ -21,7 +21,7 @@ from search.engines import elastic_client, elastic_index
 from search.engines.elastic import ElasticsearchEngine
 from search.models import SearchBacklog, SearchLog
 from search.query import parse_search_query
-from search.service import search_run
+from search.runner import run_search
 from search.text_query import build_plan
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +74,7 @@ def silent_engine(settings) -> Iterator[str]:
 
 
 def search(querystring: str):
-    return search_run(parse_search_query(QueryDict(querystring)))
+    return run_search(parse_search_query(QueryDict(querystring)))
 
 
 def test_a_dead_engine_falls_back_to_the_database_and_says_so(

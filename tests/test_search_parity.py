@@ -29,7 +29,7 @@ from search.engines.database import DatabaseEngine
 from search.engines.elastic import ElasticsearchEngine
 from search.indexing import rebuild_index
 from search.query import SearchQuery, parse_search_query
-from search.service import SearchOutcome, _run
+from search.runner import SearchOutcome, _run
 
 from .conftest import opensearch_url
 

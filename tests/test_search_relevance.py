@@ -20,7 +20,7 @@ from search.evaluation import Judgement, Scores, load_judgements, score
 from search.indexing import rebuild_index
 from search.models import SearchEntry
 from search.query import parse_search_query
-from search.service import search_run
+from search.runner import run_search
 from tests.conftest import opensearch_url, refresh_planner_statistics
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +69,7 @@ def judged(with_place: bool, engine: str) -> Scores:
         params = {"q": judgement.q, "per_page": "5"}
         if with_place:
             params["postcode"] = DISTRICTS[order[judgement] % len(DISTRICTS)]
-        outcome = search_run(parse_search_query(params), log=False)
+        outcome = run_search(parse_search_query(params), log=False)
         assert outcome.engine == engine and not outcome.fell_back
         return [hit.document for hit in outcome.results.hits]
 

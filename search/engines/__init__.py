@@ -3,7 +3,7 @@ The interface's types live here; which engine answers is ``search.engines.config
 
 Each takes a validated ``SearchQuery`` and a ``TextPlan`` and returns ``SearchResults``: the
 requested page of documents, the total, and facet counts. Everything else (fallback,
-"did you mean", logging) lives in ``search.service`` so the engines stay interchangeable.
+"did you mean", logging) lives in ``search.runner`` so the engines stay interchangeable.
 """
 
 from __future__ import annotations
