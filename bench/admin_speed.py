@@ -33,13 +33,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from demo_database import setup_demo_django  # noqa: E402  (bench/ is the script's folder)
+from workload import percentile  # noqa: E402
 
 TARGET_MS = {"editor open": 1000, "save draft": 1500, "submit for approval": 1500}
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:
