@@ -112,7 +112,7 @@ def main() -> None:
             "edit": lambda page: lambda: open_editor(page),
             "save": lambda page: post(page, None),
             "submit": lambda page: post(page, "action-submit"),
-            "services": lambda page: lambda: client.get("/admin/services/"),
+            "services": lambda page: lambda: client.get("/admin/directory-services/"),
             "dashboard": lambda page: lambda: client.get("/admin/"),
         }
         labels = {

@@ -20,7 +20,7 @@ from directory.site_setup import EDITORS, PROVIDERS
 
 pytestmark = pytest.mark.django_db
 
-INDEX = "/admin/services/"
+INDEX = "/admin/directory-services/"
 
 
 def bulk_url(action: str) -> str:
@@ -109,7 +109,7 @@ def test_the_services_screen_is_in_the_menu(client, make_user, services):
         client.force_login(make_user(group))
         response = client.get(reverse("wagtailadmin_home"))
         # The sidebar menu is JSON the admin's script draws.
-        assert '"url": "/admin/services/"' in response.content.decode(), group
+        assert '"url": "/admin/directory-services/"' in response.content.decode(), group
 
 
 @pytest.mark.parametrize(
