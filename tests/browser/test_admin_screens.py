@@ -8,44 +8,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from directory.site_setup import COMMISSIONERS
 
-from .support import format_violations, run_axe, screenshot
+from .support import format_violations, log_in_to_admin, run_axe, screenshot
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a-long-test-password-for-the-screens"
-
 
 @pytest.fixture
-def commissioner_login():
-    user = User.objects.create_user("screens-commissioner", password=PASSWORD)
-    user.groups.add(Group.objects.get(name=COMMISSIONERS))
-    yield user.get_username()
-    user.delete()
-
-
-@pytest.fixture
-def demo_search_log():
-    from directory.demo.searches import load_demo_searches
-    from search.models import SearchLog
-
-    already = SearchLog.objects.filter(params__demo=True).exists()
-    load_demo_searches(progress=False)
-    yield
-    if not already:
-        SearchLog.objects.filter(params__demo=True).delete()
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
+def commissioner_login(admin_user):
+    return admin_user(COMMISSIONERS, "screens-commissioner").get_username()
 
 
 def assert_accessible(page) -> None:
@@ -80,7 +54,7 @@ def scrolls_sideways(page) -> bool:
 def test_coverage_and_demand_fits_and_keeps_its_headers_in_view(
     page, site_url, viewport, commissioner_login, demo_search_log
 ):
-    log_in(page, commissioner_login)
+    log_in_to_admin(page, commissioner_login)
     page.goto(reverse("directory_reports:gaps") + "?level=targeted")
     assert not scrolls_sideways(page), "the report makes the whole page scroll sideways"
     screenshot(page, "coverage-and-demand", viewport)
@@ -119,7 +93,7 @@ def test_coverage_and_demand_fits_and_keeps_its_headers_in_view(
 def test_admin_screens_are_accessible_and_their_buttons_labelled(
     page, site_url, viewport, commissioner_login
 ):
-    log_in(page, commissioner_login)
+    log_in_to_admin(page, commissioner_login)
     assert_accessible(page)  # the dashboard
     for name, url, button in [
         ("spreadsheets", reverse("directory_spreadsheets:index"), "Check and import"),
