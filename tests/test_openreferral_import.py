@@ -367,7 +367,7 @@ def test_the_command_reports_errors_and_exits_non_zero(site_structure, postcodes
     out = io.StringIO()
     path.write_text(json.dumps(record()))  # a single object
     call_command("import_openreferral", str(path), "--no-progress", "--dry-run", stdout=out)
-    assert "Checked (nothing saved) 1 services" in out.getvalue()
+    assert "Checked 1 service: all can be imported. Nothing was saved" in out.getvalue()
     assert ServicePage.objects.filter(title="Stay and play").count() == 0
 
 
@@ -402,6 +402,10 @@ def test_admin_upload_imports_and_reports(client, commissioner, postcodes) -> No
     response = _upload(client, [check], action="check")
     assert response.status_code == 200 and "Messy play" in response.content.decode()
     assert not Need.objects.filter(name="Messy play").exists()
+    # A check says it saved nothing, once, and never what importing would have done with it.
+    summary = response.context["report"].summary()
+    assert summary.startswith("Checked 1 service: all can be imported. Nothing was saved;")
+    assert "saved as drafts" not in summary and "published" not in summary
 
     response = _upload(client, {"not": "services"})
     assert response.status_code == 400 and "Expected a service_full object" in (

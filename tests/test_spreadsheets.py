@@ -393,7 +393,7 @@ def test_export_then_import_changes_nothing(rich_service, make_service, file_for
     # The XLSX has the documentation sheet too.
     if file_format == "xlsx":
         workbook = openpyxl.load_workbook(io.BytesIO(content))
-        assert workbook.sheetnames == ["Services", "Columns"]
+        assert workbook.sheetnames == ["Services", "Columns", "Lists"]
 
 
 def test_update_by_oruk_id_keeps_the_page_and_its_child_ids(rich_service, commissioner):

@@ -3,6 +3,7 @@ from .external_terms import ServiceExternalTerm
 from .identifiers import OrukIdField, new_oruk_id
 from .organisations import Organisation
 from .postcodes import Postcode
+from .problem_reports import ProblemReport
 from .recycle_bin import DeletedService, DeletedServicesPage
 from .reviews import ReviewReminder
 from .school_holidays import SchoolHoliday
@@ -37,8 +38,9 @@ __all__ = [
     "Organisation",
     "OrukIdField",
     "Postcode",
-    "SchoolHoliday",
+    "ProblemReport",
     "ReviewReminder",
+    "SchoolHoliday",
     "ServiceAgeBand",
     "ServiceArea",
     "ServiceCircumstance",

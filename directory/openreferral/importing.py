@@ -164,15 +164,22 @@ class ImportReport:
                 f"Nothing was imported: {bad:,} of {self.records:,} services have problems "
                 f"({len(self.errors):,} in all)."
             )
-        verb = "Checked (nothing saved)" if self.dry_run else "Imported"
-        state = "published" if self.publish else "saved as drafts"
-        return (
-            f"{verb} {self.records:,} services ({state}): {len(self.created):,} created, "
-            f"{len(self.updated):,} updated, {len(self.unchanged):,} unchanged; "
-            f"{len(self.organisations_created):,} organisations created, "
-            f"{len(self.unknown_terms):,} unknown terms, {self.other_terms:,} terms of other "
-            "taxonomies kept."
+        counts = (
+            f"{len(self.created):,} created, {len(self.updated):,} updated, "
+            f"{len(self.unchanged):,} unchanged; "
+            f"{_counted(len(self.organisations_created), 'organisation')} created, "
+            f"{_counted(len(self.unknown_terms), 'unknown term')}, "
+            f"{_counted(self.other_terms, 'term')} of other taxonomies kept"
         )
+        services = _counted(self.records, "service")
+        if self.dry_run:
+            # Only a check: say so once, and what importing would do.
+            return (
+                f"Checked {services}: all can be imported. Nothing was saved; importing the "
+                f"file would give {counts}."
+            )
+        state = "published" if self.publish else "saved as drafts"
+        return f"Imported {services} ({state}): {counts}."
 
     def lines(self) -> list[str]:
         """The summary, then every error, unknown term and warning, one a line."""
@@ -181,6 +188,10 @@ class ImportReport:
         lines += [f"Unknown term: {term}" for term in self.unknown_terms]
         lines += [f"Warning: {warning}" for warning in self.warnings]
         return lines
+
+
+def _counted(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 class _RecordFailed(Exception):

@@ -25,6 +25,7 @@ import pytest
 from django.test import override_settings
 
 from .support import (
+    ADMIN_PASSWORD,
     AXE_JS,
     AXE_PATH,
     CHROMIUM,
@@ -239,3 +240,39 @@ def page(browser, site_url, viewport, context_options) -> Iterator[Any]:
         yield page
     finally:
         context.close()
+
+
+# -- admin users and the search log --------------------------------------------------------------
+
+
+@pytest.fixture
+def admin_user() -> Iterator[Any]:
+    """Makes a user in one of the site's groups (directory.site_setup) who logs in with
+    support.ADMIN_PASSWORD (support.log_in_to_admin); the users are removed afterwards."""
+    from django.contrib.auth.models import Group, User
+
+    made = []
+
+    def make(group_name: str, username: str) -> Any:
+        user = User.objects.create_user(username, password=ADMIN_PASSWORD)
+        user.groups.add(Group.objects.get(name=group_name))
+        made.append(user)
+        return user
+
+    yield make
+    for user in made:
+        user.delete()
+
+
+@pytest.fixture
+def demo_search_log() -> Iterator[None]:
+    """The demo's anonymous search log, for the commissioning reports; taken away afterwards
+    if the test added it."""
+    from directory.demo.searches import load_demo_searches
+    from search.models import SearchLog
+
+    already = SearchLog.objects.filter(params__demo=True).exists()
+    load_demo_searches(progress=False)
+    yield
+    if not already:
+        SearchLog.objects.filter(params__demo=True).delete()

@@ -162,3 +162,17 @@ FOCUS_STATE_JS = """() => {
 def focus_state(page: Page) -> dict[str, Any] | None:
     """The focused element (None for the page itself) and whether its focus indicator shows."""
     return page.evaluate(FOCUS_STATE_JS)
+
+
+# -- the admin -----------------------------------------------------------------------------------
+
+ADMIN_PASSWORD = "a-long-test-password-for-the-admin"
+
+
+def log_in_to_admin(page: Page, username: str) -> None:
+    """Log in through the admin's own login form (a user made by the ``admin_user`` fixture)."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
