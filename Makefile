@@ -48,11 +48,17 @@ serve: install  ## Production settings: gunicorn + worker on PostgreSQL, OpenSea
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(SERVE_WORKERS) --access-logfile -
 
+# The suite runs in one test process per core (pytest-xdist; TEST_WORKERS=0 for a single process),
+# each with its own test database; each test file goes whole to one process, so its module
+# fixtures are set up once and its tests keep their order.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+
 test: install-dev  ## Install with test dependencies; lint; run the whole suite.
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 bench: install-dev  ## The scale benchmark: prints and saves the table in docs/performance.md.
 	@command -v wrk >/dev/null || { echo "Installing wrk (Debian) for the load test"; \
@@ -107,7 +113,7 @@ format:
 postgres-test: install-dev
 	DATABASE_URL=$$(scripts/postgres.sh start) OPENSEARCH_URL=$$(scripts/opensearch.sh start) \
 		REDIS_URL=$$(scripts/redis.sh start) \
-		REQUIRE_BACKENDS=postgres,opensearch,redis $(BIN)/pytest $(PYTEST_ARGS)
+		REQUIRE_BACKENDS=postgres,opensearch,redis $(PYTEST) $(PYTEST_ARGS)
 
 # Browser libraries from npm (package-lock.json), copied into static/vendor/ for Django's static
 # files: Leaflet and leaflet.markercluster for the maps, accessible-autocomplete for search as

@@ -101,7 +101,7 @@ def _place(index: int) -> str:
 def _run_engine(judgements):
     from search.evaluation import score
     from search.query import parse_search_query
-    from search.service import search_run
+    from search.runner import run_search
 
     ideal = _ideal_counts()
     order = {judgement: index for index, judgement in enumerate(judgements)}
@@ -110,7 +110,7 @@ def _run_engine(judgements):
         params = {"q": judgement.q, "per_page": "10"}
         if place:
             params["postcode"] = _place(order[judgement])
-        outcome = search_run(parse_search_query(params), log=False)
+        outcome = run_search(parse_search_query(params), log=False)
         return [hit.document for hit in outcome.results.hits]
 
     return {

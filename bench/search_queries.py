@@ -7,7 +7,7 @@ Builds a fresh SQLite database with the demo directory in a temporary folder (or
 --database-url), indexes it, then runs the mix --repeat times per engine after a warm-up pass
 and prints, per engine and per kind of query, the median and 95th percentile of:
 
-* ``search``: ``search.service.search_run`` (engine, facets, "did you mean", log write);
+* ``search``: ``search.runner.run_search`` (engine, facets, "did you mean", log write);
 * ``api``: a whole ``GET /api/search`` through Django's test client (parsing, JSON).
 
 Figures go to stdout as a table and, with --json FILE, as JSON.
@@ -66,7 +66,7 @@ def main() -> None:
             from django.http import QueryDict
 
             from search.query import parse_search_query
-            from search.service import search_run
+            from search.runner import run_search
 
             timings: dict[str, dict[str, list[float]]] = {}
             for round_number in range(args.repeat + 1):  # round 0 warms caches
@@ -76,7 +76,7 @@ def main() -> None:
                         query_dict.setlist(key, value if isinstance(value, list) else [value])
                     query = parse_search_query(query_dict)
                     started = time.perf_counter()
-                    outcome = search_run(query, log=True)
+                    outcome = run_search(query, log=True)
                     search_ms = (time.perf_counter() - started) * 1000
                     assert outcome.engine == engine and not outcome.fell_back, outcome.engine
                     started = time.perf_counter()

@@ -40,10 +40,10 @@ def check_search() -> dict[str, Any]:
     """Runs a real search, as a family would: which engine answered, and whether it was the
     configured one."""
     from search.query import parse_search_query
-    from search.service import search_run
+    from search.runner import run_search
 
     try:
-        outcome = search_run(parse_search_query(QueryDict()), log=False)
+        outcome = run_search(parse_search_query(QueryDict()), log=False)
     except Exception:
         logger.exception("Health check: search failed")
         return {"status": RED, "engine": None, "fell_back": False}

@@ -22,6 +22,8 @@ urlpatterns = [
     path("api/search", search_views.search_api, name="search_api"),
     path("api/search/suggest", search_views.suggest_api, name="search_suggest"),
     path("my-list/", include("directory.shortlist.urls")),
+    path("report-a-problem/", include("directory.problem_reports.urls")),
+    path("still-accurate/", include("directory.reviews.public_urls")),
     path("needs/", search_views.needs_index, name="needs"),
     path("needs/<slug:slug>/", search_views.pathway, name="pathway"),
     path("api/openreferral/", include("directory.openreferral.urls")),

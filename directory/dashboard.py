@@ -13,7 +13,8 @@ from django.utils.http import urlencode
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from .models import DeletedService
+from .models import DeletedService, ProblemReport
+from .problem_reports.admin import visible_reports
 from .providers.access import provider_organisation_ids
 from .reviews.stages import due_days_before
 from .services_admin.status import status_filter
@@ -73,6 +74,16 @@ def directory_counts(user: Any, today: datetime.date | None = None) -> list[Coun
             services_url("due_soon"),
         ),
     ]
+    if user.has_perm("directory.view_problemreport"):
+        reports = visible_reports(user).filter(status=ProblemReport.Status.OPEN).count()
+        counts.append(
+            Count(
+                reports,
+                "problem reported by the public, not yet closed",
+                "problems reported by the public, not yet closed",
+                f"{reverse('problem_reports:index')}?{urlencode({'status': 'open'})}",
+            )
+        )
     if user.has_perm("directory.restore_services"):
         deleted = DeletedService.objects.count()
         if deleted:

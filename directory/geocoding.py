@@ -25,6 +25,8 @@ from geopy.exc import GeopyError
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location as GeopyLocation
 
+from .models.postcodes import Postcode
+
 logger = logging.getLogger(__name__)
 
 _OUTWARD = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
@@ -78,7 +80,6 @@ class PostcodeTableGeocoder(Geocoder):
     def geocode(
         self, query: str, *, exactly_one: bool = True, timeout: Any = DEFAULT_SENTINEL
     ) -> GeopyLocation | list[GeopyLocation] | None:
-        from .models import Postcode
 
         try:
             postcode = normalise_postcode(query, allow_outward=True)

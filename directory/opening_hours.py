@@ -23,8 +23,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from .choices import WEEKDAYS
 from .models.school_holidays import SchoolHoliday
-from .models.services import WEEKDAYS
 
 # The model's weekday choices are the one source of day codes, order and names.
 WEEKDAY_ORDER = [code for code, _ in WEEKDAYS]

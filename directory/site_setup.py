@@ -42,6 +42,8 @@ PAGE_PERMISSIONS = {
 # Providers' page permissions are on the directory page only, never the home page.
 PROVIDER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
+# Working the queue of problems reported with services' pages (providers: their own only).
+PROBLEM_QUEUE = ["directory.view_problemreport", "directory.change_problemreport"]
 # Model permissions ("app_label.codename") each group needs beyond its page permissions.
 MODEL_PERMISSIONS = {
     COMMISSIONERS: [
@@ -57,10 +59,12 @@ MODEL_PERMISSIONS = {
         "search.change_synonym",
         "search.delete_synonym",
         "search.view_synonym",
+        *PROBLEM_QUEUE,
+        "directory.delete_problemreport",
     ],
-    MODERATORS: ["wagtailadmin.access_admin"],
-    EDITORS: ["wagtailadmin.access_admin"],
-    PROVIDERS: ["wagtailadmin.access_admin"],
+    MODERATORS: ["wagtailadmin.access_admin", *PROBLEM_QUEUE],
+    EDITORS: ["wagtailadmin.access_admin", *PROBLEM_QUEUE],
+    PROVIDERS: ["wagtailadmin.access_admin", *PROBLEM_QUEUE],
 }
 
 

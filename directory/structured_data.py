@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from .models.services import WEEKDAYS
+from .choices import WEEKDAYS
 
 # schema.org names days in English, as the model's weekday choices do.
 SCHEMA_DAYS = dict(WEEKDAYS)

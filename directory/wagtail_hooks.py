@@ -14,7 +14,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .age_bands import refresh_all_age_bands
+from .age_band_refresh import refresh_all_age_bands
 from .geocoding import InvalidPostcode, normalise_postcode
 from .models import (
     AgeBand,
@@ -202,6 +202,7 @@ def rederive_age_bands(request: HttpRequest, instance) -> None:
 from . import admin_api, dashboard  # noqa: E402, F401
 from .feeds import admin as feeds_admin  # noqa: E402, F401
 from .openreferral import admin as openreferral_admin  # noqa: E402, F401
+from .problem_reports import admin as problem_reports_admin  # noqa: E402, F401
 from .providers import admin as providers_admin  # noqa: E402, F401
 from .recycle_bin import admin as recycle_bin_admin  # noqa: E402, F401
 from .reports import admin as reports_admin  # noqa: E402, F401

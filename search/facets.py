@@ -16,6 +16,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import CharField, F, IntegerField, Model, QuerySet, Value
 
+from directory.choices import LANGUAGES, WEEKDAYS
 from directory.models import (
     ACCESS_ROUTES,
     DELIVERY_MODES,
@@ -24,7 +25,6 @@ from directory.models import (
     LevelOfNeed,
     Need,
 )
-from directory.models.services import LANGUAGES, WEEKDAYS
 from directory.opening_hours import OPEN_CHOICES
 
 from .query import SearchQuery

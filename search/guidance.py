@@ -22,7 +22,7 @@ from directory.models import Need, current_settings
 
 from .lexicon import CIRCUMSTANCE, NEED, current_lexicon
 from .models import SearchEntry
-from .service import SearchOutcome
+from .runner import SearchOutcome
 
 # How many services available across the area a search that found nothing suggests.
 AREA_WIDE_SHOWN = 5

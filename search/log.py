@@ -31,7 +31,7 @@ from .models import SearchLog
 from .text_query import index_vocabulary, synonym_table
 
 if TYPE_CHECKING:
-    from .service import SearchOutcome
+    from .runner import SearchOutcome
 
 logger = logging.getLogger(__name__)
 

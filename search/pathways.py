@@ -14,7 +14,7 @@ from directory.models import ACCESS_ROUTES, LevelOfNeed, Need
 from .engines import Hit
 from .presenters import ResultItem, result_item
 from .query import MAX_PER_PAGE, SearchQuery
-from .service import SearchOutcome, search_run
+from .runner import SearchOutcome, run_search
 
 # A pathway lists every service for the need; past this, it asks for a postcode instead.
 MAX_PATHWAY_SERVICES = 300
@@ -71,12 +71,12 @@ def build_pathway(need: Need, query: SearchQuery) -> Pathway:
         per_page=MAX_PER_PAGE,
         sort="distance" if query.has_location else "name",
     )
-    outcome = search_run(query)
+    outcome = run_search(query)
     hits = list(outcome.results.hits)
     page = 1
     while len(hits) < min(outcome.results.count, MAX_PATHWAY_SERVICES):
         page += 1
-        more = search_run(query.with_page(page), log=False).results.hits
+        more = run_search(query.with_page(page), log=False).results.hits
         if not more:
             break
         hits.extend(more)

@@ -33,6 +33,7 @@ from typing import Any
 
 from django.http import QueryDict
 
+from directory.choices import LANGUAGES, WEEKDAYS
 from directory.geocoding import (
     InvalidPostcode,
     geocode_postcode,
@@ -40,7 +41,6 @@ from directory.geocoding import (
     outward_code,
 )
 from directory.models import ACCESS_ROUTES, DELIVERY_MODES, AgeBand, Circumstance, LevelOfNeed, Need
-from directory.models.services import LANGUAGES, WEEKDAYS
 from directory.opening_hours import OPEN_CHOICES, WeekMoment, week_moment
 
 from .area import is_outside

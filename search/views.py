@@ -35,7 +35,7 @@ from .query import (
     SearchQueryError,
     parse_search_query,
 )
-from .service import SearchOutcome, search_run, suggest
+from .runner import SearchOutcome, run_search, suggest
 from .text_query import NEED
 
 RADIUS_CHOICES = (1, 2, 3, 5, 10, 20)
@@ -60,13 +60,13 @@ class _CountedHits(Sequence):
 
 def _outcome_for_page(query: SearchQuery, *, api: bool) -> tuple[SearchOutcome, Any]:
     """Run the search; past the last page, show the last page instead of nothing."""
-    outcome = search_run(query, api=api)
+    outcome = run_search(query, api=api)
     paginator = Paginator(_CountedHits(outcome.results.hits, outcome.results.count), query.per_page)
     try:
         page = paginator.page(query.page)
     except EmptyPage:
         last = query.with_page(paginator.num_pages)
-        outcome = search_run(last, log=False, api=api)
+        outcome = run_search(last, log=False, api=api)
         paginator = Paginator(
             _CountedHits(outcome.results.hits, outcome.results.count), query.per_page
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import io
 import os
 import uuid
 from collections.abc import Callable, Iterator
@@ -23,6 +24,8 @@ from directory.models import (
     ServiceSchedule,
 )
 from directory.site_setup import SiteStructure, ensure_site_structure
+
+from .table_snapshot import TableSnapshot
 
 # CI sets REQUIRE_BACKENDS=postgres,opensearch,redis,browser: a skipped test needing one of
 # those backends (browser: Chromium and axe-core, tests/browser/) then fails the run instead of
@@ -60,6 +63,33 @@ def pytest_runtest_makereport(item, call):
         )
 
 
+@pytest.fixture
+def _django_db_helper(_migrated_rows_put_back, _django_db_helper) -> None:
+    """pytest-django's own (which this overrides and uses), set up after, so torn down before,
+    `_migrated_rows_put_back`."""
+    return _django_db_helper
+
+
+@pytest.fixture
+def _migrated_rows_put_back(request, django_db_blocker) -> Iterator[None]:
+    """After a test whose writes were committed (``serialized_rollback``, tests/processes.py),
+    give the emptied tables back the rows the migrations made.
+
+    Django's TransactionTestCase empties every table after such a test and puts the rows back
+    only at the start of the next one that asks for them, so whatever runs next in the same
+    process (another module's tests, with pytest-xdist; the browser tests, always) would find
+    no Wagtail root page, no groups and no vocabularies.
+    """
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("serialized_rollback"):
+        return
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
 def refresh_planner_statistics() -> None:
     """After a bulk load inside a test's transaction, let PostgreSQL's planner see the rows.
 
@@ -74,27 +104,56 @@ def refresh_planner_statistics() -> None:
             cursor.execute("ANALYZE")
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> Iterator[None]:
-    """The demo borough for one test module, loaded once inside a transaction that is rolled
-    back after the module (modules using it need ``pytestmark = pytest.mark.django_db``)."""
-    import io
-
+def load_demo_rows() -> TableSnapshot:
+    """Load the demo borough (the builder `manage.py load_demo` runs, without the demo search
+    log) and return the rows it wrote, leaving the database as it was. Not indexed in any
+    ELASTICSEARCH_URL: modules that want the engine build their own index from these rows."""
     from django.db import transaction
+    from django.test import override_settings
 
     from directory.demo.builder import load_demo
+
+    with transaction.atomic():
+        before = TableSnapshot.take()
+        with override_settings(ELASTICSEARCH_URL=""):
+            ensure_site_structure()
+            load_demo(stdout=io.StringIO(), progress=False)
+        rows = TableSnapshot.take().changed_since(before)
+        transaction.set_rollback(True)
+    return rows
+
+
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker) -> TableSnapshot:
+    """The demo borough's rows, loaded once per test process (see load_demo_rows)."""
+    with django_db_blocker.unblock():
+        return load_demo_rows()
+
+
+@pytest.fixture(scope="module")
+def demo(demo_rows, django_db_blocker) -> Iterator[None]:
+    """The demo borough for one test module, put in inside a transaction that is rolled back
+    after the module (modules using it need ``pytestmark = pytest.mark.django_db``)."""
+    from django.db import transaction
 
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            ensure_site_structure()
-            load_demo(stdout=io.StringIO(), progress=False)
+            demo_rows.restore()
             refresh_planner_statistics()
             yield
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_in_test(db, demo_rows) -> None:
+    """The demo borough inside this test's own transaction, for a module whose other tests
+    want an empty directory."""
+    demo_rows.restore()
+    refresh_planner_statistics()
 
 
 @pytest.fixture

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
-from jsonschema import FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -30,3 +31,14 @@ def _registry() -> Registry:
 
 
 REGISTRY = _registry()
+
+
+def validator(name: str) -> Draft202012Validator:
+    """A validator for one schema file (a path under SCHEMA_DIR), formats checked."""
+    schema = json.loads((SCHEMA_DIR / name).read_text())
+    return Draft202012Validator(schema, registry=REGISTRY, format_checker=FORMATS)
+
+
+def assert_valid(instance: Any, schema_name: str) -> None:
+    errors = sorted(validator(schema_name).iter_errors(instance), key=lambda e: e.json_path)
+    assert not errors, "\n".join(f"{e.json_path}: {e.message}" for e in errors[:10])

@@ -24,8 +24,8 @@ from directory.feeds.runs import execute
 from directory.feeds.tasks import pull_due_feeds
 from directory.models import FeedSource, ImportRun, ServiceFeedLink, ServicePage
 
+from .oruk_records import record
 from .processes import committed, run_worker_until_idle
-from .test_openreferral_import import record
 
 pytestmark = pytest.mark.django_db
 

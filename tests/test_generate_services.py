@@ -13,7 +13,7 @@ from directory.age_bands import derive_age_bands
 from directory.geocoding import geocode_postcode
 from directory.models import Organisation, ServicePage
 from search.models import SearchEntry
-from tests.test_openreferral_api import assert_valid
+from tests.oruk_schemas import assert_valid
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,9 @@ from directory.openreferral.importing import import_services as import_openrefer
 from directory.spreadsheets.importer import import_services as import_spreadsheet
 from directory.term_names import split_term_list, term_key
 
-from .test_admin_vocabulary_terms import HOSTILE_CIRCUMSTANCES, HOSTILE_NEEDS
-from .test_openreferral_import import _attribute, record
-from .test_spreadsheets import csv_file, row, xlsx_file
+from .hostile_terms import HOSTILE_CIRCUMSTANCES, HOSTILE_NEEDS
+from .oruk_records import attribute, record
+from .spreadsheet_files import csv_file, row, xlsx_file
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +127,7 @@ def test_the_spreadsheet_importer_names_the_parts_that_are_not_terms(
 def attributes_for_every_term(spell=lambda name: name) -> list[dict]:
     """Attributes naming every term by name only (ids this directory has never seen)."""
     return [
-        _attribute(taxonomy, spell(name))
+        attribute(taxonomy, spell(name))
         for taxonomy, model in (
             ("Level of need", LevelOfNeed),
             ("Need", Need),
@@ -157,9 +157,9 @@ def test_the_openreferral_importer_adds_and_removes_every_term(
     assert service.for_expectant_parents and service.for_parents_and_carers
 
     fewer = [
-        _attribute("Level of need", "Universal"),
-        _attribute("Need", spell(HOSTILE_NEEDS[2])),
-        _attribute("Circumstance", spell(HOSTILE_CIRCUMSTANCES[0])),
+        attribute("Level of need", "Universal"),
+        attribute("Need", spell(HOSTILE_NEEDS[2])),
+        attribute("Circumstance", spell(HOSTILE_CIRCUMSTANCES[0])),
     ]
     report = import_openreferral([record(id=service_id, attributes=fewer)], publish=True)
     assert report.ok, report.lines()
@@ -171,9 +171,9 @@ def test_the_openreferral_importer_adds_and_removes_every_term(
 def test_an_unknown_term_in_another_script_gets_a_usable_web_address(site_structure, postcodes):
     service_id = str(uuid.uuid4())
     attributes = [
-        _attribute("Level of need", "Universal"),
-        _attribute("Need", "家庭支援"),
-        _attribute("Need", "דאגה למשפחה"),
+        attribute("Level of need", "Universal"),
+        attribute("Need", "家庭支援"),
+        attribute("Need", "דאגה למשפחה"),
     ]
     report = import_openreferral([record(id=service_id, attributes=attributes)], publish=True)
     assert report.ok, report.lines()

@@ -37,7 +37,7 @@ from directory.models import (
 )
 from directory.openreferral import throttling
 from directory.recycle_bin.actions import move_to_bin
-from tests.oruk_schemas import FORMATS, REGISTRY, SCHEMA_DIR
+from tests.oruk_schemas import FORMATS, SCHEMA_DIR, assert_valid, validator
 
 pytestmark = pytest.mark.django_db
 
@@ -47,16 +47,6 @@ API = "/api/openreferral/"
 # -- schemas ---------------------------------------------------------------------------------
 
 OPENAPI = json.loads((SCHEMA_DIR / "openapi.json").read_text())
-
-
-def validator(name: str) -> Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / name).read_text())
-    return Draft202012Validator(schema, registry=REGISTRY, format_checker=FORMATS)
-
-
-def assert_valid(instance: Any, schema_name: str) -> None:
-    errors = sorted(validator(schema_name).iter_errors(instance), key=lambda e: e.json_path)
-    assert not errors, "\n".join(f"{e.json_path}: {e.message}" for e in errors[:10])
 
 
 def assert_page_envelope(body: dict[str, Any]) -> None:
@@ -691,6 +681,12 @@ def test_a_page_of_1000_costs_the_same_queries_as_a_page_of_10(client, demo) -> 
 # -- bad requests ---------------------------------------------------------------------------
 
 
+def unknown_id(label: str) -> str:
+    """A well-formed id that names nothing, the same in every test process (pytest-xdist
+    checks that each collects the same parameters)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"https://example.org/unknown/{label}"))
+
+
 @pytest.mark.parametrize(
     "path, params, bad",
     [
@@ -716,8 +712,8 @@ def test_a_page_of_1000_costs_the_same_queries_as_a_page_of_10(client, demo) -> 
         ("services", {"format": "xml"}, "format"),
         ("services", {"per_page": 10001, "minimal": "true"}, "per_page"),
         ("organizations", {"full_service": "sometimes"}, "full_service"),
-        (f"organizations/{uuid.uuid4()}", {"full": "true"}, "full"),
-        (f"service_at_locations/{uuid.uuid4()}", {"page": "1"}, "page"),
+        (f"organizations/{unknown_id('organization')}", {"full": "true"}, "full"),
+        (f"service_at_locations/{unknown_id('service_at_location')}", {"page": "1"}, "page"),
         ("organizations", {"postcode": "SE13"}, "postcode"),
         ("", {"page": "1"}, "page"),
     ],
@@ -738,14 +734,14 @@ def test_a_repeated_parameter_is_a_400(client, demo) -> None:
     "path",
     [
         "services/not-a-uuid",
-        f"services/{uuid.uuid4()}",
-        f"taxonomies/{uuid.uuid4()}",
+        f"services/{unknown_id('service')}",
+        f"taxonomies/{unknown_id('taxonomy')}",
         "taxonomies/need",
-        f"taxonomy_terms/{uuid.uuid4()}",
+        f"taxonomy_terms/{unknown_id('term')}",
         "taxonomy_terms/1",
-        f"service_at_locations/{uuid.uuid4()}",
+        f"service_at_locations/{unknown_id('service_at_location')}",
         "service_at_locations/not-a-uuid",
-        f"organizations/{uuid.uuid4()}",
+        f"organizations/{unknown_id('organization')}",
         "organizations/riverside",
         "no-such-endpoint",
         "services/a/b",

@@ -31,6 +31,8 @@ from directory.models import (
 from directory.openreferral.fetching import SourceError, load_records
 from directory.openreferral.importing import import_services
 
+from .oruk_records import attribute, record
+
 pytestmark = pytest.mark.django_db
 
 EXAMPLE = Path(__file__).resolve().parent / "data" / "oruk" / "examples" / "service_full.json"
@@ -45,83 +47,6 @@ def example() -> dict[str, Any]:
 @pytest.fixture(autouse=True)
 def no_rate_limit(settings) -> None:
     settings.OPENREFERRAL_RATE_LIMIT = 0
-
-
-def record(**overrides: Any) -> dict[str, Any]:
-    """A small valid service_full object from a Lewisham-like feed."""
-    service_id = overrides.pop("id", str(uuid.uuid4()))
-    body = {
-        "id": service_id,
-        "name": "Stay and play",
-        "status": "active",
-        "description": "Songs and play for under-fives.\n\nBring a snack.\nNo need to book.",
-        "organization": {
-            "id": "5d0b2d4c-0e5b-4f7e-9a53-0f1e2a3b4c5d",
-            "name": "Hither Green Families",
-            "description": "A local charity.",
-        },
-        "minimum_age": 0,
-        "maximum_age": 5,
-        "cost_options": [{"id": str(uuid.uuid4()), "amount": 0, "currency": "GBP"}],
-        "service_at_locations": [
-            {
-                "id": str(uuid.uuid4()),
-                "location": {
-                    "id": str(uuid.uuid4()),
-                    "location_type": "physical",
-                    "name": "Hither Green Hub",
-                    "addresses": [
-                        {
-                            "id": str(uuid.uuid4()),
-                            "address_1": "1 Hither Green Lane",
-                            "city": "London",
-                            "state_province": "England",
-                            "postal_code": "se13 6lh",
-                            "country": "GB",
-                            "address_type": "physical",
-                        }
-                    ],
-                },
-            }
-        ],
-        "schedules": [
-            {
-                "id": str(uuid.uuid4()),
-                "freq": "WEEKLY",
-                "byday": "MO,WE",
-                "opens_at": "09:30:00",
-                "closes_at": "11:30:00",
-            }
-        ],
-        "contacts": [
-            {
-                "id": str(uuid.uuid4()),
-                "name": "Front desk",
-                "phones": [{"id": str(uuid.uuid4()), "number": "020 7946 0000"}],
-            }
-        ],
-        "attributes": [
-            _attribute("Level of need", "Universal"),
-            _attribute("need", "Parenting programmes"),
-        ],
-    }
-    body.update(overrides)
-    return body
-
-
-def _attribute(taxonomy: str, name: str, **term: Any) -> dict[str, Any]:
-    term_id = term.pop("id", str(uuid.uuid4()))
-    return {
-        "id": str(uuid.uuid4()),
-        "taxonomy_term_id": term_id,
-        "taxonomy_term": {
-            "id": term_id,
-            "name": name,
-            "description": "",
-            "taxonomy": taxonomy,
-            **term,
-        },
-    }
 
 
 def counts() -> tuple[int, ...]:
@@ -243,7 +168,7 @@ def test_good_records_are_written_and_bad_ones_listed(site_structure, postcodes)
 
 def test_strict_writes_nothing_when_any_record_is_bad(site_structure, postcodes) -> None:
     records = _five_records()
-    records[0]["attributes"].append(_attribute("Need", "Forest school"))
+    records[0]["attributes"].append(attribute("Need", "Forest school"))
     before = counts()
     report = import_services(records, publish=True, strict=True)
     assert counts() == before  # not the good services, nor the new need, nor an organisation
@@ -346,13 +271,13 @@ def test_unknown_terms_are_created_to_review_or_kept(site_structure, postcodes) 
     parenting = Need.objects.get(name="Parenting and family relationships")  # a category
     item = record(
         attributes=[
-            _attribute("LEVEL OF NEED", "universal"),  # taxonomy and term: any case
-            _attribute("Need", "Forest school", parent_id=parenting.oruk_id),
-            _attribute("Circumstance", "Families new to the area"),
-            _attribute("Level of need", "Tier 5"),
-            _attribute("Age band", "Great-grandparents"),
-            _attribute("Need", "parenting programmes", id=str(uuid.uuid4())),
-            _attribute("OpenActive activity list", "Football", code="football"),
+            attribute("LEVEL OF NEED", "universal"),  # taxonomy and term: any case
+            attribute("Need", "Forest school", parent_id=parenting.oruk_id),
+            attribute("Circumstance", "Families new to the area"),
+            attribute("Level of need", "Tier 5"),
+            attribute("Age band", "Great-grandparents"),
+            attribute("Need", "parenting programmes", id=str(uuid.uuid4())),
+            attribute("OpenActive activity list", "Football", code="football"),
         ]
     )
     report = import_services([item], publish=True)
@@ -476,7 +401,8 @@ def test_the_command_reports_errors_and_exits_non_zero(site_structure, postcodes
     out = io.StringIO()
     path.write_text(json.dumps(record()))  # a single object
     call_command("import_openreferral", str(path), "--no-progress", "--dry-run", stdout=out)
-    assert "Checked (nothing saved) 1 of 1 records" in out.getvalue()
+    assert "Checked 1 record (ORUK v3: 1): 1 can be imported. Nothing was saved" in out.getvalue()
+    assert "published" not in out.getvalue().splitlines()[0]
     assert ServicePage.objects.filter(title="Stay and play").count() == 0
 
 
@@ -517,7 +443,7 @@ def test_admin_upload_imports_and_reports(client, commissioner, postcodes) -> No
     assert not ServicePage.objects.filter(oruk_id=bad["id"]).exists()
     assert ServicePage.objects.filter(oruk_id=other["id"]).exists()
 
-    check = record(attributes=[_attribute("Need", "Messy play")])
+    check = record(attributes=[attribute("Need", "Messy play")])
     response = _upload(client, [check], action="check")
     assert response.status_code == 200 and "Messy play" in response.content.decode()
     assert not Need.objects.filter(name="Messy play").exists()

@@ -29,7 +29,7 @@ from directory.models import Organisation, ServicePage
 from directory.providers.admin import VisibleObjectsOnlyMixin
 from directory.providers.middleware import PAGE_ID_KWARGS, PAGE_PK_NAMESPACES
 from directory.site_setup import EDITORS, PROVIDERS
-from tests.test_admin_workflow import add_url, service_form
+from tests.service_form import add_url, service_form
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from wagtail.models import WorkflowState
 
 from directory.models import Organisation, ServicePage
 from directory.site_setup import EDITORS, PROVIDERS
-from tests.test_admin_workflow import add_url, service_form
+from tests.service_form import add_url, service_form
 
 pytestmark = pytest.mark.django_db
 
@@ -200,5 +200,5 @@ def test_commissioner_dashboard_counts_overdue_reviews(
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Keeping the directory true" in html
     assert "<strong>1</strong> overdue for review" in html
-    assert "/admin/services/?status=overdue" in html
+    assert "/admin/directory-services/?status=overdue" in html
     assert "<strong>2</strong> published services" in html

@@ -10,6 +10,8 @@ from directory.models import DeletedService, DeletedServicesPage, ServicePage
 from directory.site_setup import EDITORS, PROVIDERS
 from search.models import SearchEntry
 
+from .admin_access import assert_turned_away
+
 pytestmark = pytest.mark.django_db
 
 
@@ -131,6 +133,6 @@ def test_only_commissioners_see_and_restore_deleted_services(
     record = DeletedService.objects.get()
     for group in (EDITORS, PROVIDERS):
         client.force_login(make_user(group, organisations=(organisation,)))
-        assert client.get(reverse("directory_deleted_services")).status_code in (302, 403)
+        assert_turned_away(client.get(reverse("directory_deleted_services")))
         client.post(reverse("directory_restore_service", args=(record.pk,)))
         assert DeletedService.objects.filter(pk=record.pk).exists()

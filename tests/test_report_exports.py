@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from directory.models import Organisation
 from directory.site_setup import COMMISSIONERS
-from tests.test_admin_workflow import service_form
+from tests.service_form import service_form
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from geopy.distance import great_circle
 
 from directory.models.services import add_months
 from search.query import parse_search_query
-from search.service import search_run
+from search.runner import run_search
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ NEAR_ORIGIN = f"lat={ORIGIN[0]}&lng={ORIGIN[1]}"
 
 
 def names(querystring: str, engine_name: str) -> list[str]:
-    outcome = search_run(parse_search_query(QueryDict(querystring)), log=False)
+    outcome = run_search(parse_search_query(QueryDict(querystring)), log=False)
     assert outcome.engine == engine_name and not outcome.fell_back
     return [hit.document["name"] for hit in outcome.results.hits]
 

@@ -22,7 +22,7 @@ from directory.models import Need, Organisation, SchoolHoliday
 from search.models import Synonym
 from search.pathways import build_pathway
 from search.query import parse_search_query
-from search.service import SearchOutcome, search_run, suggest
+from search.runner import SearchOutcome, run_search, suggest
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ ORIGIN = (51.45, -0.01)
 
 
 def run(querystring: str, engine_name: str) -> SearchOutcome:
-    outcome = search_run(parse_search_query(QueryDict(querystring)), log=False)
+    outcome = run_search(parse_search_query(QueryDict(querystring)), log=False)
     assert outcome.engine == engine_name and not outcome.fell_back
     return outcome
 

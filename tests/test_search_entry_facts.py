@@ -9,13 +9,13 @@ from search.engines.entry_facts import entry_facts
 from search.indexing import index_services
 from search.models import IndexGeneration, SearchEntry
 from search.query import parse_search_query
-from search.service import search_run
+from search.runner import run_search
 
 pytestmark = pytest.mark.django_db
 
 
 def need_counts(querystring: str = "") -> dict[str, int]:
-    outcome = search_run(parse_search_query(QueryDict(querystring)), log=False)
+    outcome = run_search(parse_search_query(QueryDict(querystring)), log=False)
     assert outcome.engine == "database"
     (needs,) = [facet for facet in outcome.facets if facet.name == "need"]
     return {value.value: value.count for value in needs.values}

@@ -21,7 +21,7 @@ from search.engines import elastic_client, elastic_index
 from search.engines.elastic import ElasticsearchEngine
 from search.models import SearchBacklog, SearchLog
 from search.query import parse_search_query
-from search.service import search_run
+from search.runner import run_search
 from search.text_query import build_plan
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +74,7 @@ def silent_engine(settings) -> Iterator[str]:
 
 
 def search(querystring: str):
-    return search_run(parse_search_query(QueryDict(querystring)))
+    return run_search(parse_search_query(QueryDict(querystring)))
 
 
 def test_a_dead_engine_falls_back_to_the_database_and_says_so(
@@ -159,6 +159,7 @@ def test_rebuild_swaps_the_alias_while_searches_run(elasticsearch, make_service)
     counts: list[int] = []
     errors: list[BaseException] = []
     done = threading.Event()
+    searched = threading.Condition()
 
     def keep_searching() -> None:
         while not done.is_set():
@@ -166,19 +167,26 @@ def test_rebuild_swaps_the_alias_while_searches_run(elasticsearch, make_service)
                 counts.append(engine.search(query, plan).count)
             except BaseException as error:  # noqa: BLE001  (collected for the assertion)
                 errors.append(error)
+            with searched:
+                searched.notify_all()
+
+    def wait_for_searches(more: int) -> None:
+        target = len(counts) + len(errors) + more
+        with searched:
+            assert searched.wait_for(lambda: len(counts) + len(errors) >= target, timeout=60)
 
     searcher = threading.Thread(target=keep_searching)
     searcher.start()
     try:
-        time.sleep(0.2)
+        wait_for_searches(5)  # searching before the rebuild starts
         out = io.StringIO()
         call_command("rebuild_search_index", stdout=out, stderr=io.StringIO())
-        time.sleep(0.2)
+        wait_for_searches(5)  # and on after the alias moved
     finally:
         done.set()
         searcher.join()
     after = set(elastic_index._family(elastic_client.connection()))
     assert errors == []
-    assert len(counts) > 10 and set(counts) == {30}
+    assert len(counts) >= 10 and set(counts) == {30}
     assert len(after) == 1 and not after & before
     assert "30 services in" in out.getvalue()

@@ -10,7 +10,7 @@ practitioner's filters independently of either engine.
 from __future__ import annotations
 
 import datetime
-import io
+import uuid
 import zoneinfo
 from collections import Counter
 from collections.abc import Iterator
@@ -19,21 +19,17 @@ from dataclasses import replace
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import QueryDict
 from django.test import override_settings
 
-from directory.demo.builder import load_demo
 from directory.models import SchoolHoliday, ServicePage
 from directory.opening_hours import MINUTES_IN_DAY, WeekMoment, opening_today, week_moment
-from directory.site_setup import ensure_site_structure
 from search.engines import SearchResults
 from search.engines.database import DatabaseEngine
 from search.engines.elastic import ElasticsearchEngine
 from search.indexing import rebuild_index
 from search.query import SearchQuery, parse_search_query
-from search.service import SearchOutcome, _run
-from tests.conftest import refresh_planner_statistics
+from search.runner import SearchOutcome, _run
 
 from .conftest import opensearch_url
 
@@ -42,30 +38,24 @@ pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> Iterator[int]:
+def indexed_demo(request) -> Iterator[int]:
     """The demo borough in both engines; everything is rolled back and dropped afterwards."""
     url = opensearch_url()
     if not url:
         pytest.skip("needs OpenSearch: set OPENSEARCH_URL=$(scripts/opensearch.sh start)")
     from search.engines import elastic_client, elastic_index
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with override_settings(ELASTICSEARCH_URL=""):
-                ensure_site_structure()
-                load_demo(stdout=io.StringIO(), progress=False)
-                refresh_planner_statistics()
-            with override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX="test-parity-demo"):
-                elastic_client.reset()
-                report = rebuild_index()
-                yield report.entries
-                elastic_index.drop_all()
-        finally:
+    request.getfixturevalue("demo")  # the database's, for the module (tests/conftest.py)
+    # An index of this module's own: test processes run side by side on one node.
+    index = f"test-parity-demo-{uuid.uuid4().hex[:10]}"
+    try:
+        with override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX=index):
             elastic_client.reset()
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+            report = rebuild_index()
+            yield report.entries
+            elastic_index.drop_all()
+    finally:
+        elastic_client.reset()
 
 
 # Every scenario is judged at one moment, so "Open now" counts cannot change between engines:
@@ -164,7 +154,7 @@ SCENARIOS = [
 
 
 @pytest.mark.parametrize("querystring", SCENARIOS)
-def test_both_engines_agree(demo, querystring):
+def test_both_engines_agree(indexed_demo, querystring):
     query = parse(querystring)
     database, database_hits = every_page(query, DatabaseEngine())
     elastic, elastic_hits = every_page(query, ElasticsearchEngine())
@@ -184,10 +174,10 @@ def test_both_engines_agree(demo, querystring):
             assert database_distances[pk] == pytest.approx(miles, abs=0.001)
 
 
-def test_scenarios_are_not_trivial(demo):
+def test_scenarios_are_not_trivial(indexed_demo):
     """The scenarios cover empty, small and large answers, relaxed and corrected words."""
     counts = [_run(DatabaseEngine(), parse(q)).results.count for q in SCENARIOS]
-    assert counts[0] == demo == 179
+    assert counts[0] == indexed_demo == 179
     assert 0 in counts and sum(1 for count in counts if 0 < count < 10) >= 10
     # A misspelling the needs' words know is read as meant; one only the index knows is
     # corrected and said so.
@@ -200,10 +190,10 @@ def test_scenarios_are_not_trivial(demo):
     open_now, open_today = (
         _run(DatabaseEngine(), parse(f"open={when}")).results.count for when in ("now", "today")
     )
-    assert 0 < open_now < open_today < demo
+    assert 0 < open_now < open_today < indexed_demo
 
 
-def test_family_finds_nearby_speech_and_language_help_first(demo):
+def test_family_finds_nearby_speech_and_language_help_first(indexed_demo):
     for engine in (DatabaseEngine(), ElasticsearchEngine()):
         # With words, the best answer leads, distance a factor: speech help first.
         outcome = _run(engine, parse("q=my toddler isn't talking yet&postcode=SE13"))
@@ -251,7 +241,7 @@ def _oracle(level: str, need: str, age: int) -> tuple[set[int], dict[str, Counte
     return matched, {"level": levels, "need": needs}
 
 
-def test_practitioner_filters_match_the_catalogue_on_both_engines(demo):
+def test_practitioner_filters_match_the_catalogue_on_both_engines(indexed_demo):
     expected_ids, expected_counts = _oracle("targeted", "domestic-abuse", 15)
     assert expected_ids, "the demo should have targeted domestic abuse help for a 15-year-old"
     helpline = ServicePage.objects.get(title="Domestic abuse helpline and outreach")
@@ -292,7 +282,7 @@ def _open_oracle(now: datetime.datetime, when: str) -> set[int]:
         (2026, 4, 1, 10, 0),  # Wednesday in the Easter holiday
     ],
 )
-def test_open_now_and_today_match_the_service_pages_on_both_engines(demo, when):
+def test_open_now_and_today_match_the_service_pages_on_both_engines(indexed_demo, when):
     SchoolHoliday.objects.create(
         name="Easter", first_day=datetime.date(2026, 3, 30), last_day=datetime.date(2026, 4, 10)
     )
@@ -327,7 +317,7 @@ TRICKY_TEXT = [
 ]
 
 
-def test_the_index_analyses_words_exactly_as_python_does(demo):
+def test_the_index_analyses_words_exactly_as_python_does(indexed_demo):
     """Both engines' matching rests on this: same tokens, stop-word gaps and Porter stems."""
     from search.analysis import ANALYZER, analyse
     from search.engines.elastic_client import connection

@@ -8,22 +8,19 @@ figures), so a change that puts the wrong help first for many everyday phrasings
 
 from __future__ import annotations
 
-import io
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.db import transaction
 from django.test import override_settings
 
-from directory.demo.builder import load_demo
-from directory.site_setup import ensure_site_structure
 from search.engines import elastic_client, elastic_index
 from search.evaluation import Judgement, Scores, load_judgements, score
 from search.indexing import rebuild_index
 from search.models import SearchEntry
 from search.query import parse_search_query
-from search.service import search_run
+from search.runner import run_search
 from tests.conftest import opensearch_url, refresh_planner_statistics
 
 pytestmark = pytest.mark.django_db
@@ -35,21 +32,11 @@ TOP3_FLOOR = 0.93
 
 
 @pytest.fixture(scope="module")
-def demo_directory(django_db_setup, django_db_blocker) -> Iterator[None]:
-    """The demo borough, indexed for the database engine; rolled back after the module."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with override_settings(ELASTICSEARCH_URL=""):
-                ensure_site_structure()
-                load_demo(stdout=io.StringIO(), progress=False)
-                rebuild_index()
-                refresh_planner_statistics()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+def demo_directory(demo, django_db_blocker) -> None:
+    """The demo borough (tests/conftest.py), indexed afresh for the database engine."""
+    with django_db_blocker.unblock(), override_settings(ELASTICSEARCH_URL=""):
+        rebuild_index()
+        refresh_planner_statistics()
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +44,7 @@ def opensearch_demo(demo_directory, django_db_blocker) -> Iterator[str]:
     url = opensearch_url()
     if not url:
         pytest.skip("needs OpenSearch: set OPENSEARCH_URL=$(scripts/opensearch.sh start)")
-    index = f"test-relevance-{id(object()):x}"
+    index = f"test-relevance-{uuid.uuid4().hex[:10]}"
     with (
         django_db_blocker.unblock(),
         override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX=index),
@@ -82,7 +69,7 @@ def judged(with_place: bool, engine: str) -> Scores:
         params = {"q": judgement.q, "per_page": "5"}
         if with_place:
             params["postcode"] = DISTRICTS[order[judgement] % len(DISTRICTS)]
-        outcome = search_run(parse_search_query(params), log=False)
+        outcome = run_search(parse_search_query(params), log=False)
         assert outcome.engine == engine and not outcome.fell_back
         return [hit.document for hit in outcome.results.hits]
 

@@ -15,7 +15,7 @@ from directory.models import Circumstance, DirectorySettings, Need
 from search.intent import age_hint, has_search_words, understand
 from search.lexicon import current_lexicon
 from search.query import parse_search_query
-from search.service import SearchOutcome, search_run
+from search.runner import SearchOutcome, run_search
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def named(text: str) -> list[str]:
 
 
 def run(querystring: str, engine_name: str) -> SearchOutcome:
-    outcome = search_run(parse_search_query(QueryDict(querystring)), log=False)
+    outcome = run_search(parse_search_query(QueryDict(querystring)), log=False)
     assert outcome.engine == engine_name and not outcome.fell_back
     return outcome
 

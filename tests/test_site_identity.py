@@ -14,7 +14,7 @@ from directory.models import DirectorySettings
 from directory.site_setup import SITE_PAGES, ensure_site_structure
 from home.models import ContentPage
 
-from .test_public_pages import assert_accessible_basics, text_of
+from .public_html import assert_accessible_basics, text_of
 
 pytestmark = pytest.mark.django_db
 

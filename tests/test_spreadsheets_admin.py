@@ -160,7 +160,7 @@ def test_xlsx_upload_and_template(client, commissioner, organisation, run_upload
         "application/vnd.openxmlformats-officedocument.spreadsheetml"
     )
     workbook = openpyxl.load_workbook(io.BytesIO(template.content))
-    assert workbook.sheetnames == ["Services", "Columns"]
+    assert workbook.sheetnames == ["Services", "Columns", "Lists"]
     sheet = workbook["Services"]
     assert [cell.value for cell in sheet[1]] == headers()
     for values in provider_rows():

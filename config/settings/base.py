@@ -231,6 +231,8 @@ IMPORT_FETCH_CONCURRENCY = int(os.environ.get("IMPORT_FETCH_CONCURRENCY", "4"))
 # before a service's review date, a reminder this many days before; "overdue" after it.
 REVIEW_DUE_DAYS_BEFORE = int(os.environ.get("REVIEW_DUE_DAYS_BEFORE", "30"))
 REVIEW_REMINDER_DAYS_BEFORE = int(os.environ.get("REVIEW_REMINDER_DAYS_BEFORE", "7"))
+# How long a reminder's one-click "still accurate" link works.
+REVIEW_CONFIRM_LINK_DAYS = int(os.environ.get("REVIEW_CONFIRM_LINK_DAYS", "45"))
 # The admin's own search; the public directory search is ours (search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from directory.models.services import WEEKDAYS
+from directory.choices import WEEKDAYS
 
 from .archetypes import ARCHETYPES
 from .data import (

@@ -185,7 +185,7 @@ class _SearchRunner:
     ):
         from search.log import log_row
         from search.query import parse_search_query
-        from search.service import search_run
+        from search.runner import run_search
 
         params = QueryDict(mutable=True)
         if template.q:
@@ -198,7 +198,7 @@ class _SearchRunner:
         query = parse_search_query(params)
         key = query.to_querystring()
         if key not in self.outcomes:
-            self.outcomes[key] = search_run(query, log=False)
+            self.outcomes[key] = run_search(query, log=False)
         row = log_row(self.outcomes[key], api=api)
         row.params["demo"] = True
         self.stamps.append(created_at)

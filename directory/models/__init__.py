@@ -1,15 +1,14 @@
+from ..choices import ACCESS_ROUTES, AREA_WIDE_DELIVERY, DELIVERY_MODES
 from .external_terms import ServiceExternalTerm
 from .feeds import FeedSource, ImportRun, ServiceFeedLink
 from .identifiers import OrukIdField, new_oruk_id
 from .organisations import Organisation
 from .postcodes import Postcode
+from .problem_reports import ProblemReport
 from .recycle_bin import DeletedService, DeletedServicesPage
 from .reviews import ReviewReminder
 from .school_holidays import SchoolHoliday
 from .services import (
-    ACCESS_ROUTES,
-    AREA_WIDE_DELIVERY,
-    DELIVERY_MODES,
     DirectoryIndexPage,
     ServiceAgeBand,
     ServiceArea,
@@ -42,8 +41,9 @@ __all__ = [
     "Organisation",
     "OrukIdField",
     "Postcode",
-    "SchoolHoliday",
+    "ProblemReport",
     "ReviewReminder",
+    "SchoolHoliday",
     "ServiceAgeBand",
     "ServiceArea",
     "ServiceCircumstance",

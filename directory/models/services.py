@@ -30,9 +30,18 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..age_bands import derive_age_bands
+from ..choices import (
+    ACCESS_ROUTES,
+    AREA_WIDE_DELIVERY,
+    DELIVERY_MODES,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    WEEKDAYS,
+)
 from ..geocoding import InvalidPostcode, geocode_postcode, normalise_postcode
 from ..getting_in_touch import tel_uri
 from ..providers.forms import ServicePageForm
+from ..structured_data import service_json_ld
 from .identifiers import OrukIdField
 from .tagging import VocabularyTaggableManager, set_tags
 from .vocabularies import AgeBand, Circumstance, LevelOfNeed, Need
@@ -43,65 +52,6 @@ MAX_AGE = 120
 REVISION_REFERENCES_CHECKED_IN_BULK: ContextVar[dict | None] = ContextVar(
     "revision_references_checked_in_bulk", default=None
 )
-WEEKDAYS = [
-    ("mo", "Monday"),
-    ("tu", "Tuesday"),
-    ("we", "Wednesday"),
-    ("th", "Thursday"),
-    ("fr", "Friday"),
-    ("sa", "Saturday"),
-    ("su", "Sunday"),
-]
-
-# Ways in: the field on ServicePage and the public label. Search filters use the slugs.
-ACCESS_ROUTES = {
-    "self-referral": ("self_referral", "Families can get in touch directly"),
-    "professional-referral": ("professional_referral", "A professional can refer"),
-    "early-help-assessment": ("early_help_assessment", "Through an early help assessment"),
-    "front-door": ("front_door_referral", "Through the council's front door (MASH)"),
-}
-# How a service is delivered. Online, phone and home visits reach the whole area.
-DELIVERY_MODES = {
-    "in-person": ("in_person", "In person"),
-    "online": ("online", "Online"),
-    "phone": ("by_phone", "By phone"),
-    "home-visit": ("home_visits", "Home visits"),
-    "group": ("group_sessions", "Group sessions"),
-}
-AREA_WIDE_DELIVERY = ("online", "phone", "home-visit")
-
-LANGUAGES = [
-    ("en", "English"),
-    ("sgn-gb", "British Sign Language"),
-    ("ar", "Arabic"),
-    ("bn", "Bengali"),
-    ("zh", "Chinese (Mandarin)"),
-    ("yue", "Chinese (Cantonese)"),
-    ("fr", "French"),
-    ("gu", "Gujarati"),
-    ("hi", "Hindi"),
-    ("it", "Italian"),
-    ("ku", "Kurdish"),
-    ("lt", "Lithuanian"),
-    ("pa", "Panjabi"),
-    ("fa", "Persian (Farsi)"),
-    ("pl", "Polish"),
-    ("ps", "Pashto"),
-    ("pt", "Portuguese"),
-    ("ro", "Romanian"),
-    ("so", "Somali"),
-    ("es", "Spanish"),
-    ("ta", "Tamil"),
-    ("ti", "Tigrinya"),
-    ("tr", "Turkish"),
-    ("tw", "Twi"),
-    ("uk", "Ukrainian"),
-    ("ur", "Urdu"),
-    ("vi", "Vietnamese"),
-    ("yo", "Yoruba"),
-    ("cy", "Welsh"),
-]
-LANGUAGE_NAMES = dict(LANGUAGES)
 
 
 class DirectoryIndexPage(Page):
@@ -180,8 +130,12 @@ class ServicePage(Page):
     alert = models.CharField(
         max_length=255, blank=True, help_text="A short-term notice, e.g. 'No sessions in August'."
     )
-    website = models.URLField(blank=True, help_text="Open Referral: url.")
-    email = models.EmailField(blank=True)
+    website = models.URLField(
+        blank=True, help_text="The service's own web page, if it has one (starting https://)."
+    )
+    email = models.EmailField(
+        blank=True, help_text="An email address families can write to about this service."
+    )
 
     # Who it is for
     minimum_age = models.PositiveSmallIntegerField(
@@ -217,7 +171,11 @@ class ServicePage(Page):
         through=ServiceAgeBand, blank=True, related_name="services", verbose_name="age bands"
     )
     levels = ParentalManyToManyField(
-        LevelOfNeed, related_name="services", blank=False, verbose_name="levels of need"
+        LevelOfNeed,
+        related_name="services",
+        blank=False,
+        verbose_name="levels of need",
+        help_text="Tick each level of need the service helps at; at least one.",
     )
 
     # Cost
@@ -240,7 +198,9 @@ class ServicePage(Page):
     access_instructions = models.TextField(
         "how to get it", blank=True, help_text="Step by step, in plain English."
     )
-    referral_url = models.URLField("referral form link", blank=True)
+    referral_url = models.URLField(
+        "referral form link", blank=True, help_text="A web address for an online referral form."
+    )
 
     # How it is delivered
     in_person = models.BooleanField(default=False)
@@ -259,7 +219,9 @@ class ServicePage(Page):
     )
 
     # Commissioning (admin only)
-    commissioned = models.BooleanField(default=False)
+    commissioned = models.BooleanField(
+        default=False, help_text="Paid for by the council or another commissioner."
+    )
     commissioner = models.ForeignKey(
         "directory.Organisation",
         null=True,
@@ -268,7 +230,9 @@ class ServicePage(Page):
         related_name="commissioned_services",
         limit_choices_to={"is_commissioner": True},
     )
-    contract_reference = models.CharField(max_length=100, blank=True)
+    contract_reference = models.CharField(
+        max_length=100, blank=True, help_text="The commissioner's reference for the contract."
+    )
     contract_start = models.DateField(null=True, blank=True)
     contract_end = models.DateField(null=True, blank=True)
 
@@ -277,7 +241,10 @@ class ServicePage(Page):
         null=True, blank=True, help_text="When the details were last checked with the provider."
     )
     review_interval_months = models.PositiveSmallIntegerField(
-        default=12, validators=[MinValueValidator(1), MaxValueValidator(36)]
+        "months between reviews",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text="How often to check the details with the provider: 1 to 36 months.",
     )
     # last_reviewed + review_interval_months, kept in a column so reports, reminders and search
     # can filter and sort on it. Empty when never reviewed (which counts as overdue).
@@ -538,8 +505,6 @@ class ServicePage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from ..structured_data import service_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = service_json_ld(self, request)
         return context
@@ -575,10 +540,16 @@ class ServiceLocation(Orderable):
     city = models.CharField("town", max_length=100, blank=True)
     postcode = models.CharField(max_length=8, blank=True)
     latitude = models.FloatField(
-        null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text="Filled in from the postcode. Type it only for a place with no postcode.",
     )
     longitude = models.FloatField(
-        null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text="Filled in from the postcode, with the latitude.",
     )
     # The postcode the coordinates came from: saved (and kept in revisions) so publishing a
     # draft does not look the same postcode up again.
@@ -698,7 +669,7 @@ class ServiceContact(Orderable):
     phone_description = models.CharField(
         max_length=255, blank=True, help_text="e.g. 'Text or call, Monday to Friday'."
     )
-    email = models.EmailField(blank=True)
+    email = models.EmailField(blank=True, help_text="Give a phone number, an email or both.")
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
@@ -756,7 +727,11 @@ class ServiceArea(Orderable):
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="service_areas")
     oruk_id = OrukIdField()
     name = models.CharField(max_length=255, help_text="e.g. 'Bellingham ward' or 'SE6'.")
-    description = models.CharField(max_length=255, blank=True)
+    description = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Which part, if not all of it: 'north of the railway'.",
+    )
 
     panels = [FieldPanel("name"), FieldPanel("description")]
 

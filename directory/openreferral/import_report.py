@@ -102,15 +102,21 @@ class ImportReport:
                 f"Nothing was imported: {bad:,} of {total:,} records have problems "
                 f"({len(self.errors):,} in all), and --strict imports all or nothing."
             )
-        verb = "Checked (nothing saved)" if self.dry_run else "Imported"
-        state = "published" if self.publish else "saved as drafts"
         versions = ", ".join(f"ORUK v{v}: {n:,}" for v, n in sorted(self.versions.items()))
         good = total - bad
-        text = (
-            f"{verb} {good:,} of {total:,} records ({state}; {versions}): "
+        counts = (
             f"{len(self.created):,} created, {len(self.updated):,} updated, "
             f"{len(self.unchanged):,} unchanged"
         )
+        if self.dry_run:
+            # Only a check: say so once, and what importing would do (never "published").
+            text = (
+                f"Checked {total:,} record{'' if total == 1 else 's'} ({versions}): {good:,} "
+                f"can be imported. Nothing was saved; importing the file would give {counts}"
+            )
+        else:
+            state = "published" if self.publish else "saved as drafts"
+            text = f"Imported {good:,} of {total:,} records ({state}; {versions}): {counts}"
         if bad:
             text += f"; {bad:,} not imported (see the problems)"
         if self.conflicts:

@@ -43,9 +43,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone
 
+from ..choices import LANGUAGES, WEEKDAYS
 from ..geocoding import InvalidPostcode, normalise_postcode
 from ..models import AgeBand, Circumstance, Need, Organisation, ServicePage
-from ..models.services import LANGUAGES, WEEKDAYS, ServiceLocation
+from ..models.services import ServiceLocation
 from ..rich_text import looks_like_html, plain_text_of, summary_and_description
 from ..term_names import find_term, term_key
 from ..writer import ServiceValues

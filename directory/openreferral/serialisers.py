@@ -16,8 +16,8 @@ from typing import Any
 
 from django.utils.html import strip_tags
 
+from ..choices import LANGUAGE_NAMES
 from ..models import ServicePage
-from ..models.services import LANGUAGE_NAMES
 from .records import Row, ServiceRecord
 from .taxonomies import Term, derived_id
 

@@ -87,11 +87,17 @@ class GapReportForm(forms.Form):
         initial=DEFAULT_HIGH,
     )
     thin = forms.IntegerField(
-        label="Thin provision: at most this many local services",
+        label="Thin provision: at most this many services families there can use",
         min_value=0,
         max_value=10_000,
         required=False,
         initial=DEFAULT_THIN,
+    )
+
+    show_empty = forms.BooleanField(
+        label="Show needs and districts with nothing in them",
+        required=False,
+        help_text="Rows and columns of zeros are left out unless this is ticked.",
     )
 
     def clean(self) -> dict:

@@ -7,16 +7,20 @@ service or a search counts once in it however many of its needs it has.
 
 * Supply counts live, public services. By district, a service counts once in each postcode
   district (outward code) it has a location in. Services delivered across the whole area
-  (online, phone, home visits, or ticked as area-wide) are counted in their own column and not
-  added into districts, so a district's number is what is there on the ground.
+  (online, phone, home visits, or ticked as area-wide) are available to families everywhere, so
+  they count as supply in every district as well; the report keeps the two apart
+  (``supply_by_district`` is what is there on the ground, ``area_wide`` what reaches everywhere)
+  and ``available`` adds them up.
 * Demand counts logged searches in the period, by the district of the postcode searched. A
   search counts toward a need if it filtered by the need (a category filter counts toward the
   category), or if its words named the need as search read them (search.lexicon: the need's
   name, its "words families use" and the synonym list, so "stay and play" counts toward early
   years and "DV" toward domestic abuse); the log keeps the needs named. With a level of need
   chosen, searches that filtered by that level or by no level count.
-* A gap is a need in a district with at least ``high`` searches and at most ``thin`` local
-  services (of the chosen level, if any).
+* A gap is a need in a district with at least ``high`` searches and at most ``thin`` services
+  available there, local or across the area (of the chosen level, if any). Gaps are ranked by
+  searches for each available service.
+* Over time: the period's searches, and those with no results, by day, week or month.
 """
 
 from __future__ import annotations
@@ -24,11 +28,13 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q
 from django.db.models.fields.json import KeyTransform
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from search.lexicon import current_lexicon
@@ -81,10 +87,26 @@ class Gap:
     area_wide_services: int
 
     @property
+    def available_services(self) -> int:
+        return self.local_services + self.area_wide_services
+
+    @property
     def searches_per_service(self) -> float:
-        """How far demand outstrips provision: searches for each local service (plus one, so
-        a district with none ranks above one with a single service)."""
-        return self.searches / (self.local_services + 1)
+        """How far demand outstrips provision: searches for each service available there
+        (plus one, so a district with none ranks above one with a single service)."""
+        return self.searches / (self.available_services + 1)
+
+    def shortfall(self, level: LevelOfNeed | None = None) -> str:
+        """The gap in words: '77 searches, 0 local targeted services, 2 across the area'."""
+        kind = f"local {level.name.lower()} service" if level else "local service"
+        return (
+            f"{_counted(self.searches, 'search', 'searches')}, "
+            f"{_counted(self.local_services, kind)}, {self.area_wide_services} across the area"
+        )
+
+
+def _counted(number: int, one: str, many: str = "") -> str:
+    return f"{number:,} {one if number == 1 else many or one + 's'}"
 
 
 @dataclass
@@ -108,7 +130,13 @@ class GapReport:
     # Most frequent words (as typed, lowercased) that named no need: candidates for synonyms.
     unmatched_words: list[tuple[str, int]] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
+    # The period's searches over time: (first day of the bucket, searches, with no results).
+    over_time: list[tuple[datetime.date, int, int]] = field(default_factory=list)
     _gap_cells: set[tuple[int, str]] | None = field(default=None, repr=False)
+
+    def available(self, need_pk: int, district: str) -> int:
+        """Services families in the district can use: local ones and those across the area."""
+        return self.supply_by_district[need_pk, district] + self.area_wide[need_pk]
 
     def is_gap(self, need_pk: int, district: str) -> bool:
         return (need_pk, district) in self.gap_cells
@@ -134,6 +162,7 @@ class GapReport:
                     if district
                     else "",
                     "area_wide_services": self.area_wide[need.pk],
+                    "available_services": self.available(need.pk, district) if district else "",
                     "searches": self.searches[need.pk, district] if district else "",
                     "zero_result_searches": self.zero_results[need.pk, district]
                     if district
@@ -159,6 +188,7 @@ def build_gap_report(filters: GapFilters) -> GapReport:
     _count_demand(report, parents, districts)
     report.districts = sorted(districts, key=district_sort_key)
     report.gaps = find_gaps(report)
+    report.over_time = searches_over_time(filters)
     return report
 
 
@@ -251,18 +281,45 @@ def _count_supply(report: GapReport, parents: dict[int, int | None], districts: 
                 report.supply_by_district[row, district] += 1
 
 
-def _count_demand(report: GapReport, parents: dict[int, int | None], districts: set[str]) -> None:
-    filters = report.filters
+def _period(filters: GapFilters) -> Q:
     zone = timezone.get_current_timezone()
     start = datetime.datetime.combine(filters.start, datetime.time.min, tzinfo=zone)
     end = datetime.datetime.combine(
         filters.end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
     )
+    return Q(created_at__gte=start, created_at__lt=end)
+
+
+def _counts_at_level(chosen_levels: Any, level: LevelOfNeed | None) -> bool:
+    """With a level chosen, a search counts if it chose that level or chose none."""
+    if level is None or not chosen_levels:
+        return True
+    if isinstance(chosen_levels, str):
+        chosen_levels = [chosen_levels]
+    return level.slug in chosen_levels
+
+
+def needs_named_by_words(
+    search: Mapping[str, Any], by_slug: dict[str, int], lexicon: Any
+) -> set[int]:
+    """The needs a logged search's words named: as search read them when it ran (search.log
+    keeps them) or, for rows logged before that was kept, as search reads them now. The one
+    place where words become needs."""
+    words = search["q"]
+    slugs = search["named_needs"] or (
+        [named.term.slug for named in lexicon.read(words).needs] if words else []
+    )
+    return {by_slug[slug] for slug in slugs if slug in by_slug}
+
+
+def _count_demand(report: GapReport, parents: dict[int, int | None], districts: set[str]) -> None:
+    """Searches in the period per (need, district): the needs each filtered by, and those its
+    words named (needs_named_by_words)."""
     by_slug = dict(Need.objects.values_list("slug", "pk"))
     lexicon = current_lexicon()
     # Distinct searches first: the word analysis then runs once per distinct wording.
     grouped = (
-        SearchLog.objects.filter(created_at__gte=start, created_at__lt=end)
+        SearchLog.objects.filter(_period(report.filters))
         .order_by()
         .values(
             "q",
@@ -278,37 +335,64 @@ def _count_demand(report: GapReport, parents: dict[int, int | None], districts: 
         district = (group["postcode_district"] or "").upper()
         if district:
             districts.add(district)
-        chosen_levels = group["levels"] or []
-        if isinstance(chosen_levels, str):
-            chosen_levels = [chosen_levels]
-        if filters.level is not None and chosen_levels and filters.level.slug not in chosen_levels:
+        if not _counts_at_level(group["levels"], report.filters.level):
             continue
         count, zero = group["count"], group["zero"]
         report.total_searches += count
         report.total_zero_results += zero
-        q = " ".join(group["q"].lower().split())
+        group["q"] = " ".join(group["q"].lower().split())
         chosen = {by_slug[slug] for slug in (group["needs"] or []) if slug in by_slug}
-        # The needs the words named, as search read them then (search.log); rows logged before
-        # that was kept are read again now, by the same lexicon.
-        named_slugs = group["named_needs"] or (
-            [named.term.slug for named in lexicon.read(q).needs] if q else []
-        )
-        named = {by_slug[slug] for slug in named_slugs if slug in by_slug}
+        named = needs_named_by_words(group, by_slug, lexicon)
         if not (chosen or named):
             report.searches_without_need += count
-        if q and not named:
-            unmatched[q] += count
-        rows = _rows_for(chosen | named, parents)
-        if not rows:
-            continue
-        for row in rows:
+        if group["q"] and not named:
+            unmatched[group["q"]] += count
+        for row in _rows_for(chosen | named, parents):
             report.searches[row, district] += count
             report.zero_results[row, district] += zero
     report.unmatched_words = unmatched.most_common(UNMATCHED_WORDS_SHOWN)
 
 
+def trend_bucket(period_days: int) -> str:
+    """Days for a month or less, weeks up to half a year, months beyond."""
+    return "day" if period_days <= 31 else "week" if period_days <= 186 else "month"
+
+
+def bucket_start(day: datetime.date, bucket: str) -> datetime.date:
+    if bucket == "week":
+        return day - datetime.timedelta(days=day.weekday())  # Monday
+    if bucket == "month":
+        return day.replace(day=1)
+    return day
+
+
+def searches_over_time(filters: GapFilters) -> list[tuple[datetime.date, int, int]]:
+    """(first day, searches, searches with no results) for each day, week or month of the
+    period, empty ones included; the same searches the report's totals count."""
+    bucket = trend_bucket((filters.end - filters.start).days + 1)
+    counts: dict[datetime.date, list[int]] = {}
+    day = filters.start
+    while day <= filters.end:
+        counts.setdefault(bucket_start(day, bucket), [0, 0])
+        day += datetime.timedelta(days=1)
+    rows = (
+        SearchLog.objects.filter(_period(filters))
+        .annotate(day=TruncDate("created_at", tzinfo=timezone.get_current_timezone()))
+        .order_by()
+        .values("day", levels=KeyTransform("level", "params"))
+        .annotate(count=Count("pk"), zero=Count("pk", filter=Q(result_count=0)))
+    )
+    for row in rows:
+        if _counts_at_level(row["levels"], filters.level):
+            totals = counts[bucket_start(row["day"], bucket)]
+            totals[0] += row["count"]
+            totals[1] += row["zero"]
+    return [(start, searches, zero) for start, (searches, zero) in sorted(counts.items())]
+
+
 def find_gaps(report: GapReport) -> list[Gap]:
-    """Need x district cells where searches >= high and local services <= thin, worst first."""
+    """Need x district cells where searches >= high and the services available there (local
+    and across the area) <= thin, most searches for each available service first."""
     filters = report.filters
     gaps = [
         Gap(
@@ -323,7 +407,7 @@ def find_gaps(report: GapReport) -> list[Gap]:
         if not need.is_category
         for district in report.districts
         if report.searches[need.pk, district] >= filters.high
-        and report.supply_by_district[need.pk, district] <= filters.thin
+        and report.available(need.pk, district) <= filters.thin
     ]
     order = {need.pk: position for position, need in enumerate(report.needs)}
     gaps.sort(

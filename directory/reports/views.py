@@ -20,8 +20,16 @@ from ..spreadsheets.safe_export import FormulaSafeExportMixin
 from ..spreadsheets.writing import neutralise
 from .completeness import CRITERIA, scored_services, services_to_score
 from .forms import CompletenessFilterSet, GapReportForm
-from .gaps import ACROSS_AREA, NO_POSTCODE, GapReport, build_gap_report
-from .heatmap import Cell, heatmap_svg, legend_svg, scale_maximum
+from .gaps import ACROSS_AREA, NO_POSTCODE, GapReport, build_gap_report, trend_bucket
+from .heatmap import (
+    HeatCell,
+    HeatRow,
+    HeatTable,
+    Scale,
+    fold_empty_columns,
+    fold_empty_rows,
+)
+from .trend import bucket_words, trend_svg
 
 PERMISSION = "directory.view_commissioning_reports"
 
@@ -108,106 +116,123 @@ def _search_url(need_slug: str, district: str, level_slug: str) -> str:
     return f"{reverse('search')}?{urlencode(params)}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _plural(count: int, word: str, words: str = "") -> str:
+    return f"{count:,} {word if count == 1 else words or word + 's'}"
 
 
-def _matrix(
-    report: GapReport, columns: list, cell_for
-) -> tuple[list[dict[str, Any]], list[list[Cell]]]:
-    rows, cells = [], []
-    for need in report.needs:
-        row_cells = [cell_for(need, column) for column in columns]
-        cells.append(row_cells)
-        rows.append({"need": need, "cells": row_cells})
-    return rows, cells
+def _rows(report: GapReport, columns: list, cell_for) -> list[HeatRow]:
+    return [
+        HeatRow(need.name, need.is_category, [cell_for(need, column) for column in columns])
+        for need in report.needs
+    ]
 
 
-def heatmaps(report: GapReport) -> list[dict[str, Any]]:
-    """The three heatmaps of the report, each with the table that is its text alternative."""
+def heat_tables(report: GapReport, *, show_empty: bool) -> dict[str, Any]:
+    """The report's three tables: services by level, services by district (local and
+    area-wide together, as families can use them) and searches by district. One colour scale
+    for services, one for searches."""
     level = report.filters.level
     level_words = f" ({level.name})" if level else ""
-    bold = frozenset(index for index, need in enumerate(report.needs) if need.is_category)
-    labels = [need.name for need in report.needs]
+    districts = report.districts
 
-    def by_level(need, level_item) -> Cell:
-        value = report.supply_by_level[need.pk, level_item.pk]
-        return Cell(value, f"{need.name}, {level_item.name}: {_plural(value, 'live service')}")
+    def by_level_value(need, level_item) -> int:
+        return report.supply_by_level[need.pk, level_item.pk]
 
-    def by_district(need, district) -> Cell:
+    def services_value(need, district) -> int:
         if district == ACROSS_AREA:
-            value = report.area_wide[need.pk]
-            return Cell(value, f"{need.name}{level_words}: {value} across the whole area")
-        value = report.supply_by_district[need.pk, district]
-        gap = report.is_gap(need.pk, district)
-        title = f"{need.name} in {district}{level_words}: {_plural(value, 'local service')}"
-        if gap:
-            title += f". Gap: {_plural(report.searches[need.pk, district], 'search')}"
-        return Cell(value, title, gap)
+            return report.area_wide[need.pk]
+        return report.available(need.pk, district)
 
-    def demand(need, district) -> Cell:
+    def searches_value(need, district) -> int:
+        return report.searches[need.pk, "" if district == NO_POSTCODE else district]
+
+    services = Scale.over(
+        "services",
+        [by_level_value(n, item) for n in report.needs for item in report.levels]
+        + [services_value(n, d) for n in report.needs for d in [*districts, ACROSS_AREA]],
+    )
+    searches = Scale.over(
+        "searches", [searches_value(n, d) for n in report.needs for d in [*districts, NO_POSTCODE]]
+    )
+
+    def by_level(need, level_item) -> HeatCell:
+        value = by_level_value(need, level_item)
+        words = f"{need.name}, {level_item.name}: {_plural(value, 'live service')}"
+        return HeatCell(value, services.step(value), words)
+
+    def by_district(need, district) -> HeatCell:
+        value = services_value(need, district)
+        if district == ACROSS_AREA:
+            words = f"{need.name}{level_words}: {_plural(value, 'service')} across the whole area"
+            return HeatCell(value, services.step(value), words)
+        local, area_wide = report.supply_by_district[need.pk, district], report.area_wide[need.pk]
+        gap = report.is_gap(need.pk, district)
+        words = (
+            f"{need.name} in {district}{level_words}: {_plural(value, 'service')} families "
+            f"can use, {local} in {district} and {area_wide} across the whole area"
+        )
+        if gap:
+            words += f". Gap: {_plural(report.searches[need.pk, district], 'search', 'searches')}"
+        detail = f"{local} here" if area_wide else ""
+        return HeatCell(value, services.step(value), words, detail, gap)
+
+    def demand(need, district) -> HeatCell:
         key = "" if district == NO_POSTCODE else district
         value, zero = report.searches[need.pk, key], report.zero_results[need.pk, key]
         where = "with no postcode" if not key else f"in {district}"
-        title = f"{need.name} {where}: {_plural(value, 'search')}, {zero} with no results"
+        words = (
+            f"{need.name} {where}: {_plural(value, 'search', 'searches')}, {zero} with no results"
+        )
         gap = bool(key) and report.is_gap(need.pk, key)
         if gap:
-            title += ". Gap: thin local provision"
-        return Cell(value, title, gap, f"{zero} with no results" if zero else "")
+            words += f". Gap: {_plural(report.available(need.pk, key), 'service')} there"
+        detail = f"{zero} no results" if zero else ""
+        return HeatCell(value, searches.step(value), words, detail, gap)
 
-    supply_columns = [*report.districts, ACROSS_AREA]
-    demand_columns = [*report.districts, NO_POSTCODE]
-    specs = [
-        (
+    tables = [
+        HeatTable(
             "supply-level",
-            "Live services by need and level of need",
-            report.levels,
+            "Services by need and level of need",
+            services,
             [item.name for item in report.levels],
-            by_level,
-            False,
+            _rows(report, report.levels, by_level),
         ),
-        (
+        HeatTable(
             "supply-district",
-            f"Live services by need and postcode district{level_words}",
-            supply_columns,
-            supply_columns,
-            by_district,
-            True,
+            f"Services families can use, by need and postcode district{level_words}",
+            services,
+            [*districts, ACROSS_AREA],
+            _rows(report, [*districts, ACROSS_AREA], by_district),
         ),
-        (
+        HeatTable(
             "demand-district",
             f"Searches by need and postcode district{level_words}",
-            demand_columns,
-            demand_columns,
-            demand,
-            True,
+            searches,
+            [*districts, NO_POSTCODE],
+            _rows(report, [*districts, NO_POSTCODE], demand),
         ),
     ]
-    maps = []
-    for slug, title, keys, columns, cell_for, highlights in specs:
-        rows, cells = _matrix(report, keys, cell_for)
-        # The district maps' last column is a total of another kind, on its own scale.
-        own_scale = frozenset({len(columns) - 1}) if highlights else frozenset()
-        maximum = scale_maximum(cells, own_scale)
-        maps.append(
-            {
-                "slug": slug,
-                "title": title,
-                "columns": columns,
-                "rows": rows,
-                "svg": heatmap_svg(
-                    label=f"Heatmap: {title}. The same numbers are in the table after it.",
-                    row_labels=labels,
-                    column_labels=columns,
-                    cells=cells,
-                    bold_rows=bold,
-                    own_scale_columns=own_scale,
-                ),
-                "own_scale_column": columns[-1] if own_scale else "",
-                "legend": legend_svg(maximum, with_highlight=highlights),
-            }
-        )
-    return maps
+    if not show_empty:
+        fold_empty_rows(tables)
+        fold_empty_columns(tables[1:2])  # a district with no services families can use
+        fold_empty_columns(tables[2:])  # a district no one searched from
+    return {"tables": tables, "services_scale": services, "searches_scale": searches}
+
+
+def trend(report: GapReport) -> dict[str, Any]:
+    """The searches-over-time chart and its table."""
+    filters = report.filters
+    bucket = trend_bucket((filters.end - filters.start).days + 1)
+    title = f"Searches each {bucket}, and those with no results"
+    return {
+        "title": title,
+        "svg": trend_svg(report.over_time, bucket, title=title),
+        "rows": [
+            (bucket_words(start, bucket), searches, zero)
+            for start, searches, zero in report.over_time
+        ],
+        "bucket": bucket,
+    }
 
 
 def gap_report_form(query: QueryDict) -> GapReportForm:
@@ -234,19 +259,35 @@ class GapReportView(CommissioningReportMixin, WagtailAdminTemplateMixin, View):
             context = self.get_context_data(form=form)
             return render(request, self.template_name, context, status=400)
         report = build_gap_report(form.gap_filters())
-        level_slug = report.filters.level.slug if report.filters.level else ""
+        level = report.filters.level
         gaps = [
-            {"gap": gap, "search_url": _search_url(gap.need.slug, gap.district, level_slug)}
+            {
+                "gap": gap,
+                "shortfall": gap.shortfall(level),
+                "search_url": _search_url(gap.need.slug, gap.district, level.slug if level else ""),
+            }
             for gap in report.gaps
         ]
-        params = request.GET.copy()
+        show_empty = form.cleaned_data.get("show_empty", False)
+        toggled = request.GET.copy()
+        if show_empty:
+            toggled.pop("show_empty", None)
+        else:
+            toggled["show_empty"] = "on"
         context = self.get_context_data(
             form=form,
             report=report,
-            heatmaps=heatmaps(report),
+            **heat_tables(report, show_empty=show_empty),
+            show_empty=show_empty,
+            toggle_empty_url=f"?{toggled.urlencode()}",
+            trend=trend(report),
             gaps=gaps,
+            gaps_caption=(
+                f"{_plural(len(gaps), 'gap')}, worst first: most searches for each service "
+                "families there can use" + (", the first 10" if len(gaps) > 10 else "")
+            ),
             period=f"{date_format(report.filters.start)} to {date_format(report.filters.end)}",
-            csv_url=f"{reverse('directory_reports:gaps_csv')}?{params.urlencode()}",
+            csv_url=f"{reverse('directory_reports:gaps_csv')}?{request.GET.urlencode()}",
         )
         return render(request, self.template_name, context)
 
@@ -259,6 +300,7 @@ CSV_COLUMNS = [
     ("level", "Level of need"),
     ("local_services", "Local services"),
     ("area_wide_services", "Services across the area"),
+    ("available_services", "Services families there can use (local and across the area)"),
     ("searches", "Searches"),
     ("zero_result_searches", "Searches with no results"),
     ("highlighted", "Gap (demand high, provision thin)"),

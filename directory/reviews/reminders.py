@@ -35,6 +35,7 @@ from django.urls import reverse
 from tqdm import tqdm
 
 from ..models import DirectoryIndexPage, ReviewReminder, ServicePage
+from .links import confirm_url
 from .stages import Stage, due_days_before, reminder_days_before, stage_on
 
 logger = logging.getLogger(__name__)
@@ -144,7 +145,12 @@ def build_message(user: Any, reminders: Iterable[Reminder]) -> EmailMessage:
     sections = []
     for stage in STAGE_ORDER:
         items = [
-            {"name": r.service.title, "review_due": r.review_due, "edit_url": edit_url(r.service)}
+            {
+                "name": r.service.title,
+                "review_due": r.review_due,
+                "edit_url": edit_url(r.service),
+                "confirm_url": confirm_url(r.service, user),
+            }
             for r in reminders
             if r.stage == stage
         ]
@@ -165,6 +171,7 @@ def build_message(user: Any, reminders: Iterable[Reminder]) -> EmailMessage:
             "name": user.get_full_name() or user.get_username(),
             "sections": sections,
             "count": len(reminders),
+            "link_days": settings.REVIEW_CONFIRM_LINK_DAYS,
             **days,
         },
     )

@@ -1,15 +1,18 @@
-"""The "still accurate" endpoint: POST only, for people who may edit the service."""
+"""The "still accurate" endpoints: the admin's button (POST only, for people who may edit the
+service), and the reminder e-mail's one-click link (links.py: shows the listing, records the
+review on POST, no login)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .actions import record_review
+from .links import LinkRefused, read_link
 from .reminders import reviewable_services
 
 
@@ -39,3 +42,25 @@ def confirm_still_accurate(request: HttpRequest, page_id: int) -> HttpResponse:
         f"Next review due {review_due.day} {review_due:%B %Y}.",
     )
     return redirect(safe_next_url(request, reverse("wagtailadmin_pages:edit", args=[page.pk])))
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_by_link(request: HttpRequest, service_id: int, token: str) -> HttpResponse:
+    """GET: the listing, and a button to confirm it. POST: record the review, as the person the
+    link was sent to. Neither logs anyone in."""
+    template = "directory/reviews/confirm_by_link.html"
+    try:
+        link = read_link(service_id, token)
+    except LinkRefused as refused:
+        context = {"refused": str(refused), "edit_url": _edit_path(service_id)}
+        return render(request, template, context, status=refused.status)
+    service = link.service
+    context = {"service": service, "edit_url": _edit_path(service.pk)}
+    if request.method == "POST":
+        review_due = record_review(service, link.user)
+        context["review_due"] = review_due
+    return render(request, template, context)
+
+
+def _edit_path(service_id: int) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[service_id])

@@ -15,6 +15,8 @@ class ServicesViewSet(PageListingViewSet):
     index_view_class = ServiceIndexView
     filterset_class = ServiceFilterSet
     name = "services"
+    # Not /admin/services/: the sidebar would also light it up on /admin/services-spreadsheets/.
+    url_prefix = "directory-services"
     icon = "list-ul"
     menu_label = "Services"
     menu_order = 150

@@ -46,8 +46,9 @@ SERVICE_COLUMNS: tuple[Column, ...] = (
     Column(
         "oruk_id",
         "id",
-        "The service's Open Referral id. Leave empty for a new service; keep it to update an "
-        "existing one. An id from another system (a UUID) creates the service with that id.",
+        "The service's reference in the directory, a long code like the example. Leave it "
+        "empty for a new service; keep it as exported to update that service. A reference from "
+        "another directory's export adds the service with that reference.",
         "0f6e3d52-2c55-4c7e-9f0e-6f8f3d7b2a11",
     ),
     Column("name", "text", "The service's name.", "Stay and Play", "title", required=True),
@@ -70,15 +71,16 @@ SERVICE_COLUMNS: tuple[Column, ...] = (
     Column(
         "description",
         "html",
-        "The full description. Plain text (a blank line starts a new paragraph) or simple HTML "
-        "(p, b, i, a, ul, ol, li, h3); anything else is removed.",
+        "The full description. Plain text: a blank line starts a new paragraph. Simple web "
+        "formatting (bold, italic, links, lists, subheadings) is kept; anything else is removed.",
         "Songs, messy play and a snack. Come along any week.",
         "description",
     ),
     Column(
         "status",
         "choice",
-        "active, temporarily closed, inactive or closed for good (defunct). Empty means active.",
+        "Whether families can use it now: active, temporarily closed, inactive, or defunct "
+        "(closed for good). Empty means active.",
         "active",
         "status",
     ),

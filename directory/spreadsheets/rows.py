@@ -17,8 +17,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..choices import LANGUAGES, WEEKDAYS
 from ..models import Circumstance, LevelOfNeed, Need, Organisation, ServicePage
-from ..models.services import LANGUAGES, WEEKDAYS
 from ..rich_text import clean_rich_text
 from ..term_names import split_term_list, term_key
 from ..writer import Problem, ServiceValues

@@ -27,6 +27,7 @@ from .columns import (
     documentation,
     headers,
 )
+from .drop_downs import add_drop_downs, column_choices
 from .reading import SHEET_TITLE, Format
 from .rows import DAY_ABBREVIATIONS, clean_rich_text
 
@@ -143,18 +144,35 @@ def _cell(value: Any, *, for_xlsx: bool) -> Any:
 
 
 def documentation_dataset() -> tablib.Dataset:
-    dataset = tablib.Dataset(headers=["column", "required", "what to put in it", "example"])
+    dataset = tablib.Dataset(
+        headers=["column", "required", "what to put in it", "example", "drop-down list"]
+    )
     dataset.title = "Columns"
+    choices = column_choices()
     for doc in documentation():
+        offered = choices.get(doc.header)
+        if offered is None:
+            drop_down = ""
+        elif offered.several:
+            drop_down = f"{offered.title}: pick one, or type several separated by semicolons"
+        else:
+            drop_down = f"{offered.title}: pick one"
         dataset.append(
-            [doc.header, "yes" if doc.required else "", doc.description, neutralise(doc.example)]
+            [
+                doc.header,
+                "yes" if doc.required else "",
+                doc.description,
+                neutralise(doc.example),
+                drop_down,
+            ]
         )
     return dataset
 
 
 def write(records: list[dict[str, Any]], file_format: Format) -> bytes:
     """The records as a CSV (UTF-8 with a byte order mark, so Excel reads £ and accents) or
-    as an XLSX workbook with a 'Services' sheet and a 'Columns' sheet documenting them."""
+    as an XLSX workbook with a 'Services' sheet (drop-down lists on the columns that have
+    choices), a 'Columns' sheet documenting them and a hidden 'Lists' sheet of the choices."""
     if file_format == "csv":
         text = records_to_dataset(records, for_xlsx=False).export("csv")
         return ("\ufeff" + text).encode("utf-8")
@@ -162,7 +180,7 @@ def write(records: list[dict[str, Any]], file_format: Format) -> bytes:
         book = tablib.Databook(
             [records_to_dataset(records, for_xlsx=True), documentation_dataset()]
         )
-        return book.export("xlsx")
+        return add_drop_downs(book.export("xlsx"), rows=len(records))
     raise ValueError(f"Unknown spreadsheet format: {file_format}")
 
 

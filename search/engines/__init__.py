@@ -1,8 +1,9 @@
 """Search engines behind one interface: the database (the default) and Elasticsearch/OpenSearch.
+The interface's types live here; which engine answers is ``search.engines.configured``.
 
 Each takes a validated ``SearchQuery`` and a ``TextPlan`` and returns ``SearchResults``: the
 requested page of documents, the total, and facet counts. Everything else (fallback,
-"did you mean", logging) lives in ``search.service`` so the engines stay interchangeable.
+"did you mean", logging) lives in ``search.runner`` so the engines stay interchangeable.
 """
 
 from __future__ import annotations
@@ -57,16 +58,3 @@ class Engine(Protocol):
 def page_bounds(query: SearchQuery) -> tuple[int, int]:
     """(offset, limit) of the requested page."""
     return (query.page - 1) * query.per_page, query.per_page
-
-
-def configured_engine() -> Engine:
-    """The engine settings ask for: Elasticsearch when ELASTICSEARCH_URL is set."""
-    from django.conf import settings
-
-    from .database import DatabaseEngine
-
-    if settings.ELASTICSEARCH_URL:
-        from .elastic import ElasticsearchEngine
-
-        return ElasticsearchEngine()
-    return DatabaseEngine()

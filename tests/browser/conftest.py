@@ -16,8 +16,6 @@ Every test in this folder is marked `browser` (see pytest_collection_modifyitems
 
 from __future__ import annotations
 
-import io
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ import pytest
 from django.test import override_settings
 
 from .support import (
+    ADMIN_PASSWORD,
     AXE_JS,
     AXE_PATH,
     CHROMIUM,
@@ -94,16 +93,16 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def demo_site(django_db_setup, django_db_blocker, live_server) -> Iterator[Any]:
+def demo_site(django_db_setup, django_db_blocker, demo_rows, live_server) -> Iterator[None]:
     """The demo borough in the test database, committed, for the whole session.
 
     The live server answers from another thread, with its own database connection on
     PostgreSQL: it sees only committed rows, so the usual rolled-back transaction of a `db`
     test cannot be used. pytest-django's `transactional_db` commits, but empties every table
-    after each test, and loading the demo takes most of this suite's time. So the demo is
-    loaded once, committed, and at the end of the session the database is emptied and given back
-    what it held before (as Django's serialized_rollback does), so that a later run with
-    --reuse-db starts clean.
+    after each test. So the demo's rows (loaded once per test process: `demo_rows` in
+    tests/conftest.py) are put in once and committed, and at the end of the session the
+    database is emptied and given back what it held before (as Django's serialized_rollback
+    does), so that a later run with --reuse-db starts clean.
 
     Database access stays unblocked while the browser tests run, for the live server's thread.
     The search engine is the database's: the demo is not indexed in any ELASTICSEARCH_URL.
@@ -114,10 +113,7 @@ def demo_site(django_db_setup, django_db_blocker, live_server) -> Iterator[Any]:
     """
     from django.core.cache import cache
     from django.core.management import call_command
-    from django.db import DEFAULT_DB_ALIAS, connections
-
-    from directory.demo.builder import load_demo
-    from directory.site_setup import ensure_site_structure
+    from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
     connection = connections[DEFAULT_DB_ALIAS]
     assert _is_test_database(connection), (
@@ -135,11 +131,9 @@ def demo_site(django_db_setup, django_db_blocker, live_server) -> Iterator[Any]:
         monkeypatch.setitem(connections.settings[DEFAULT_DB_ALIAS], "CONN_MAX_AGE", 0)
         before = connection.creation.serialize_db_to_string()
         try:
-            started = time.perf_counter()
-            ensure_site_structure()
-            summary = load_demo(stdout=io.StringIO(), progress=False)
-            summary.seconds = time.perf_counter() - started
-            yield summary
+            with transaction.atomic():
+                demo_rows.restore()
+            yield
         finally:
             # As TransactionTestCase's teardown with serialized_rollback: the rows keep their
             # ids, so the sequences are left where they are, above them.
@@ -246,3 +240,39 @@ def page(browser, site_url, viewport, context_options) -> Iterator[Any]:
         yield page
     finally:
         context.close()
+
+
+# -- admin users and the search log --------------------------------------------------------------
+
+
+@pytest.fixture
+def admin_user() -> Iterator[Any]:
+    """Makes a user in one of the site's groups (directory.site_setup) who logs in with
+    support.ADMIN_PASSWORD (support.log_in_to_admin); the users are removed afterwards."""
+    from django.contrib.auth.models import Group, User
+
+    made = []
+
+    def make(group_name: str, username: str) -> Any:
+        user = User.objects.create_user(username, password=ADMIN_PASSWORD)
+        user.groups.add(Group.objects.get(name=group_name))
+        made.append(user)
+        return user
+
+    yield make
+    for user in made:
+        user.delete()
+
+
+@pytest.fixture
+def demo_search_log() -> Iterator[None]:
+    """The demo's anonymous search log, for the commissioning reports; taken away afterwards
+    if the test added it."""
+    from directory.demo.searches import load_demo_searches
+    from search.models import SearchLog
+
+    already = SearchLog.objects.filter(params__demo=True).exists()
+    load_demo_searches(progress=False)
+    yield
+    if not already:
+        SearchLog.objects.filter(params__demo=True).delete()

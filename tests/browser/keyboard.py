@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, urlsplit
 
 from .support import focus_state
 
@@ -97,3 +98,29 @@ def _name_matches(text: str, name: str | re.Pattern[str]) -> bool:
     if isinstance(name, re.Pattern):
         return bool(name.search(text))
     return text == name
+
+
+# -- steps of a journey ---------------------------------------------------------------------------
+
+
+def arrive(user: KeyboardUser, site_url: str, path: str = "/") -> None:
+    """Open a page by its address; the first Tab then reaches the skip link."""
+    user.page.goto(site_url + path, wait_until="load")
+    state = user.tab()
+    assert state["name"] == "Skip to main content", f"first Tab reached {state}"
+
+
+def search_from_home(user: KeyboardUser, words: str, postcode: str) -> None:
+    """Type the words and the postcode into the home page's form, check the words again with
+    Shift+Tab, then press Space on the Search button."""
+    user.tab_to("input#q")
+    user.type(words)
+    user.tab_to("input#postcode")
+    user.type(postcode)
+    state = user.tab_to("input#q", backwards=True)
+    assert state["name"] == words
+    user.tab_to("form[role=search] button[type=submit]", name="Search")
+    user.press("Space", navigates=True)
+    query = parse_qs(urlsplit(user.page.url).query)
+    assert urlsplit(user.page.url).path == "/search/", user.page.url
+    assert query.get("q") == [words] and query.get("postcode") == [postcode], user.page.url

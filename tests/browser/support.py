@@ -79,6 +79,18 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
     return result
 
 
+# Every animation and transition that will end has ended (spinners and other endless ones
+# aside): colours and positions are then the ones a reader sees.
+ANIMATIONS_SETTLED_JS = """() => document.getAnimations().every(
+    (animation) => animation.playState !== "running"
+        || animation.effect.getComputedTiming().iterations === Infinity)"""
+
+
+def wait_for_animations(page: Page) -> None:
+    """Wait until the page's animations have ended, e.g. before measuring contrast."""
+    page.wait_for_function(ANIMATIONS_SETTLED_JS)
+
+
 def format_violations(violations: list[dict[str, Any]]) -> str:
     """Each violation: rule id, impact, help, and every failing node's target and HTML."""
     lines = [f"{len(violations)} axe violation(s):"]
@@ -150,3 +162,17 @@ FOCUS_STATE_JS = """() => {
 def focus_state(page: Page) -> dict[str, Any] | None:
     """The focused element (None for the page itself) and whether its focus indicator shows."""
     return page.evaluate(FOCUS_STATE_JS)
+
+
+# -- the admin -----------------------------------------------------------------------------------
+
+ADMIN_PASSWORD = "a-long-test-password-for-the-admin"
+
+
+def log_in_to_admin(page: Page, username: str) -> None:
+    """Log in through the admin's own login form (a user made by the ``admin_user`` fixture)."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))

@@ -19,17 +19,15 @@ import sys
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.test import override_settings
 from django.utils import timezone
 
 from directory.site_setup import EDITORS
 
-from .support import ROOT
+from .support import ADMIN_PASSWORD, ROOT
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a-long-test-password-for-the-editor"
 POLICY_SETTINGS = (
     "CONTENT_SECURITY_POLICY",
     "CONTENT_SECURITY_POLICY_REPORT_ONLY",
@@ -78,11 +76,8 @@ def under_production_policy(production_policy, settings):
 
 
 @pytest.fixture
-def editor_login():
-    user = User.objects.create_user("browser-editor", password=PASSWORD)
-    user.groups.add(Group.objects.get(name=EDITORS))
-    yield user.get_username()
-    user.delete()
+def editor_login(admin_user):
+    return admin_user(EDITORS, "browser-editor").get_username()
 
 
 @pytest.fixture
@@ -143,7 +138,7 @@ def test_editor_adds_a_contact_and_a_location_edits_needs_and_submits(
     assert "script-src 'self' 'unsafe-inline'" in admin_policy, admin_policy
     assert "object-src 'none'" in admin_policy and "frame-ancestors 'self'" in admin_policy
     page.fill("#id_username", editor_login)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", ADMIN_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
 

@@ -7,11 +7,9 @@ opening the shared list) is these steps and more.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
-
 import pytest
 
-from .keyboard import KeyboardUser
+from .keyboard import KeyboardUser, arrive, search_from_home
 
 pytestmark = pytest.mark.browser
 
@@ -21,29 +19,6 @@ RESULT_LINK = ".results .result__title a"
 @pytest.fixture
 def user(page) -> KeyboardUser:
     return KeyboardUser(page)
-
-
-def arrive(user: KeyboardUser, site_url: str, path: str = "/") -> None:
-    """Open a page by its address; the first Tab then reaches the skip link."""
-    user.page.goto(site_url + path, wait_until="load")
-    state = user.tab()
-    assert state["name"] == "Skip to main content", f"first Tab reached {state}"
-
-
-def search_from_home(user: KeyboardUser, words: str, postcode: str) -> None:
-    """Type the words and the postcode into the home page's form, check the words again with
-    Shift+Tab, then press Space on the Search button."""
-    user.tab_to("input#q")
-    user.type(words)
-    user.tab_to("input#postcode")
-    user.type(postcode)
-    state = user.tab_to("input#q", backwards=True)
-    assert state["name"] == words
-    user.tab_to("form[role=search] button[type=submit]", name="Search")
-    user.press("Space", navigates=True)
-    query = parse_qs(urlsplit(user.page.url).query)
-    assert urlsplit(user.page.url).path == "/search/", user.page.url
-    assert query.get("q") == [words] and query.get("postcode") == [postcode], user.page.url
 
 
 def open_first_result(user: KeyboardUser) -> str:

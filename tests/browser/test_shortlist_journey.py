@@ -12,8 +12,7 @@ import re
 
 import pytest
 
-from .keyboard import KeyboardUser
-from .test_keyboard import arrive, search_from_home
+from .keyboard import KeyboardUser, arrive, search_from_home
 
 pytestmark = pytest.mark.browser
 

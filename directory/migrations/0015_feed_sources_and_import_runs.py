@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0012_location_details_and_unknown_cost"),
+        ("directory", "0014_location_details_and_unknown_cost"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

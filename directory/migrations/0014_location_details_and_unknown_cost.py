@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0011_school_holidays"),
+        ("directory", "0013_problem_reports"),
     ]
 
     operations = [

@@ -1,6 +1,6 @@
 """Running a public search: engine choice and fallback, relaxed and corrected words, the log.
 
-Views call ``search_run``; it never raises for engine trouble. When the configured engine
+Views call ``run_search``; it never raises for engine trouble. When the configured engine
 cannot answer, the database engine answers that search, and the outcome says so.
 
 The words are tried in this order, each only when the one before found nothing:
@@ -25,8 +25,8 @@ from .engines import (
     Hit,
     SearchResults,
     Suggestion,
-    configured_engine,
 )
+from .engines.configured import configured_engine
 from .engines.database import DatabaseEngine
 from .facets import FacetResult, labelled
 from .intent import Understanding, content_words, understand
@@ -91,13 +91,13 @@ class SearchOutcome:
         return self.match in (MATCH_ANY, MATCH_ANY_CORRECTED)
 
 
-def search_run(query: SearchQuery, *, log: bool = True, api: bool = False) -> SearchOutcome:
+def run_search(query: SearchQuery, *, log: bool = True, api: bool = False) -> SearchOutcome:
     """Answer ``query`` with the configured engine, or the database when that is down."""
     with IndexGeneration.pinned():
-        return _search_run(query, log=log, api=api)
+        return _run_search(query, log=log, api=api)
 
 
-def _search_run(query: SearchQuery, *, log: bool, api: bool) -> SearchOutcome:
+def _run_search(query: SearchQuery, *, log: bool, api: bool) -> SearchOutcome:
     started = time.perf_counter()
     # One moment for "open now" across every try and engine of this search.
     query = query.at_moment()
