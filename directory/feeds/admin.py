@@ -29,7 +29,8 @@ from ..admin_menu import PermissionMenuItem
 from ..models import FeedSource, ImportRun, ServiceFeedLink, ServicePage
 from ..writer.changes import content_hash, snapshot
 from ..writer.revisions import latest_versions
-from .runs import queue_feed_pull, start
+from .runs import queue_feed_pull
+from .tasks import start
 
 PERMISSION = "directory.import_services"
 

@@ -13,7 +13,6 @@ import dataclasses
 import logging
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from ..models import FeedSource, ImportRun
@@ -93,12 +92,3 @@ def _spreadsheet(run: ImportRun) -> tuple[str, dict[str, Any], bool]:
     data = dataclasses.asdict(report)
     data["summary"] = report.summary()
     return report.summary(), data, report.ok
-
-
-def start(run: ImportRun) -> None:
-    """Queue the run for the worker once the request's transaction has committed it. Always
-    queued, never run in the request (as ``background.dispatch.run_soon`` would with no worker):
-    a long import must not hold a web worker; with no worker running, the run's page says so."""
-    from .tasks import run_import
-
-    transaction.on_commit(lambda: run_import.enqueue(run.pk))

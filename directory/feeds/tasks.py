@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
@@ -42,3 +43,10 @@ def pull_due_feeds() -> list[int]:
         run_import.enqueue(run.pk)
         runs.append(run.pk)
     return runs
+
+
+def start(run: ImportRun) -> None:
+    """Queue the run for the worker once the request's transaction has committed it. Always
+    queued, never run in the request (as ``background.dispatch.run_soon`` would with no worker):
+    a long import must not hold a web worker; with no worker running, the run's page says so."""
+    transaction.on_commit(lambda: run_import.enqueue(run.pk))

@@ -22,7 +22,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from ..admin_menu import PermissionMenuItem
-from ..feeds.runs import start
+from ..feeds.tasks import start
 from ..models import ImportRun
 from .exporting import export_services
 from .fetching import SourceError, parse_json, records_in

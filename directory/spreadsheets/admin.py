@@ -20,7 +20,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from ..admin_menu import PermissionMenuItem
-from ..feeds.runs import start
+from ..feeds.tasks import start
 from ..models import ImportRun
 from .columns import TEMPLATE_CONTACT_GROUPS, TEMPLATE_LOCATION_GROUPS, documentation
 from .reading import (
