@@ -53,7 +53,7 @@ def service_json_ld(page: Any, request: HttpRequest | None = None) -> str:
         "description": page.summary,
         "url": page.website or url,
         "serviceType": [need.name for need in page.needs.all()],
-        "isAccessibleForFree": page.is_free,
+        **({"isAccessibleForFree": page.is_free} if page.is_free is not None else {}),
         "audience": {
             "@type": "PeopleAudience",
             **({"suggestedMinAge": page.minimum_age} if page.minimum_age is not None else {}),
@@ -72,7 +72,7 @@ def service_json_ld(page: Any, request: HttpRequest | None = None) -> str:
     contacts = list(page.contacts.all())
     if contacts and contacts[0].phone:
         data["telephone"] = contacts[0].phone
-    if not page.is_free and page.fees_description:
+    if page.is_free is not True and page.fees_description:
         data["offers"] = {"@type": "Offer", "description": page.fees_description}
     places = [
         {

@@ -200,6 +200,7 @@ def rederive_age_bands(request: HttpRequest, instance) -> None:
 
 # -- admin screens that live with their feature; each module registers its own hooks ----------
 from . import admin_api, dashboard  # noqa: E402, F401
+from .feeds import admin as feeds_admin  # noqa: E402, F401
 from .openreferral import admin as openreferral_admin  # noqa: E402, F401
 from .problem_reports import admin as problem_reports_admin  # noqa: E402, F401
 from .providers import admin as providers_admin  # noqa: E402, F401

@@ -68,11 +68,11 @@ def manage(*args: str, timeout: float = 120, **env: str) -> subprocess.Completed
     )
 
 
-def run_worker_until_idle(timeout: float = 120) -> subprocess.CompletedProcess:
+def run_worker_until_idle(timeout: float = 120, **env: str) -> subprocess.CompletedProcess:
     """A worker that runs every task due, then stops (`db_worker --batch`)."""
     result = manage(
         "db_worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0",
-        timeout=timeout,
+        timeout=timeout, **env,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     return result

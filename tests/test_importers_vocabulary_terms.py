@@ -145,7 +145,7 @@ def test_the_openreferral_importer_adds_and_removes_every_term(
     before = (Need.objects.count(), Circumstance.objects.count())
     service_id = str(uuid.uuid4())
     report = import_openreferral(
-        [record(id=service_id, attributes=attributes_for_every_term(spell))]
+        [record(id=service_id, attributes=attributes_for_every_term(spell))], publish=True
     )
     assert report.ok, report.lines()
     assert report.unknown_terms == []
@@ -161,7 +161,7 @@ def test_the_openreferral_importer_adds_and_removes_every_term(
         attribute("Need", spell(HOSTILE_NEEDS[2])),
         attribute("Circumstance", spell(HOSTILE_CIRCUMSTANCES[0])),
     ]
-    report = import_openreferral([record(id=service_id, attributes=fewer)])
+    report = import_openreferral([record(id=service_id, attributes=fewer)], publish=True)
     assert report.ok, report.lines()
     service = ServicePage.objects.get(pk=service.pk)
     assert names(service.needs) == {HOSTILE_NEEDS[2]}
@@ -175,7 +175,7 @@ def test_an_unknown_term_in_another_script_gets_a_usable_web_address(site_struct
         attribute("Need", "家庭支援"),
         attribute("Need", "דאגה למשפחה"),
     ]
-    report = import_openreferral([record(id=service_id, attributes=attributes)])
+    report = import_openreferral([record(id=service_id, attributes=attributes)], publish=True)
     assert report.ok, report.lines()
     created = Need.objects.filter(name__in=["家庭支援", "דאגה למשפחה"])
     assert created.count() == 2

@@ -276,6 +276,8 @@ NIGHTLY_TASKS = [
     "directory.reviews.tasks.send_review_reminders",
     "search.tasks.check_search_index",
     "search.tasks.purge_search_log",
+    # Feeds more often than daily need `manage.py pull_feeds` every 15 minutes (docs/deploy.md).
+    "directory.feeds.tasks.pull_due_feeds",
 ]
 # The anonymous search log (search.log): rows older than this are purged every night (13 months
 # by default: a year's demand, compared with the same month last year). Written by a thread off

@@ -1,5 +1,6 @@
 from ..choices import ACCESS_ROUTES, AREA_WIDE_DELIVERY, DELIVERY_MODES
 from .external_terms import ServiceExternalTerm
+from .feeds import FeedSource, ImportRun, ServiceFeedLink
 from .identifiers import OrukIdField, new_oruk_id
 from .organisations import Organisation
 from .postcodes import Postcode
@@ -33,6 +34,8 @@ __all__ = [
     "DeletedServicesPage",
     "DirectoryIndexPage",
     "DirectorySettings",
+    "FeedSource",
+    "ImportRun",
     "LevelOfNeed",
     "Need",
     "Organisation",
@@ -46,6 +49,7 @@ __all__ = [
     "ServiceCircumstance",
     "ServiceContact",
     "ServiceExternalTerm",
+    "ServiceFeedLink",
     "ServiceLanguage",
     "ServiceLocation",
     "ServiceNeed",

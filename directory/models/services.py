@@ -179,7 +179,8 @@ class ServicePage(Page):
     )
 
     # Cost
-    is_free = models.BooleanField("free", default=True)
+    # None: the cost is not known (an import whose feed did not say), never "free" by default.
+    is_free = models.BooleanField("free", null=True, blank=True, default=True)
     fees_description = models.TextField(
         "cost details", blank=True, help_text="What it costs and any concessions."
     )
@@ -431,7 +432,7 @@ class ServicePage(Page):
             errors["contract_end"] = "The contract cannot end before it starts."
         if self.commissioned and not self.commissioner_id:
             errors["commissioner"] = "Say who commissions this service."
-        if not self.is_free and not self.fees_description.strip():
+        if self.is_free is False and not self.fees_description.strip():
             errors["fees_description"] = "Say what it costs, or tick 'free'."
         if errors:
             raise ValidationError(errors)
@@ -562,13 +563,29 @@ class ServiceLocation(Orderable):
     accessibility = models.TextField(
         blank=True, help_text="Step-free access, accessible toilet, hearing loop, parking, …"
     )
+    # What a feed says about the place (Open Referral location.description, transportation and
+    # the location's own schedules), shown with the address.
+    description = models.TextField(
+        blank=True, help_text="The place itself, e.g. 'The hall behind the church'."
+    )
+    transportation = models.TextField(
+        "getting there", blank=True, help_text="Buses, trains, parking near by."
+    )
+    opening_hours = models.TextField(
+        "opening times here",
+        blank=True,
+        help_text="When this place is open for the service, if not the service's own times.",
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("address_1"),
         FieldPanel("address_2"),
         FieldRowPanel([FieldPanel("city"), FieldPanel("postcode")]),
+        FieldPanel("description"),
         FieldPanel("accessibility"),
+        FieldPanel("transportation"),
+        FieldPanel("opening_hours"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
             heading="Map position (filled from the postcode; set by hand only without one)",

@@ -129,8 +129,11 @@ def set_tags(instance: Any, manager_name: str, tags: Iterable[Any]) -> None:
     through = instance._meta.get_field(manager_name).through
     accessor = through._meta.get_field("content_object").remote_field.related_name
     current = {row.tag_id: row for row in getattr(instance, accessor).all()}
-    setattr(
-        instance,
-        accessor,
-        [current.get(tag.pk) or through(tag=tag) for tag in dict.fromkeys(tags)],
-    )
+    rows, seen = [], set()
+    for tag in tags:
+        key = tag.pk if tag.pk is not None else id(tag)  # a new term, saved with the page
+        if key not in seen:
+            seen.add(key)
+            rows.append(current.get(tag.pk) if tag.pk is not None and tag.pk in current else None)
+            rows[-1] = rows[-1] or through(tag=tag)
+    setattr(instance, accessor, rows)

@@ -1,8 +1,8 @@
-"""The commissioners' "Open Referral import" admin screen: upload a feed file, see the report,
-and download the export. Needs ``directory.import_services``; anyone else gets 403.
+"""The commissioners' "Open Referral import" admin screen: upload a feed file (imported in the
+background, with a page showing its progress and report), and download the export. Needs
+``directory.import_services``; anyone else gets 403.
 
-Only uploads: the server does not fetch URLs typed into the admin (``manage.py
-import_openreferral URL`` does, run by whoever runs the server).
+Feeds to pull by URL are added under *Feeds and imports* (``directory.feeds``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import io
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -23,9 +22,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from ..admin_menu import PermissionMenuItem
+from ..feeds.tasks import start
+from ..models import ImportRun
 from .exporting import export_services
 from .fetching import SourceError, parse_json, records_in
-from .importing import ImportReport, import_services
 
 PERMISSION = "directory.import_services"
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -58,10 +58,13 @@ class FeedForm(forms.Form):
                 f"The file is {upload.size / 1024 / 1024:.1f} MB; the most is "
                 f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB. Use manage.py import_openreferral."
             )
+        content = upload.read()
         try:
-            return records_in(parse_json(upload.read(), upload.name))
+            records_in(parse_json(content, upload.name))  # refused now if it is not a feed
         except SourceError as error:
             raise forms.ValidationError(str(error)) from error
+        self.cleaned_data["content"] = content
+        return upload
 
 
 def _check_permission(request: HttpRequest) -> None:
@@ -84,27 +87,23 @@ class ImportView(View):
         if not form.is_valid():
             return self.render(form, status=400)
         action = form.cleaned_data["action"]
-        report = import_services(
-            form.cleaned_data["file"],
+        # Imported in the background (directory.feeds.runs): the run's page shows progress.
+        run = ImportRun.objects.create(
+            kind=ImportRun.Kind.OPEN_REFERRAL,
+            filename=form.cleaned_data["file"].name[:255],
+            upload=form.cleaned_data["content"],
             publish=action == PUBLISH,
-            dry_run=action == CHECK,
+            check_only=action == CHECK,
             user=request.user,
         )
-        if not report.ok:
-            return self.render(form, report=report, status=400)
-        if action == CHECK or report.unknown_terms or report.warnings:
-            return self.render(form, report=report)
-        messages.success(request, report.summary())
-        return redirect("directory_openreferral:import")
+        start(run)
+        return redirect("directory_feeds:run", pk=run.pk)
 
-    def render(
-        self, form: FeedForm, report: ImportReport | None = None, status: int = 200
-    ) -> HttpResponse:
+    def render(self, form: FeedForm, status: int = 200) -> HttpResponse:
         context = {
             "page_title": "Open Referral import and export",
             "header_icon": "download",
             "form": form,
-            "report": report,
         }
         return TemplateResponse(self.request, self.template_name, context, status=status)
 

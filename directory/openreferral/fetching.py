@@ -1,26 +1,58 @@
 """Reading Open Referral services from a file or a feed's URL.
 
-A source holds one ``service_full`` object, a JSON array of them, or a page of a paged list
+A source holds one service record, a JSON array of them, or a page of a paged list
 (``{"contents": [...], "page_number": 1, "total_pages": 3, ...}``). Given a URL to a paged list,
 the following pages are fetched by setting its ``page`` parameter until the last page.
+
+A list's items usually carry only a service's one-to-one fields (``/services`` in both ORUK v1
+and v3); its locations, contacts, schedules and terms are at ``/services/{id}``. When a list
+from a URL ending in ``/services`` has items without them, each item's ``/services/{id}`` is
+fetched, ``IMPORT_FETCH_CONCURRENCY`` at a time. Every request is retried, with growing pauses
+(or the ``Retry-After`` the server asks for), when the server answers 429 or 5xx or drops the
+connection; a detail that still cannot be fetched leaves the list item as it was, with a note.
+All requests go through ``safe_http`` (http(s) only, no private addresses, deadlines).
 """
 
 from __future__ import annotations
 
+import time
 import urllib.parse
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from django.conf import settings
 
 from .json_limits import JSONLimitError, load_json
 from .safe_http import FetchError, fetch
 
 MAX_BYTES = 100 * 1024 * 1024  # one response; the largest council feeds are a few MB
 MAX_PAGES = 10_000
+ATTEMPTS = 4
+LONGEST_PAUSE = 30.0
+# Keys a full record has and a list item does not (v3 and v1 names).
+DETAIL_KEYS = {
+    "service_at_locations", "contacts", "schedules", "regular_schedules", "attributes",
+    "service_taxonomys", "cost_options", "languages", "service_areas", "eligibilitys",
+}  # fmt: skip
+
+Progress = Callable[[int, int], Any]
 
 
 class SourceError(Exception):
     """The source could not be read as Open Referral services; nothing was imported."""
+
+
+@dataclass
+class Feed:
+    records: list[Any]
+    notes: dict[int, str] = field(default_factory=dict)  # record position -> what went wrong
+    pages: int = 0
+    details: int = 0  # /services/{id} fetched
+    requests: int = 0
+    retries: int = 0
 
 
 def is_url(source: str) -> bool:
@@ -28,15 +60,18 @@ def is_url(source: str) -> bool:
     return "://" in source and urllib.parse.urlsplit(source).scheme.isalpha()
 
 
-def load_records(
-    source: str, *, on_page: Callable[[int, int], None] | None = None
-) -> list[dict[str, Any]]:
-    """Every service record in ``source`` (a path or an http(s) URL), in feed order.
+def load_records(source: str, *, on_page: Progress | None = None) -> list[Any]:
+    """Every service record in ``source`` (a path or an http(s) URL), in feed order."""
+    return load_feed(source, on_page=on_page).records
 
-    ``on_page(page_number, total_pages)`` is called after each page of a paged list is read.
-    """
+
+def load_feed(
+    source: str, *, on_page: Progress | None = None, on_detail: Progress | None = None
+) -> Feed:
+    """The records of ``source`` and what happened fetching them. ``on_page(number, total)``
+    is called after each page of a paged list, ``on_detail(done, total)`` as details come."""
     if is_url(source):
-        return _load_url(source, on_page)
+        return _Fetcher(on_page, on_detail).load(source)
     try:
         with Path(source).open("rb") as file:
             content = file.read(MAX_BYTES + 1)
@@ -44,7 +79,7 @@ def load_records(
         raise SourceError(f"Cannot read {source}: {error.strerror or error}.") from error
     if len(content) > MAX_BYTES:
         raise SourceError(f"{source} is larger than {MAX_BYTES // 1024 // 1024} MB.")
-    return records_in(parse_json(content, source))
+    return Feed(records_in(parse_json(content, source)))
 
 
 def parse_json(content: bytes, source: str) -> Any:
@@ -54,52 +89,48 @@ def parse_json(content: bytes, source: str) -> Any:
         raise SourceError(f"{source} cannot be read: {error}.") from None
 
 
-def records_in(document: Any) -> list[dict[str, Any]]:
+def records_in(document: Any) -> list[Any]:
     """The service records of a parsed document, whichever of the three shapes it has."""
     if isinstance(document, list):
         return document
     if isinstance(document, dict):
-        if isinstance(document.get("contents"), list):
-            return document["contents"]
+        for key in ("contents", "content"):  # v3, and the v1 list ("content")
+            if isinstance(document.get(key), list):
+                return document[key]
         if "id" in document or "name" in document:
             return [document]
     raise SourceError(
-        "Expected a service_full object, a JSON array of them, or a paged list with 'contents'."
+        "Expected a service record, a JSON array of them, or a paged list with 'contents'."
     )
 
 
-def _load_url(url: str, on_page: Callable[[int, int], None] | None) -> list[dict[str, Any]]:
-    document = _fetch(url)
-    records = records_in(document)
-    if not _is_paged(document):
-        return records
-    seen = {int(document.get("page_number") or 1)}
-    while not _is_last(document):
-        number = int(document.get("page_number") or 1) + 1
-        if number in seen or len(seen) >= MAX_PAGES:
-            raise SourceError(f"The feed's pages do not end (page {number} again or too many).")
-        seen.add(number)
-        if on_page:
-            on_page(number - 1, int(document.get("total_pages") or 0))
-        document = _fetch(_with_page(url, number))
-        if not _is_paged(document):
-            raise SourceError(f"Page {number} of {url} is not a page of a paged list.")
-        records.extend(records_in(document))
-    if on_page:
-        on_page(int(document.get("page_number") or 1), int(document.get("total_pages") or 0))
-    return records
-
-
 def _is_paged(document: Any) -> bool:
-    return isinstance(document, dict) and isinstance(document.get("contents"), list)
+    return isinstance(document, dict) and any(
+        isinstance(document.get(key), list) for key in ("contents", "content")
+    )
+
+
+def _page_number(document: dict[str, Any]) -> int:
+    number = document.get("page_number", document.get("number"))
+    return number if isinstance(number, int) else 1
+
+
+def _total_pages(document: dict[str, Any]) -> int:
+    total = document.get("total_pages", document.get("totalPages"))
+    return total if isinstance(total, int) else 0
 
 
 def _is_last(document: dict[str, Any]) -> bool:
-    if document.get("last_page") is True or not document["contents"]:
+    if document.get("last_page") is True or document.get("last") is True:
         return True
-    number, total = document.get("page_number"), document.get("total_pages")
-    if isinstance(number, int) and isinstance(total, int):
-        return number >= total
+    if not records_in(document):
+        return True
+    number, total = _page_number(document), document.get("total_pages", document.get("totalPages"))
+    if isinstance(total, int):
+        # v1 (Spring) numbers pages from 0, v3 from 1.
+        return (
+            number + (1 if "number" in document and "page_number" not in document else 0) >= total
+        )
     return True  # a page that does not say where it is: nothing more to follow
 
 
@@ -110,9 +141,100 @@ def _with_page(url: str, number: int) -> str:
     return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
 
 
-def _fetch(url: str) -> Any:
-    try:
-        response = fetch(url, max_bytes=MAX_BYTES)
-    except FetchError as error:
-        raise SourceError(str(error)) from None
-    return parse_json(response.body, url)
+def _detail_url(list_url: str, service_id: str) -> str | None:
+    parts = urllib.parse.urlsplit(list_url)
+    path = parts.path.rstrip("/")
+    if not path.endswith("/services"):
+        return None
+    quoted = urllib.parse.quote(service_id, safe="")
+    return urllib.parse.urlunsplit(parts._replace(path=f"{path}/{quoted}", query=""))
+
+
+class _Fetcher:
+    def __init__(self, on_page: Progress | None, on_detail: Progress | None) -> None:
+        self.on_page = on_page
+        self.on_detail = on_detail
+        self.feed = Feed([])
+
+    def load(self, url: str) -> Feed:
+        document = self.get(url)
+        records = list(records_in(document))
+        self.feed.pages = 1
+        if _is_paged(document):
+            records += self._following_pages(url, document)
+        self.feed.records = records
+        self._details(url)
+        return self.feed
+
+    def get(self, url: str) -> Any:
+        """The parsed answer, retried with growing pauses when the server asks for it."""
+        for attempt in range(ATTEMPTS):
+            self.feed.requests += 1
+            try:
+                return parse_json(fetch(url, max_bytes=MAX_BYTES).body, url)
+            except FetchError as error:
+                if not error.retryable or attempt == ATTEMPTS - 1:
+                    raise SourceError(str(error)) from None
+                self.feed.retries += 1
+                pause = max(error.retry_after, 0.5 * 2**attempt)
+                time.sleep(min(pause, LONGEST_PAUSE))
+        raise AssertionError("unreachable")
+
+    def _following_pages(self, url: str, document: dict[str, Any]) -> list[Any]:
+        records: list[Any] = []
+        seen = {_page_number(document)}
+        # The page asked for less the page the answer says it is: v1 lists number pages from
+        # 0 while their ``page`` parameter may start at 1.
+        asked = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query)).get("page", "1")
+        offset = (int(asked) if asked.isdigit() else 1) - _page_number(document)
+        if self.on_page:
+            self.on_page(1, _total_pages(document))
+        while not _is_last(document):
+            number = _page_number(document) + 1
+            if number in seen or len(seen) >= MAX_PAGES:
+                raise SourceError(f"The feed's pages do not end (page {number} again or too many).")
+            seen.add(number)
+            document = self.get(_with_page(url, number + offset))
+            if not _is_paged(document):
+                raise SourceError(f"Page {number} of {url} is not a page of a paged list.")
+            records.extend(records_in(document))
+            self.feed.pages += 1
+            if self.on_page:
+                self.on_page(len(seen), _total_pages(document))
+        return records
+
+    def _details(self, list_url: str) -> None:
+        wanted = [
+            (position, url)
+            for position, record in enumerate(self.feed.records)
+            if isinstance(record, dict)
+            and record.get("id")
+            and not DETAIL_KEYS & {key for key, value in record.items() if value is not None}
+            and (url := _detail_url(list_url, str(record["id"])))
+        ]
+        if not wanted:
+            return
+        done = 0
+        with ThreadPoolExecutor(max_workers=max(1, settings.IMPORT_FETCH_CONCURRENCY)) as pool:
+            for position, result in pool.map(self._detail, wanted):
+                done += 1
+                if isinstance(result, dict):
+                    self.feed.records[position] = result
+                    self.feed.details += 1
+                else:
+                    self.feed.notes[position] = (
+                        f"Only the list's fields were imported: its details could not be "
+                        f"fetched ({result})"
+                    )
+                if self.on_detail:
+                    self.on_detail(done, len(wanted))
+
+    def _detail(self, item: tuple[int, str]) -> tuple[int, Any]:
+        position, url = item
+        try:
+            document = self.get(url)
+        except SourceError as error:
+            return position, str(error)
+        if isinstance(document, dict) and document.get("id"):
+            return position, document
+        return position, f"{url} is not a service record"

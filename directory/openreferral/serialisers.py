@@ -185,8 +185,11 @@ def service_at_location_full(record: ServiceRecord, place: JSON) -> JSON:
 
 def cost_options(service: Row) -> list[JSON]:
     """Free: one option with amount 0 in GBP. Charged: one option describing the fees in words
-    (we hold no amount, so none is invented)."""
+    (we hold no amount, so none is invented). Not known: only the words, if there are any."""
     option = {"id": derived_id("cost_option", service.oruk_id), "service_id": service.oruk_id}
+    if service.is_free is None:
+        words = _present(amount_description=service.fees_description)
+        return [option | words] if words else []
     if service.is_free:
         option |= {"option": "Free", "amount": 0, "currency": "GBP"}
         option |= _present(amount_description=service.fees_description)
@@ -216,7 +219,7 @@ def service_summary(record: ServiceRecord) -> JSON:
     description = "\n\n".join(
         part for part in (service.summary, plain_text(service.description)) if part
     )
-    fees = "Free" if service.is_free else service.fees_description
+    fees = "Free" if service.is_free is True else service.fees_description
     body = {
         "id": service.oruk_id,
         "name": service.title,

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -21,14 +20,16 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from ..admin_menu import PermissionMenuItem
+from ..feeds.tasks import start
+from ..models import ImportRun
 from .columns import TEMPLATE_CONTACT_GROUPS, TEMPLATE_LOCATION_GROUPS, documentation
-from .importer import ImportReport, import_services
 from .reading import (
     MAX_CELL_CHARS,
     MAX_FILE_BYTES,
     MAX_ROWS,
     Format,
     SpreadsheetError,
+    check_file,
     spreadsheet_format,
 )
 from .writing import export_services, template
@@ -70,6 +71,12 @@ class ImportForm(forms.Form):
                 f"The file is {upload.size / 1024 / 1024:.1f} MB; the most that can be imported "
                 f"at once is {MAX_FILE_BYTES // 1024 // 1024} MB. Split it into smaller files."
             )
+        content = upload.read()
+        try:
+            check_file(content, upload.name)  # a hostile file is refused now, not in the run
+        except SpreadsheetError as error:
+            raise forms.ValidationError(error.messages) from error
+        self.cleaned_data["content"] = content
         return upload
 
 
@@ -92,26 +99,22 @@ class SpreadsheetsView(View):
         form = ImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render(form, status=400)
-        upload = form.cleaned_data["file"]
-        report = import_services(
-            upload.read(),
-            upload.name,
+        # Imported in the background (directory.feeds.runs): the run's page shows progress.
+        run = ImportRun.objects.create(
+            kind=ImportRun.Kind.SPREADSHEET,
+            filename=form.cleaned_data["file"].name[:255],
+            upload=form.cleaned_data["content"],
             publish=form.cleaned_data["arrive_as"] == PUBLISH,
             user=request.user,
         )
-        if not report.ok:
-            return self.render(form, report=report, status=400)
-        messages.success(request, report.summary())
-        return redirect("directory_spreadsheets:index")
+        start(run)
+        return redirect("directory_feeds:run", pk=run.pk)
 
-    def render(
-        self, form: ImportForm, report: ImportReport | None = None, status: int = 200
-    ) -> HttpResponse:
+    def render(self, form: ImportForm, status: int = 200) -> HttpResponse:
         context = {
             "page_title": "Import and export services",
             "header_icon": "table",
             "form": form,
-            "report": report,
             "columns": documentation(),
             "location_groups": TEMPLATE_LOCATION_GROUPS,
             "contact_groups": TEMPLATE_CONTACT_GROUPS,

@@ -137,7 +137,7 @@ SERVICE_COLUMNS: tuple[Column, ...] = (
     Column(
         "is_free",
         "bool",
-        f"Free to use: {BOOLEAN_HELP} Empty means yes.",
+        f"Free to use: {BOOLEAN_HELP} Empty means yes; 'unknown' when the service has not said.",
         "yes",
         "is_free",
     ),

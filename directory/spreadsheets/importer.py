@@ -14,9 +14,9 @@ the importer chose.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -30,6 +30,7 @@ from .reading import Sheet, SpreadsheetError, read_spreadsheet
 from .rows import ParsedRow, RowError, Vocabularies, parse_row, row_errors, row_values
 
 Outcome = Literal["created", "updated", "unchanged"]
+Progress = Callable[[str, int, int], Any]  # (stage, done, total)
 COLUMN_ORDER = {header: position for position, header in enumerate(template_headers(99, 99))}
 
 
@@ -77,11 +78,13 @@ def import_services(
     publish: bool = False,
     user: AbstractBaseUser | None = None,
     progress: bool = False,
+    on_progress: Progress | None = None,
 ) -> ImportReport:
     """Check every row of a CSV or XLSX services file, then (only if all are good) write them.
 
     ``publish`` publishes each created or changed service; otherwise they are drafts (a live
     service keeps showing its published version until someone publishes the draft).
+    ``progress`` shows progress bars; ``on_progress(stage, done, total)`` is told as it goes.
     """
     started = time.perf_counter()
     report = ImportReport(publish=publish)
@@ -96,14 +99,23 @@ def import_services(
         report.file_errors = ["The site has no directory page yet; run manage.py setup_site."]
         return report
 
-    parsed_rows, errors = _check(sheet, publish=publish, user=user, progress=progress)
+    parsed_rows, errors = _check(
+        sheet, publish=publish, user=user, progress=progress, on_progress=on_progress
+    )
     if errors:
         report.errors = sorted(errors, key=lambda e: (e.row, COLUMN_ORDER.get(e.column, -1)))
     elif not sheet.rows:
         report.file_errors = ["The file has column headers but no services."]
     else:
         try:
-            _write(parsed_rows, report, publish=publish, user=user, progress=progress)
+            _write(
+                parsed_rows,
+                report,
+                publish=publish,
+                user=user,
+                progress=progress,
+                on_progress=on_progress,
+            )
         except (ValidationError, DatabaseError) as error:
             # Something changed between checking and writing (e.g. an editor saved a page
             # with the same address at that moment): that batch has been rolled back.
@@ -129,6 +141,7 @@ def _check(
     publish: bool,
     user: AbstractBaseUser | None,
     progress: bool,
+    on_progress: Progress | None,
 ) -> tuple[list[ParsedRow], list[RowError]]:
     """Every row read and checked by the writer, nothing written; the rows to write (those
     that change their service) and every problem."""
@@ -166,6 +179,8 @@ def _check(
             if not row_problems and parsed.outcome in ("created", "updated"):
                 changing.append(parsed)
         bar.update(len(batch))
+        if on_progress:
+            on_progress("Checking", bar.n, len(parsed_rows))
     bar.close()
     return changing, errors
 
@@ -182,6 +197,7 @@ def _write(
     publish: bool,
     user: AbstractBaseUser | None,
     progress: bool,
+    on_progress: Progress | None,
 ) -> None:
     """Write the checked rows a batch at a time (each batch one transaction, indexed after)."""
     writer = ServiceWriter(user=user, publish=publish)
@@ -193,4 +209,6 @@ def _write(
             if plan.outcome in ("created", "updated"):
                 setattr(report, plan.outcome, getattr(report, plan.outcome) + 1)
         bar.update(len(batch))
+        if on_progress:
+            on_progress("Importing", bar.n, len(rows))
     bar.close()

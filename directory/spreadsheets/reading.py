@@ -104,6 +104,16 @@ def read_spreadsheet(content: bytes, filename: str, *, seconds: float = READ_SEC
     """Read a CSV or XLSX services file. Raises SpreadsheetError for problems with the file
     as a whole; problems in single cells are returned in ``Sheet.problems``. Reading stops with
     an error after ``seconds``."""
+    check_file(content, filename)
+    kind = spreadsheet_format(filename)
+    rows = _csv_rows(content) if kind == "csv" else _xlsx_rows(content)
+    return _sheet(rows, deadline=time.monotonic() + seconds)
+
+
+def check_file(content: bytes, filename: str) -> None:
+    """The checks on the file as a whole that cost little (format, size, an XLSX's declared
+    size, the column headers), so an upload can be refused at once; reading the rows is the
+    import's work."""
     kind = spreadsheet_format(filename)
     if len(content) > MAX_FILE_BYTES:
         raise SpreadsheetError(
@@ -112,8 +122,32 @@ def read_spreadsheet(content: bytes, filename: str, *, seconds: float = READ_SEC
         )
     if not content.strip():
         raise SpreadsheetError("The file is empty.")
+    if kind == "xlsx":
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNPACKED_BYTES:
+                    raise SpreadsheetError(
+                        "The workbook is too large to import; split it into smaller files."
+                    )
+                _check_declared_dimensions(archive)
+        except zipfile.BadZipFile as error:
+            raise SpreadsheetError(
+                "The file is not a valid .xlsx workbook. Save it again from Excel, or as CSV UTF-8."
+            ) from error
     rows = _csv_rows(content) if kind == "csv" else _xlsx_rows(content)
-    return _sheet(rows, deadline=time.monotonic() + seconds)
+    try:
+        first = next(iter(rows), None)
+    finally:
+        close = getattr(rows, "close", None)
+        if close:
+            close()
+    if first is None:
+        raise SpreadsheetError("The file is empty.")
+    check_headers(_header_names(first))
+
+
+def _header_names(cells: list[Cell]) -> list[str]:
+    return [str(cell).strip().lower() if cell is not None else "" for cell in cells]
 
 
 def _csv_rows(content: bytes) -> Iterator[list[Cell]]:
@@ -144,20 +178,9 @@ def _csv_rows(content: bytes) -> Iterator[list[Cell]]:
 
 
 def _xlsx_rows(content: bytes) -> Iterator[list[Cell]]:
+    """The rows of a workbook that ``check_file`` has passed."""
     from openpyxl import load_workbook
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            if unpacked > MAX_XLSX_UNPACKED_BYTES:
-                raise SpreadsheetError(
-                    "The workbook is too large to import; split it into smaller files."
-                )
-            _check_declared_dimensions(archive)
-    except zipfile.BadZipFile as error:
-        raise SpreadsheetError(
-            "The file is not a valid .xlsx workbook. Save it again from Excel, or as CSV UTF-8."
-        ) from error
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for damaged workbooks
@@ -222,7 +245,7 @@ def _sheet(raw_rows: Iterable[list[Cell]], *, deadline: float) -> Sheet:
         raise SpreadsheetError(
             f"The first row is {len(header_cells):,} cells wide; the most is {MAX_COLUMNS:,}."
         )
-    headers = [str(cell).strip().lower() if cell is not None else "" for cell in header_cells]
+    headers = _header_names(header_cells)
     used = check_headers(headers)
     unnamed = [index for index, header in enumerate(headers) if not header]
     sheet = Sheet(headers=[headers[index] for index in used])

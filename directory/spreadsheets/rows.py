@@ -17,10 +17,9 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-
 from ..choices import LANGUAGES, WEEKDAYS
 from ..models import Circumstance, LevelOfNeed, Need, Organisation, ServicePage
+from ..rich_text import clean_rich_text
 from ..term_names import split_term_list, term_key
 from ..writer import Problem, ServiceValues
 from .columns import (
@@ -39,7 +38,7 @@ from .reading import Cell, Row
 FORMULA_STARTS = ("=", "@", "+", "-", "\t", "\r")
 TRUE_WORDS = {"yes", "y", "true", "1"}
 FALSE_WORDS = {"no", "n", "false", "0"}
-DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
+UNKNOWN_WORDS = {"unknown", "not known"}
 _HTML_TAG = re.compile(r"<\s*/?\s*(p|br|b|i|strong|em|a|ul|ol|li|h[1-6]|div|span)\b", re.I)
 _SCHEDULE = re.compile(
     r"^(?P<day>[A-Za-z]+)\.?,?\s+(?P<opens>\d{1,2}[:.]\d{2})\s*(?:-|–|—|to)\s*"
@@ -157,7 +156,8 @@ def text(value: Cell) -> str:
     return unescape_formula(stripped)
 
 
-def boolean(value: Cell, default: bool) -> bool:
+def boolean(value: Cell, default: bool | None, *, unknown: bool = False) -> bool | None:
+    """yes/no; with ``unknown``, "unknown" too (None), for what a service may not have said."""
     if isinstance(value, bool):
         return value
     word = text(value).lower()
@@ -167,7 +167,9 @@ def boolean(value: Cell, default: bool) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise CellError(f"'{word}' is not yes or no.")
+    if unknown and word in UNKNOWN_WORDS:
+        return None
+    raise CellError(f"'{word}' is not yes or no{' or unknown' if unknown else ''}.")
 
 
 def whole_number(value: Cell) -> int | None:
@@ -252,17 +254,6 @@ def description_html(value: Cell) -> str:
             for part in paragraphs
         )
     return clean_rich_text(raw)
-
-
-_converter: EditorHTMLConverter | None = None
-
-
-def clean_rich_text(value: str) -> str:
-    global _converter
-    if _converter is None:
-        _converter = EditorHTMLConverter(features=DESCRIPTION_FEATURES)
-    # Database format -> editor format first, so internal page and document links survive.
-    return _converter.whitelister.clean(_converter.from_database_format(value or ""))
 
 
 def schedule(item: str) -> dict[str, Any]:
@@ -365,7 +356,7 @@ def _parse_service_cell(
 def _simple_value(column: Column, value: Cell) -> Any:
     model_field = ServicePage._meta.get_field(column.field)
     if column.kind == "bool":
-        return boolean(value, default=model_field.default)
+        return boolean(value, default=model_field.default, unknown=model_field.null)
     if column.kind == "int":
         number = whole_number(value)
         if number is None and model_field.has_default():

@@ -44,8 +44,8 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def _yes_no(value: bool) -> str:
-    return "yes" if value else "no"
+def _yes_no(value: bool | None) -> str:
+    return "unknown" if value is None else "yes" if value else "no"
 
 
 def _join(parts: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ and the levels.
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 
 from django.db import models
@@ -68,3 +69,17 @@ def snapshot(page: ServicePage) -> tuple:
     for field in m2m_fields():
         parts.append(tuple(sorted(item.pk for item in getattr(page, field.name).all())))
     return tuple(parts)
+
+
+def content_hash(taken: tuple) -> str:
+    """A short fingerprint of a snapshot, to store and compare later."""
+    return hashlib.sha256(repr(_plain(taken)).encode()).hexdigest()
+
+
+def _plain(value: object) -> object:
+    """Choices (str subclasses) as the plain strings a page read back from its revision has."""
+    if isinstance(value, tuple):
+        return tuple(_plain(item) for item in value)
+    if isinstance(value, str) and type(value) is not str:
+        return str.__str__(value)
+    return value

@@ -25,8 +25,8 @@ def refresh_admin_indexes_task(page_ids: list[int]) -> None:
         return
     for _name, backend in get_search_backends_with_name(with_auto_update=True):
         backend.add_bulk(ServicePage, pages)
-    with transaction.atomic():
-        for page in pages:
+    for page in pages:
+        with transaction.atomic():  # one page at a time: short transactions
             ReferenceIndex.create_or_update_for_object(page)
 
 

@@ -58,6 +58,7 @@ class RowWriter:
     def write(self, writes: list[PageWrite]) -> None:
         """Write one batch; call inside a transaction."""
         now = timezone.now()
+        _save_new_references([item.page for item in writes])
         new = [item for item in writes if item.page.pk is None]
         new_ids = {id(item) for item in new}
         self._insert_pages(new, now)
@@ -236,6 +237,30 @@ class RowWriter:
                 for action, details in zip(actions, data, strict=True)
             ]
         insert_rows(PageLogEntry, entries)
+
+
+def _save_new_references(pages: list[ServicePage]) -> None:
+    """Save the objects an importer made for these pages (a new organisation, a new need to
+    review), once each, and point the pages and their rows at them."""
+    for page in pages:
+        objects = [page] + [
+            row
+            for accessor, _model, _key in child_relations()
+            for row in getattr(page, accessor).all()
+        ]
+        for obj in objects:
+            for field in obj._meta.concrete_fields:
+                if not field.is_relation or not field.many_to_one:
+                    continue
+                related = field.get_cached_value(obj, None)
+                if (
+                    related is not None
+                    and related.pk is None
+                    and field.name not in ("page", "content_object")
+                ):
+                    related.save()
+                if related is not None and related.pk is not None:
+                    setattr(obj, field.attname, related.pk)
 
 
 def _page_row(page: ServicePage) -> Page:

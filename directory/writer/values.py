@@ -141,8 +141,8 @@ def check(page: ServicePage, age_bands: list[AgeBand]) -> list[Problem]:
     """The model's own validation of the page and every child row; [] when it may be saved.
 
     Foreign keys that hold an object are not looked up again (the importer found them in the
-    database; the database refuses a dangling one when the batch is written), and the age band
-    vocabulary is the one read for the batch."""
+    database, or made a new one the writer saves first; the database refuses a dangling one when
+    the batch is written), and the age band vocabulary is the one read for the batch."""
     problems: list[Problem] = []
     for relation in CHILD_MODELS:
         for position, child in enumerate(getattr(page, relation).all()):
@@ -153,7 +153,7 @@ def check(page: ServicePage, age_bands: list[AgeBand]) -> list[Problem]:
     # The writer checks slugs against every sibling at once.
     page._slug_checked = True
     page._age_band_vocabulary = age_bands
-    exclude = [name for name in _foreign_keys() if getattr(page, f"{name}_id") is not None]
+    exclude = [name for name in _foreign_keys() if _refers(page, name)]
     exclude += _page_bookkeeping()
     try:
         page.full_clean(exclude=exclude, validate_unique=False)
@@ -169,6 +169,14 @@ def _page_bookkeeping() -> list[str]:
     return [
         field.name for field in Page._meta.concrete_fields if field.name not in ("title", "slug")
     ]
+
+
+def _refers(page: ServicePage, name: str) -> bool:
+    """The key holds an id, or an object (one an importer will create, saved by the writer)."""
+    field = ServicePage._meta.get_field(name)
+    return (
+        getattr(page, field.attname) is not None or field.get_cached_value(page, None) is not None
+    )
 
 
 @cache

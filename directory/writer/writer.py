@@ -30,7 +30,7 @@ from wagtail.models import COMMENTS_RELATION_NAME, Page, WorkflowState
 
 from ..models import AgeBand, DeletedService, DirectoryIndexPage, ServicePage
 from ..site_setup import ensure_site_structure
-from .changes import child_relations, snapshot
+from .changes import child_relations, content_hash, snapshot
 from .indexes import after_write
 from .revisions import latest_versions
 from .rows import PageWrite, RowWriter
@@ -52,6 +52,10 @@ class Planned:
     unpublish: bool = False
     based_on: int | None = None  # the revision the values were applied to
     live_title: str = ""
+    # The service's content before and after the values (``changes.content_hash``), so a feed
+    # can tell later whether someone has edited what it wrote.
+    before: str = ""
+    after: str = ""
 
     @property
     def ok(self) -> bool:
@@ -130,7 +134,8 @@ class ServiceWriter:
         page.slug = _slug(values.slug or page.title)
         problems = check(page, self.age_bands)
         wanted_live = self.publish and page.status not in NOT_PUBLISHED
-        return Planned(values, "created", page, problems, publish=wanted_live)
+        after = content_hash(snapshot(page))
+        return Planned(values, "created", page, problems, publish=wanted_live, after=after)
 
     def _plan_update(
         self,
@@ -142,7 +147,8 @@ class ServiceWriter:
         before = snapshot(latest)
         apply_values(latest, values, child_ids)
         problems = check(latest, self.age_bands)
-        changed = snapshot(latest) != before
+        after = snapshot(latest)
+        changed = after != before
         wanted_live = self.publish and latest.status not in NOT_PUBLISHED
         waiting = wanted_live and (not page.live or page.has_unpublished_changes)
         unpublish = page.live and latest.status in NOT_PUBLISHED
@@ -156,6 +162,8 @@ class ServiceWriter:
             unpublish=unpublish,
             based_on=page.latest_revision_id,
             live_title=page.title if page.live else "",
+            before=content_hash(before),
+            after=content_hash(after),
         )
 
     def _refusals(self, pages: list[ServicePage]) -> dict[int, str]:
@@ -212,6 +220,8 @@ class ServiceWriter:
             self._free_slugs([plan.page for plan in todo if plan.outcome == "created"])
             self.rows.write([PageWrite(plan.page, plan.publish, plan.live_title) for plan in todo])
             for plan in todo:
+                # Now new organisations and terms have their ids.
+                plan.after = content_hash(snapshot(plan.page))
                 if plan.unpublish:
                     live = ServicePage.objects.get(pk=plan.page.pk)
                     live.unpublish(user=self.user, log_action=True)

@@ -8,17 +8,20 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from directory.openreferral.fetching import SourceError, is_url, load_records
+from directory.openreferral.fetching import SourceError, is_url, load_feed
 from directory.openreferral.importing import import_services
 
 
 class Command(BaseCommand):
     help = (
-        "Create or update services from Open Referral UK service_full objects: a file or URL "
-        "holding one object, a JSON array of them, or a paged list (a URL's following pages "
-        "are fetched). Services are matched by id. If any service has a problem nothing is "
-        "written, every problem is listed with its record number and JSON path, and the "
-        "command exits with a non-zero status. Running the same import again changes nothing."
+        "Create or update services from an Open Referral UK feed (v3 service_full objects or "
+        "v1 records, told apart by their fields): a file or URL holding one record, a JSON "
+        "array of them, or a paged list (a URL's following pages are fetched, and each list "
+        "item's /services/{id} when the list gives only its one-to-one fields). Services are "
+        "matched by id. Each record is imported on its own: common defects are repaired with a "
+        "warning, and a record with a problem is listed with its id, JSON path and reason (the "
+        "command then exits with a non-zero status). --strict writes nothing unless every "
+        "record is good. Running the same import again changes nothing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -31,6 +34,11 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="Check and report, but save nothing."
+        )
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="All or nothing: write nothing if any record has a problem.",
         )
         parser.add_argument(
             "--user", metavar="USERNAME", help="Record the revisions against this user."
@@ -46,29 +54,47 @@ class Command(BaseCommand):
             except get_user_model().DoesNotExist:
                 raise CommandError(f"No user called '{options['user']}'.") from None
         source = options["source"]
-        pages = tqdm(desc="Fetching", unit="page", disable=not (progress and is_url(source)))
+        fetching = progress and is_url(source)
+        pages = tqdm(desc="Fetching pages", unit="page", disable=not fetching)
+        details = tqdm(desc="Fetching details", unit="service", disable=not fetching)
 
         def on_page(number: int, total: int) -> None:
             pages.total = total or None
-            pages.update(1)
+            pages.update(number - pages.n)
+
+        def on_detail(done: int, total: int) -> None:
+            details.total = total
+            details.update(done - details.n)
 
         try:
-            records = load_records(source, on_page=on_page)
+            feed = load_feed(source, on_page=on_page, on_detail=on_detail)
         except SourceError as error:
             raise CommandError(f"Nothing was imported: {error}") from None
         finally:
             pages.close()
-        report = import_services(
-            records,
-            publish=options["publish"],
-            user=user,
-            dry_run=options["dry_run"],
-            progress=progress,
-        )
+            details.close()
+        records = feed.records
+        bar = tqdm(total=len(records), desc="Importing", unit="service", disable=not progress)
+
+        def on_progress(done: int, total: int) -> None:
+            bar.update(done - bar.n)
+
+        try:
+            report = import_services(
+                records,
+                publish=options["publish"],
+                user=user,
+                dry_run=options["dry_run"],
+                strict=options["strict"],
+                progress=on_progress,
+                feed_notes=feed.notes,
+            )
+        finally:
+            bar.close()
         summary, *details = report.lines()
         for line in details:
             (self.stderr if line.startswith("Error") else self.stdout).write(line)
         if not report.ok:
-            raise CommandError(summary)
+            raise CommandError(f"{summary} ({report.seconds:,.1f} s)")
         if options["verbosity"] > 0:
             self.stdout.write(self.style.SUCCESS(f"{summary} ({report.seconds:,.1f} s)"))
