@@ -50,9 +50,11 @@ serve: install  ## Production settings: gunicorn + worker on PostgreSQL, OpenSea
 
 # The suite runs in one test process per core (pytest-xdist; TEST_WORKERS=0 for a single process),
 # each with its own test database; each test file goes whole to one process, so its module
-# fixtures are set up once and its tests keep their order.
+# fixtures are set up once and its tests keep their order. Files are handed out in the order
+# pytest collected them (not biggest first): the browser tests, which keep the demo committed
+# until the end of the session, must come after every other test of their process.
 TEST_WORKERS ?= auto
-PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test: install-dev  ## Install with test dependencies; lint; run the whole suite.
 	$(BIN)/ruff check .
