@@ -20,10 +20,8 @@ from enum import Enum
 
 from django.db.models import Model
 
-from directory.choices import LANGUAGES, WEEKDAYS
+from directory.choices import ACCESS_ROUTES, DELIVERY_MODES, LANGUAGES, WEEKDAYS
 from directory.models import (
-    ACCESS_ROUTES,
-    DELIVERY_MODES,
     AgeBand,
     Circumstance,
     LevelOfNeed,
