@@ -42,11 +42,10 @@ SEARCHED_FIELDS = (
 
 
 def indexable_services() -> QuerySet[ServicePage]:
-    """Live, public services with everything ``build_document`` reads, in a fixed number of
+    """Listed services with everything ``build_document`` reads, in a fixed number of
     queries whatever their number."""
     return (
-        ServicePage.objects.live()
-        .public()
+        ServicePage.objects.listed()
         .select_related("organisation")
         .prefetch_related(
             Prefetch("levels", queryset=LevelOfNeed.objects.order_by("rank", "pk")),
