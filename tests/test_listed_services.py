@@ -20,7 +20,7 @@ from directory.menu import need_menu
 from directory.models import ServicePage
 from directory.recycle_bin.actions import move_to_bin
 from search.query import parse_search_query
-from search.service import search_run
+from search.runner import run_search
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +57,9 @@ HIDING = [unpublish, make_private, protect_with_password, expire, bin_it]
 
 def surfaces(client, site_structure, engine_name) -> dict[str, str]:
     """Where a family (or another service's software) can meet a service: what each shows."""
-    outcome = search_run(parse_search_query(QueryDict("")), log=False)
+    outcome = run_search(parse_search_query(QueryDict("")), log=False)
     assert outcome.engine == engine_name and not outcome.fell_back
-    words = search_run(parse_search_query(QueryDict("q=rhymes")), log=False)
+    words = run_search(parse_search_query(QueryDict("q=rhymes")), log=False)
     menu = [entry.need.name for category in need_menu() for entry in category.needs]
     api = client.get(API + "services").json()
     return {

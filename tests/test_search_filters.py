@@ -19,7 +19,7 @@ from search.engines import database, elastic
 from search.engines.elastic_index import ServiceDocument
 from search.filters import FACETS, FILTERS, STORED, Kind
 from search.query import SearchQueryError, parse_search_query
-from search.service import search_run
+from search.runner import run_search
 
 pytestmark = pytest.mark.django_db
 
@@ -120,14 +120,14 @@ def test_each_facet_is_counted_and_filters_on_both_engines(
     every, _ = documents(*two_services)
     value = chosen_value(search_filter, every)
 
-    unfiltered = search_run(parse_search_query(QueryDict("")), log=False)
+    unfiltered = run_search(parse_search_query(QueryDict("")), log=False)
     assert unfiltered.engine == engine_name and unfiltered.results.count == 2
     assert unfiltered.results.facet_counts[search_filter.name][value] == 1
     facet = next(f for f in unfiltered.facets if f.name == search_filter.name)
     assert facet.label == search_filter.label
     assert value in {choice.value for choice in facet.values}
 
-    filtered = search_run(parse_search_query(QueryDict(f"{search_filter.name}={value}")))
+    filtered = run_search(parse_search_query(QueryDict(f"{search_filter.name}={value}")))
     assert filtered.engine == engine_name
     assert [hit.document["id"] for hit in filtered.results.hits] == [every_page.pk]
     # A facet's counts ignore its own choice: the other service still counts elsewhere.
