@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: start serve test install install-dev assets lint format postgres-test bench audit lock clean
+.PHONY: start serve test install install-dev assets lint lint-js format postgres-test bench audit lock clean
 
 # The setup steps run their tasks at once (TASKS_BACKEND=immediate), so the site is complete
 # when it starts; then the background worker runs beside the development server, and Ctrl+C
@@ -50,13 +50,16 @@ serve: install  ## Production settings: gunicorn + worker on PostgreSQL, OpenSea
 
 # The suite runs in one test process per core (pytest-xdist; TEST_WORKERS=0 for a single process),
 # each with its own test database; each test file goes whole to one process, so its module
-# fixtures are set up once and its tests keep their order.
+# fixtures are set up once and its tests keep their order. Files are handed out in the order
+# pytest collected them (not biggest first): the browser tests, which keep the demo committed
+# until the end of the session, must come after every other test of their process.
 TEST_WORKERS ?= auto
-PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test: install-dev  ## Install with test dependencies; lint; run the whole suite.
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	@$(MAKE) --no-print-directory lint-js
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(PYTEST) $(PYTEST_ARGS)
 
@@ -104,6 +107,7 @@ lint:
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/ruff format --check .
+	@$(MAKE) --no-print-directory lint-js
 
 format:
 	$(BIN)/ruff format .
@@ -137,7 +141,12 @@ VENDOR_FILES := \
 
 ifneq ($(shell command -v $(NPM) 2>/dev/null),)
 assets: $(VENDOR_FILES)  ## Map and search-box libraries from npm into static/vendor/.
+# ESLint on the project's own scripts (eslint.config.js: static/js/, never static/vendor/).
+lint-js: $(NPM_STAMP)
+	$(NPM) run --silent lint:js
 else
+lint-js:
+	@echo "Warning: npm not found, so the JavaScript in static/js/ was not linted (install Node.js and npm)."
 assets:
 	@echo "Warning: npm not found, so no map or search-as-you-type libraries: search results will show as a list only and search boxes stay plain (install Node.js and npm, then run 'make assets')."
 endif

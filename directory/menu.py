@@ -27,7 +27,7 @@ class NeedCategory:
 
 def need_menu() -> list[NeedCategory]:
     """Categories in order, each with its needs that have at least one live, public service."""
-    live_ids = ServicePage.objects.live().public().values("pk")
+    live_ids = ServicePage.objects.listed().values("pk")
     needs = (
         Need.objects.filter(parent__isnull=False)
         .select_related("parent")

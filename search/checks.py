@@ -14,7 +14,7 @@ def index_is_complete(app_configs: Any = None, **kwargs: Any) -> list[checks.Che
     from .models import SearchEntry
 
     try:
-        live = ServicePage.objects.live().public().count()
+        live = ServicePage.objects.listed().count()
         indexed = SearchEntry.objects.count()
     except DatabaseError:
         return []  # not migrated yet: migrate's own messages say so

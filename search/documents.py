@@ -17,7 +17,6 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
 
 from directory.models import (
-    ACCESS_ROUTES,
     DELIVERY_MODES,
     LevelOfNeed,
     ServiceAgeBand,
@@ -29,7 +28,7 @@ from directory.models import (
 from directory.opening_hours import week_minutes
 
 from .analysis import analysed_fields, words
-from .facets import YES
+from .filters import document_facets
 
 # The fields whose words are searched, in the order a person reads a result.
 SEARCHED_FIELDS = (
@@ -43,11 +42,10 @@ SEARCHED_FIELDS = (
 
 
 def indexable_services() -> QuerySet[ServicePage]:
-    """Live, public services with everything ``build_document`` reads, in a fixed number of
+    """Listed services with everything ``build_document`` reads, in a fixed number of
     queries whatever their number."""
     return (
-        ServicePage.objects.live()
-        .public()
+        ServicePage.objects.listed()
         .select_related("organisation")
         .prefetch_related(
             Prefetch("levels", queryset=LevelOfNeed.objects.order_by("rank", "pk")),
@@ -85,11 +83,7 @@ def build_document(page: ServicePage) -> dict[str, Any]:
     need_rows = list(page.tagged_needs.all())
     circumstance_rows = list(page.tagged_circumstances.all())
     levels = list(page.levels.all())
-    need_slugs = {row.tag.slug for row in need_rows}
-    # A category finds the services tagged with any of its needs.
-    need_slugs |= {row.tag.parent.slug for row in need_rows if row.tag.parent_id}
-    delivery = [slug for slug, (field, _) in DELIVERY_MODES.items() if getattr(page, field)]
-    access = [slug for slug, (field, _) in ACCESS_ROUTES.items() if getattr(page, field)]
+    facets = document_facets(page)
     locations = [
         {
             "name": location.name,
@@ -112,18 +106,7 @@ def build_document(page: ServicePage) -> dict[str, Any]:
         "organisation": page.organisation.name if page.organisation_id else "",
         "need_names": [row.tag.name for row in need_rows],
         "circumstance_names": [row.tag.name for row in circumstance_rows],
-        "facets": {
-            "need": sorted(need_slugs),
-            "level": [level.slug for level in levels],
-            "age_band": [row.tag.slug for row in page.tagged_age_bands.all()],
-            "circumstance": [row.tag.slug for row in circumstance_rows],
-            "access": access,
-            "delivery": delivery,
-            "day": sorted({schedule.weekday for schedule in schedules}),
-            "language": sorted({language.code for language in page.languages.all()}),
-            "free": [YES] if page.is_free else [],
-            "commissioned": [YES] if page.commissioned else [],
-        },
+        "facets": facets,
         "minimum_age": page.minimum_age,
         "maximum_age": page.maximum_age,
         # The age range is the child's; a service for parents and carers also serves the parents
@@ -141,7 +124,9 @@ def build_document(page: ServicePage) -> dict[str, Any]:
         "levels": [{"value": level.slug, "label": level.name} for level in levels],
         "needs": _terms(need_rows),
         "age_bands": _terms(page.tagged_age_bands.all()),
-        "delivery": [{"value": slug, "label": DELIVERY_MODES[slug][1]} for slug in delivery],
+        "delivery": [
+            {"value": slug, "label": DELIVERY_MODES[slug][1]} for slug in facets["delivery"]
+        ],
         "free": page.is_free,
         "status": page.status,
         "schedules": [

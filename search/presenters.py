@@ -15,6 +15,7 @@ from directory.opening_hours import OpeningToday, opening_today
 
 from .engines import Hit
 from .facets import FacetResult
+from .filters import FILTERS_BY_NAME
 from .query import SearchQuery
 
 
@@ -181,16 +182,11 @@ def active_filters(query: SearchQuery, facets: list[FacetResult]) -> list[Active
     if query.age is not None:
         add(f"Age {query.age}", "age")
     for facet in facets:
+        search_filter = FILTERS_BY_NAME[facet.name]
         for value in facet.values:
             if value.selected:
                 label = (
-                    value.label
-                    if facet.name in ("free", "commissioned", "open")
-                    else (f"{facet.label}: {value.label}")
+                    value.label if search_filter.names_itself else (f"{facet.label}: {value.label}")
                 )
-                add(
-                    label,
-                    facet.name,
-                    None if facet.name in ("free", "commissioned") else value.value,
-                )
+                add(label, facet.name, value.value if search_filter.repeatable else None)
     return chosen

@@ -33,17 +33,17 @@ from typing import Any
 
 from django.http import QueryDict
 
-from directory.choices import LANGUAGES, WEEKDAYS
 from directory.geocoding import (
     InvalidPostcode,
     geocode_postcode,
     normalise_postcode,
     outward_code,
 )
-from directory.models import ACCESS_ROUTES, DELIVERY_MODES, AgeBand, Circumstance, LevelOfNeed, Need
-from directory.opening_hours import OPEN_CHOICES, WeekMoment, week_moment
+from directory.models import Need
+from directory.opening_hours import WeekMoment, week_moment
 
 from .area import is_outside
+from .filters import FILTERS, FILTERS_BY_ATTRIBUTE, FILTERS_BY_NAME, YES, Kind, SearchFilter
 from .intent import has_search_words
 
 MAX_Q_LENGTH = 200
@@ -70,8 +70,6 @@ SORTS = ("relevance", "distance", "name")
 TRUE_VALUES = frozenset({"true", "1", "on", "yes"})
 # Slugs as Django's SlugField allows them; anything else cannot exist, so it never reaches SQL.
 SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
-WEEKDAY_CODES = tuple(code for code, _ in WEEKDAYS)
-LANGUAGE_CODES = tuple(code for code, _ in LANGUAGES)
 
 # Full postcodes a person typed into the words box, for scrubbing from the log.
 _POSTCODE_IN_TEXT_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*[0-9][A-Z]{2}\b", re.IGNORECASE)
@@ -109,22 +107,13 @@ class SearchQuery:
     latitude: float | None = None
     longitude: float | None = None
     radius: float = DEFAULT_RADIUS
-    # The need slugs chosen, and every need id they select (a category brings its needs).
-    needs: tuple[str, ...] = ()
+    # Every filter's choices but the age, as (parameter, sorted values) in the order of
+    # search.filters.FILTERS, only those with a choice; yes/no filters hold ("true",). Read
+    # them by attribute (``query.levels``, ``query.free``) or with ``chosen(name)``.
+    selections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Every need id the chosen needs select (a category brings its needs).
     need_ids: frozenset[int] = frozenset()
-    levels: tuple[str, ...] = ()
-    age_bands: tuple[str, ...] = ()
-    circumstances: tuple[str, ...] = ()
-    delivery: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    access: tuple[str, ...] = ()
-    days: tuple[str, ...] = ()
-    # "now" and/or "today": open at the moment of the search (``moment``), or later today.
-    open: tuple[str, ...] = ()
     age: int | None = None
-    # None means "no filter"; True means "only free" / "only commissioned".
-    free: bool | None = None
-    commissioned: bool | None = None
     sort: str = "relevance"
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
@@ -151,22 +140,26 @@ class SearchQuery:
         """(latitude, longitude) for geopy, or None."""
         return (self.latitude, self.longitude) if self.has_location else None  # type: ignore[return-value]
 
+    def __getattr__(self, name: str) -> Any:
+        """A filter's choices by its attribute: a tuple, or True/None for a yes/no filter."""
+        search_filter = FILTERS_BY_ATTRIBUTE.get(name)
+        if search_filter is None or search_filter.kind is Kind.AGE:
+            raise AttributeError(name)
+        values = self.chosen(search_filter.name)
+        if search_filter.kind is Kind.YES_NO:
+            return True if values else None
+        return values
+
+    def chosen(self, name: str) -> tuple[str, ...]:
+        """The values chosen for the filter with parameter ``name`` (yes/no: ("true",))."""
+        for selected, values in self.selections:
+            if selected == name:
+                return values
+        return ()
+
     @property
     def has_filters(self) -> bool:
-        return bool(
-            self.needs
-            or self.levels
-            or self.age_bands
-            or self.circumstances
-            or self.delivery
-            or self.languages
-            or self.access
-            or self.days
-            or self.open
-            or self.age is not None
-            or self.free is not None
-            or self.commissioned is not None
-        )
+        return bool(self.selections) or self.age is not None
 
     @property
     def is_empty(self) -> bool:
@@ -200,19 +193,22 @@ class SearchQuery:
         place (and with it the radius). The page goes back to 1, since the results change.
         """
         changes: dict[str, Any] = {"page": 1}
-        if name == "need":
-            kept = tuple(
-                (slug, ids)
-                for slug, ids in self.need_expansion
-                if value is not None and slug != value
+        search_filter = FILTERS_BY_NAME.get(name)
+        if search_filter is not None and search_filter.kind is not Kind.AGE:
+            changes["selections"] = tuple(
+                (selected, kept)
+                for selected, values in self.selections
+                if (kept := values if selected != name else _less(values, value))
             )
-            changes["need_expansion"] = kept
-            changes["needs"] = tuple(slug for slug, _ in kept)
-            changes["need_ids"] = frozenset().union(*(ids for _, ids in kept))
-        elif name in _REPEATABLE:
-            attribute = _REPEATABLE[name]
-            current = getattr(self, attribute)
-            changes[attribute] = () if value is None else tuple(v for v in current if v != value)
+            if name == "need":
+                changes["need_expansion"] = tuple(
+                    (slug, ids)
+                    for slug, ids in self.need_expansion
+                    if value is not None and slug != value
+                )
+                changes["need_ids"] = frozenset().union(
+                    *(ids for _, ids in changes["need_expansion"])
+                )
         elif name in {"postcode", "lat", "lng", "location"}:
             changes.update(postcode="", latitude=None, longitude=None, radius=DEFAULT_RADIUS)
         elif name == "sort":
@@ -255,7 +251,7 @@ class SearchQuery:
                 "need_ids": sorted(self.need_ids),
                 # "Open now" changes by the minute.
                 "moment": [self.opening_moment.minute, self.opening_moment.school_holiday]
-                if self.open
+                if any(self.chosen(f.name) for f in FILTERS if f.timed)
                 else None,
             },
             sort_keys=True,
@@ -274,7 +270,8 @@ class SearchQuery:
         for name, values in self._param_items():
             if name in {"postcode", "lat", "lng"}:
                 continue
-            logged[name] = values if name in _REPEATABLE else values[0]
+            repeatable = name in FILTERS_BY_NAME and FILTERS_BY_NAME[name].repeatable
+            logged[name] = values if repeatable else values[0]
         if self.q:
             logged["q"] = _POSTCODE_IN_TEXT_RE.sub(lambda match: match.group(1).upper(), self.q)
         if self.postcode:
@@ -300,11 +297,11 @@ class SearchQuery:
             add("lng", [_format_float(self.longitude)])  # type: ignore[arg-type]
         if self.has_location and self.radius != DEFAULT_RADIUS:
             add("radius", [_format_float(self.radius)])
-        for name, attribute in _REPEATABLE.items():
-            add(name, getattr(self, attribute))
-        add("age", [str(self.age)] if self.age is not None else [])
-        add("free", ["true"] if self.free else [])
-        add("commissioned", ["true"] if self.commissioned else [])
+        for search_filter in FILTERS:
+            if search_filter.kind is Kind.AGE:
+                add("age", [str(self.age)] if self.age is not None else [])
+            else:
+                add(search_filter.name, self.chosen(search_filter.name))
         add("sort", [self.sort] if self.sort != self.default_sort else [])
         add("page", [str(self.page)] if self.page != 1 else [])
         add("per_page", [str(self.per_page)] if self.per_page != DEFAULT_PER_PAGE else [])
@@ -327,10 +324,13 @@ _SINGLE_DEFAULTS: dict[str, Any] = {
     "q": "",
     "radius": DEFAULT_RADIUS,
     "age": None,
-    "free": None,
-    "commissioned": None,
     "per_page": DEFAULT_PER_PAGE,
 }
+
+
+def _less(values: tuple[str, ...], value: str | None) -> tuple[str, ...]:
+    """``values`` without ``value``; None removes them all."""
+    return () if value is None else tuple(v for v in values if v != value)
 
 
 def _default_sort(q: str, has_location: bool) -> str:
@@ -414,28 +414,15 @@ class _Parser:
         self.params = _Params(params)
         self.errors: dict[str, str] = {}
         self.values: dict[str, Any] = {}
+        # Each filter's chosen values, by parameter.
+        self.selections: dict[str, tuple[str, ...]] = {}
 
     def parse(self) -> SearchQuery:
         self._q()
         location_error = self._location()
         self._radius()
-        self._needs()
-        self._vocabulary("level", "levels", LevelOfNeed, "a level of need", "levels of need")
-        self._vocabulary("age_band", "age_bands", AgeBand, "an age group", "age groups")
-        self._vocabulary(
-            "circumstance", "circumstances", Circumstance, "a circumstance", "circumstances"
-        )
-        self._choices("delivery", "delivery", DELIVERY_MODES, "how services are delivered")
-        self._choices("access", "access", ACCESS_ROUTES, "how to get in touch")
-        self._choices("day", "days", WEEKDAY_CODES, "days of the week")
-        self._choices("open", "open", OPEN_CHOICES, "when it is open")
-        self._choices("language", "languages", LANGUAGE_CODES, "languages")
-        self._age()
-        self._boolean("free", "Tick 'Free' to see only free services, or leave it out.")
-        self._boolean(
-            "commissioned",
-            "Tick 'Commissioned' to see only commissioned services, or leave it out.",
-        )
+        for search_filter in FILTERS:
+            self._filter(search_filter)
         self._sort(location_error)
         self._bounded_int("page", 1, MAX_PAGE, f"Enter a page number from 1 to {MAX_PAGE}.")
         self._bounded_int(
@@ -449,7 +436,22 @@ class _Parser:
         if self.values.get("latitude") is None:
             # The radius only means something around a place; keep equal searches equal.
             self.values["radius"] = DEFAULT_RADIUS
-        return SearchQuery(**self.values)
+        selections = tuple(
+            (f.name, self.selections[f.name]) for f in FILTERS if self.selections.get(f.name)
+        )
+        return SearchQuery(selections=selections, **self.values)
+
+    def _filter(self, search_filter: SearchFilter) -> None:
+        if search_filter.kind is Kind.NEED:
+            self._needs()
+        elif search_filter.kind is Kind.TERMS:
+            self._vocabulary(search_filter)
+        elif search_filter.kind is Kind.CHOICES:
+            self._choices(search_filter)
+        elif search_filter.kind is Kind.YES_NO:
+            self._boolean(search_filter)
+        else:
+            self._age()
 
     def _q(self) -> None:
         q = _clean_text(self.params.get("q"))
@@ -587,38 +589,39 @@ class _Parser:
         if unknown:
             self._unknown("need", unknown, "a need", "needs")
             return
-        self.values["needs"] = tuple(slugs)
+        self.selections["need"] = tuple(slugs)
         self.values["need_expansion"] = tuple((slug, frozenset(expansion[slug])) for slug in slugs)
         self.values["need_ids"] = frozenset().union(*expansion.values())
 
-    def _vocabulary(
-        self, name: str, attribute: str, model: type, singular: str, plural: str
-    ) -> None:
-        slugs = self._slugs(name, plural)
-        if slugs is None:
+    def _vocabulary(self, search_filter: SearchFilter) -> None:
+        name, model = search_filter.name, search_filter.vocabulary
+        slugs = self._slugs(name, search_filter.many)
+        if slugs is None or model is None:
             return
         wanted = [slug for slug in slugs if SLUG_RE.match(slug)]
         known = (
-            set(model.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+            set(model._default_manager.filter(slug__in=wanted).values_list("slug", flat=True))
             if wanted
             else set()
         )
         unknown = [slug for slug in slugs if slug not in known]
         if unknown:
-            self._unknown(name, unknown, singular, plural)
+            self._unknown(name, unknown, search_filter.one, search_filter.many)
         else:
-            self.values[attribute] = tuple(slugs)
+            self.selections[name] = tuple(slugs)
 
-    def _choices(self, name: str, attribute: str, allowed: Iterable[str], what: str) -> None:
-        allowed = set(allowed)
+    def _choices(self, search_filter: SearchFilter) -> None:
+        name = search_filter.name
+        allowed = {value for value, _ in search_filter.allowed()}
         values = sorted({value.lower() for value in self.params.getlist(name)})
         unknown = [value for value in values if value not in allowed]
         if unknown:
             self.errors[name] = (
-                f"We do not recognise {_quote_list(unknown)}. Choose {what} from the list."
+                f"We do not recognise {_quote_list(unknown)}. "
+                f"Choose {search_filter.many} from the list."
             )
         else:
-            self.values[attribute] = tuple(values)
+            self.selections[name] = tuple(values)
 
     def _age(self) -> None:
         raw = self.params.get("age")
@@ -632,14 +635,17 @@ class _Parser:
         else:
             self.values["age"] = age
 
-    def _boolean(self, name: str, message: str) -> None:
+    def _boolean(self, search_filter: SearchFilter) -> None:
+        name, tick = search_filter.name, search_filter.one
         raw = self.params.get(name)
         if not raw:
             return
         if raw.lower() in TRUE_VALUES:
-            self.values[name] = True
+            self.selections[name] = (YES,)
         else:
-            self.errors[name] = message
+            self.errors[name] = (
+                f"Tick '{tick}' to see only {tick.lower()} services, or leave it out."
+            )
 
     def _sort(self, location_error: bool) -> None:
         raw = self.params.get("sort").lower()

@@ -17,6 +17,7 @@ from directory.models import Need
 from directory.models.vocabularies import sensitive_needs
 
 from .engines import Hit
+from .filters import FILTERS_BY_NAME
 from .guidance import guidance_for
 from .models import IndexGeneration
 from .pathways import build_pathway
@@ -39,9 +40,6 @@ from .runner import SearchOutcome, run_search, suggest
 from .text_query import NEED
 
 RADIUS_CHOICES = (1, 2, 3, 5, 10, 20)
-# Filters the page does not offer, though the API and old links still take them: age bands,
-# because the form's typed age is the page's one age control.
-FACETS_NOT_ON_THE_PAGE = frozenset({"age_band"})
 
 
 class _CountedHits(Sequence):
@@ -123,8 +121,9 @@ def _render(
         "outcome": outcome,
         "results": page,
         "items": items,
+        # The API and old links still take filters the page does not offer (search.filters).
         "facets": [
-            facet for facet in facets if facet.values and facet.name not in FACETS_NOT_ON_THE_PAGE
+            facet for facet in facets if facet.values and FILTERS_BY_NAME[facet.name].on_page
         ],
         "search_in_words": search_in_words(query),
         "sensitive": is_sensitive(outcome) if outcome else False,

@@ -63,6 +63,14 @@ def pytest_runtest_makereport(item, call):
         )
 
 
+@pytest.fixture(scope="session")
+def migrated_rows(django_db_setup, django_db_blocker) -> TableSnapshot:
+    """Every table as the migrations left it (Wagtail's root page, the groups, the
+    vocabularies, the content types), taken before any test of this process writes."""
+    with django_db_blocker.unblock():
+        return TableSnapshot.take()
+
+
 @pytest.fixture
 def _django_db_helper(_migrated_rows_put_back, _django_db_helper) -> None:
     """pytest-django's own (which this overrides and uses), set up after, so torn down before,
@@ -71,23 +79,31 @@ def _django_db_helper(_migrated_rows_put_back, _django_db_helper) -> None:
 
 
 @pytest.fixture
-def _migrated_rows_put_back(request, django_db_blocker) -> Iterator[None]:
-    """After a test whose writes were committed (``serialized_rollback``, tests/processes.py),
-    give the emptied tables back the rows the migrations made.
+def _migrated_rows_put_back(request, migrated_rows, django_db_blocker) -> Iterator[None]:
+    """After a test whose writes were committed (``transaction=True``, tests/processes.py),
+    give every table back the rows the migrations made.
 
-    Django's TransactionTestCase empties every table after such a test and puts the rows back
-    only at the start of the next one that asks for them, so whatever runs next in the same
-    process (another module's tests, with pytest-xdist; the browser tests, always) would find
-    no Wagtail root page, no groups and no vocabularies.
+    Django's TransactionTestCase empties every table after such a test; it puts the rows back
+    only at the start of the next test that asks for them (``serialized_rollback``), and without
+    that asking it runs the post-migrate hooks, which make content types and permissions again
+    under new ids. Whatever ran next in the same process (another module's tests, with
+    pytest-xdist; the browser tests, always) found no Wagtail root page, no groups, no
+    vocabularies, and demo rows pointing at content types that had gone.
     """
     yield
     marker = request.node.get_closest_marker("django_db")
-    if marker is None or not marker.kwargs.get("serialized_rollback"):
+    committed = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames
+        for name in ("transactional_db", "live_server", "django_db_reset_sequences")
+    )
+    if not committed:
         return
-    from django.db import connection
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
 
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    with django_db_blocker.unblock(), transaction.atomic():
+        migrated_rows.restore()
+    ContentType.objects.clear_cache()
 
 
 def refresh_planner_statistics() -> None:
@@ -124,7 +140,7 @@ def load_demo_rows() -> TableSnapshot:
 
 
 @pytest.fixture(scope="session")
-def demo_rows(django_db_setup, django_db_blocker) -> TableSnapshot:
+def demo_rows(migrated_rows, django_db_blocker) -> TableSnapshot:
     """The demo borough's rows, loaded once per test process (see load_demo_rows)."""
     with django_db_blocker.unblock():
         return load_demo_rows()

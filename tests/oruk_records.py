@@ -82,3 +82,19 @@ def attribute(taxonomy: str, name: str, **term: Any) -> dict[str, Any]:
             **term,
         },
     }
+
+
+def import_counts() -> tuple[int, ...]:
+    """What an import writes, counted: a failed or repeated import leaves these unchanged."""
+    from wagtail.models import Revision
+
+    from directory.models import Circumstance, Need, Organisation, ServiceExternalTerm, ServicePage
+
+    return (
+        ServicePage.objects.count(),
+        Organisation.objects.count(),
+        Need.objects.count(),
+        Circumstance.objects.count(),
+        Revision.objects.count(),
+        ServiceExternalTerm.objects.count(),
+    )

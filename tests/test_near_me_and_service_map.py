@@ -21,7 +21,7 @@ from django.templatetags.static import static
 from django.test import override_settings
 
 from directory.models import ServiceLocation
-from search.templatetags import map_tags
+from directory.templatetags import maps as map_tags
 
 ROOT = Path(settings.BASE_DIR)
 NEAR_ME = static("js/near-me.js")

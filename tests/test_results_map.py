@@ -19,7 +19,7 @@ from django.templatetags.static import static
 from django.test import override_settings
 
 from config.settings.base import _map_tiles_source
-from search.templatetags import map_tags
+from directory.templatetags import maps as map_tags
 
 ROOT = Path(settings.BASE_DIR)
 PARTIAL = "search/_results_map.html"

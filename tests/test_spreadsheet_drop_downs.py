@@ -15,7 +15,7 @@ from directory.spreadsheets.columns import COLUMNS_BY_HEADER, headers
 from directory.spreadsheets.reading import MAX_ROWS
 from directory.spreadsheets.writing import export_services, template
 
-from .test_admin_vocabulary_terms import HOSTILE_CIRCUMSTANCES, HOSTILE_NEEDS
+from .hostile_terms import HOSTILE_CIRCUMSTANCES, HOSTILE_NEEDS
 
 pytestmark = pytest.mark.django_db
 

@@ -309,7 +309,7 @@ def _review_date(spec: ServiceSpec, today: datetime.date) -> Any:
 
 
 def _count(summary: DemoSummary, directory: Any) -> None:
-    services = ServicePage.objects.live().child_of(directory)
+    services = ServicePage.objects.listed().child_of(directory)
     locations = ServiceLocation.objects.filter(page__in=services)
     summary.live_services = services.count()
     summary.locations = locations.count()

@@ -14,6 +14,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -26,7 +28,8 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..age_bands import derive_age_bands
@@ -76,8 +79,7 @@ class DirectoryIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = (
-            ServicePage.objects.live()
-            .public()
+            ServicePage.objects.listed()
             .child_of(self)
             .order_by("title")
             .select_related("organisation")
@@ -106,12 +108,33 @@ class ServiceAgeBand(TaggedItemBase):
     )
 
 
+class ServicePageQuerySet(PageQuerySet):
+    def listed(self) -> ServicePageQuerySet:
+        """The services families may see, the one meaning of "listed" for every public surface
+        (search, menus, the directory page, shortlists, the Open Referral API).
+
+        Published (Wagtail unpublishes a page when it expires), public (no view restriction on
+        it or above it), and inside a directory page, so never in the deleted-services bin,
+        which sits outside every site. The directory is found by a subquery: no extra query.
+        """
+        in_a_directory = DirectoryIndexPage.objects.filter(
+            path=Substr(OuterRef("path"), 1, Length("path")), depth__lt=OuterRef("depth")
+        )
+        return self.live().public().filter(Exists(in_a_directory))
+
+
+class ServicePageManager(PageManager.from_queryset(ServicePageQuerySet)):  # type: ignore[misc]
+    pass
+
+
 class ServicePage(Page):
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
         TEMPORARILY_CLOSED = "temporarily closed", "Temporarily closed"
         INACTIVE = "inactive", "Inactive"
         DEFUNCT = "defunct", "Closed for good"
+
+    objects = ServicePageManager()
 
     oruk_id = OrukIdField()
     organisation = models.ForeignKey(

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from tqdm import tqdm
 
-from .queries import live_services
+from .queries import listed_by_name
 from .records import records, service_rows
 from .serialisers import service_full
 from .taxonomies import TermIndex
@@ -21,14 +21,14 @@ CHUNK = 200
 
 def export_services(out: TextIO, *, progress: bool = False) -> int:
     """Write the live services to ``out``, by name; returns how many were written."""
-    pks = list(live_services().values_list("pk", flat=True))
+    pks = list(listed_by_name().values_list("pk", flat=True))
     terms = TermIndex()
     out.write("[")
     written = 0
     with tqdm(total=len(pks), desc="Exporting", unit="service", disable=not progress) as bar:
         for start in range(0, len(pks), CHUNK):
             chunk = pks[start : start + CHUNK]
-            rows = service_rows(live_services().filter(pk__in=chunk))
+            rows = service_rows(listed_by_name().filter(pk__in=chunk))
             for record in records(rows, terms):
                 out.write(",\n" if written else "\n")
                 out.write(json.dumps(service_full(record), ensure_ascii=False))

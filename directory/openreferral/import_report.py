@@ -109,16 +109,21 @@ class ImportReport:
             f"{len(self.unchanged):,} unchanged"
         )
         if self.dry_run:
-            # Only a check: say so once, and what importing would do (never "published").
+            # Only a check: say once that nothing was saved, and what importing would give.
             text = (
-                f"Checked {total:,} record{'' if total == 1 else 's'} ({versions}): {good:,} "
-                f"can be imported. Nothing was saved; importing the file would give {counts}"
+                f"Checked {_counted(total, 'record')} ({versions}): "
+                f"{'all ' if not bad else ''}{good:,} can be imported. Nothing was saved; "
+                f"importing would give {counts}"
             )
+            if bad:
+                text += f"; {bad:,} would not be imported (see the problems)"
         else:
             state = "published" if self.publish else "saved as drafts"
-            text = f"Imported {good:,} of {total:,} records ({state}; {versions}): {counts}"
-        if bad:
-            text += f"; {bad:,} not imported (see the problems)"
+            text = (
+                f"Imported {good:,} of {_counted(total, 'record')} ({state}; {versions}): {counts}"
+            )
+            if bad:
+                text += f"; {bad:,} not imported (see the problems)"
         if self.conflicts:
             text += f"; {len(self.conflicts):,} edited here since the last pull, edits kept"
         return (
@@ -163,3 +168,7 @@ class ImportReport:
             "unplaced_list": self.unplaced_list,
         }
         return data
+
+
+def _counted(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

@@ -8,7 +8,7 @@ from operator import and_, or_
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from ..models import DirectoryIndexPage, Organisation, ServiceLocation, ServicePage, ServiceSchedule
+from ..models import Organisation, ServiceLocation, ServicePage, ServiceSchedule
 from .parameters import Proximity, ServiceFilters
 from .serialisers import service_at_location_id, virtual_location_id
 from .taxonomies import Taxonomy, Term, TermIndex
@@ -17,20 +17,9 @@ METRES_PER_DEGREE_LATITUDE = 111_320.0
 EARTH_RADIUS_METRES = 6_371_008.8
 
 
-def live_services() -> QuerySet[ServicePage]:
-    """Live, public services in the directory: never drafts, private pages or the deleted
-    services' bin (which sits outside the directory). Ordered by name, then id, for paging."""
-    directory = DirectoryIndexPage.objects.values_list("path", "depth").first()
-    if directory is None:
-        return ServicePage.objects.none()
-    path, depth = directory
-    # descendant_of() without loading the directory page itself.
-    return (
-        ServicePage.objects.live()
-        .public()
-        .filter(path__startswith=path, depth__gt=depth)
-        .order_by("title", "oruk_id")
-    )
+def listed_by_name() -> QuerySet[ServicePage]:
+    """The listed services (``ServicePageQuerySet.listed``), by name, then id, for paging."""
+    return ServicePage.objects.listed().order_by("title", "oruk_id")
 
 
 def published_organisations(
@@ -38,7 +27,7 @@ def published_organisations(
 ) -> QuerySet[Organisation]:
     """Organisations running at least one of ``services`` (by default, any live service) whose
     name or description has every word of ``search``; by name."""
-    services = live_services() if services is None else services
+    services = listed_by_name() if services is None else services
     organisations = Organisation.objects.filter(
         pk__in=services.order_by().values("organisation_id")
     )
@@ -187,7 +176,7 @@ def service_location_links(services: QuerySet[ServicePage], near: Proximity | No
 def find_service_at_location(link_id: str) -> Link | None:
     """The live service_at_location with this id. Its id is derived from its location's, one
     way, so each candidate's is derived in turn (a few milliseconds a thousand locations)."""
-    live = live_services()
+    live = listed_by_name()
     places = ServiceLocation.objects.filter(page__in=live.order_by().values("pk"))
     for page_id, pk, oruk_id in places.values_list("page_id", "pk", "oruk_id").iterator():
         if service_at_location_id(oruk_id) == link_id:

@@ -38,7 +38,7 @@ from .queries import (
     Link,
     filter_services,
     find_service_at_location,
-    live_services,
+    listed_by_name,
     published_organisations,
     service_location_links,
 )
@@ -233,7 +233,7 @@ def services(request: HttpRequest, params: Parameters) -> Listing:
     paging = params.paging(*((MAX_MINIMAL_PER_PAGE,) * 2 if minimal else ()))
     filters = params.service_filters(terms)
     params.done()
-    found = filter_services(live_services(), filters, terms)
+    found = filter_services(listed_by_name(), filters, terms)
     if minimal:
         columns = ("oruk_id", "title", "status", "last_published_at")
         return Listing(
@@ -260,7 +260,7 @@ def services(request: HttpRequest, params: Parameters) -> Listing:
 @api_endpoint
 def service(request: HttpRequest, params: Parameters, id: str) -> JSON:
     params.done()
-    pks = list(live_services().filter(oruk_id=_valid_uuid(id)).values_list("pk", flat=True))
+    pks = list(listed_by_name().filter(oruk_id=_valid_uuid(id)).values_list("pk", flat=True))
     if not pks:
         raise NotFound(f"No published service has the id {id}.")
     return service_full(_service_records(pks, TermIndex())[0])
@@ -289,7 +289,7 @@ def service_at_locations(request: HttpRequest, params: Parameters) -> Listing:
     paging = params.paging()
     filters = params.service_filters(terms)
     params.done()
-    shown = filter_services(live_services(), dataclasses.replace(filters, near=None), terms)
+    shown = filter_services(listed_by_name(), dataclasses.replace(filters, near=None), terms)
     return Listing(
         service_location_links(shown, filters.near),
         paging,
@@ -315,7 +315,7 @@ def _organisations_rendered(
     to ``listing.spent``."""
     if not (full or full_service):
         return [organization_object(org) for org in orgs]
-    services = live_services().filter(organisation_id__in=[org.pk for org in orgs])
+    services = listed_by_name().filter(organisation_id__in=[org.pk for org in orgs])
     found = _service_records(
         list(services.values_list("pk", flat=True)), TermIndex() if full_service else None
     )
@@ -342,7 +342,7 @@ def organizations(request: HttpRequest, params: Parameters) -> Listing:
         unmatched=params.unmatched,
     )
     params.done()
-    found = published_organisations(filter_services(live_services(), running, terms), search)
+    found = published_organisations(filter_services(listed_by_name(), running, terms), search)
     listing = Listing(
         organisation_rows(found),
         paging,
@@ -360,7 +360,7 @@ def organization(request: HttpRequest, params: Parameters, id: str) -> Answer:
     found = list(organisation_rows(published_organisations().filter(oruk_id=_valid_uuid(id))))
     if not found:
         raise NotFound(f"No organisation running a published service has the id {id}.")
-    count = live_services().filter(organisation_id=found[0].pk).count()
+    count = listed_by_name().filter(organisation_id=found[0].pk).count()
     cost = throttling.FULL_SERVICE if full_service else throttling.SERVICE
     with throttling.costly_slot(cost.of(count)), collection_paused():
         (body,) = _organisations_rendered(found, True, full_service)

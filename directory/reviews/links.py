@@ -20,6 +20,7 @@ from django.core import signing
 from django.urls import reverse
 
 from ..models import ServicePage
+from .scope import reviewable_services
 
 SALT = "directory.reviews.confirm-link"
 
@@ -53,8 +54,6 @@ class ConfirmLink:
 
 def read_link(service_id: int, token: str) -> ConfirmLink:
     """The service and person a link is for, or LinkRefused saying why not."""
-    from .reminders import reviewable_services  # reminders puts these links in its e-mails
-
     max_age = datetime.timedelta(days=settings.REVIEW_CONFIRM_LINK_DAYS)
     try:
         data = signing.loads(token, salt=SALT, max_age=max_age)

@@ -29,13 +29,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from tqdm import tqdm
 
-from ..models import DirectoryIndexPage, ReviewReminder, ServicePage
+from ..models import ReviewReminder, ServicePage
 from .links import confirm_url
+from .scope import reviewable_services
 from .stages import Stage, due_days_before, reminder_days_before, stage_on
 
 logger = logging.getLogger(__name__)
@@ -70,16 +71,6 @@ class ReminderRun:
 
     def count(self, stage: Stage) -> int:
         return sum(1 for reminder in self.pending if reminder.stage == stage)
-
-
-def reviewable_services(*, live_only: bool = True) -> QuerySet[ServicePage]:
-    """Services in the directory (never those in the deleted-services bin); by default only
-    live ones, which are the listings families see and so the ones providers are reminded of."""
-    directory = DirectoryIndexPage.objects.first()
-    if directory is None:
-        return ServicePage.objects.none()
-    services = ServicePage.objects.descendant_of(directory)
-    return services.live() if live_only else services
 
 
 def pending_reminders(today: datetime.date) -> list[Reminder]:

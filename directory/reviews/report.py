@@ -24,7 +24,8 @@ from wagtail.admin.views.reports import ReportView
 
 from ..models import LevelOfNeed, Need, Organisation, ServiceNeed, ServicePage
 from ..spreadsheets.safe_export import FormulaSafeExportMixin
-from .reminders import edit_url, reviewable_services
+from .reminders import edit_url
+from .scope import reviewable_services
 from .stages import days_overdue, due_days_before, stage_on
 
 PERMISSION = "directory.view_commissioning_reports"

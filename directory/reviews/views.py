@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .actions import record_review
 from .links import LinkRefused, read_link
-from .reminders import reviewable_services
+from .scope import reviewable_services
 
 
 def safe_next_url(request: HttpRequest, fallback: str) -> str:

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
@@ -47,10 +46,6 @@ def _save(session: SessionBase, ids: Iterable[int]) -> None:
     session[SESSION_KEY] = list(dict.fromkeys(ids))[:MAX_ITEMS]
 
 
-def live_services() -> QuerySet[ServicePage]:
-    return ServicePage.objects.live().public()
-
-
 def add(session: SessionBase, page_id: int) -> bool:
     """Add a live service; returns False when it was already there."""
     ids = shortlist_ids(session)
@@ -58,7 +53,7 @@ def add(session: SessionBase, page_id: int) -> bool:
         return False
     if len(ids) >= MAX_ITEMS:
         raise ShortlistFull(f"Your list can hold {MAX_ITEMS} services. Remove one first.")
-    if not live_services().filter(pk=page_id).exists():
+    if not ServicePage.objects.listed().filter(pk=page_id).exists():
         raise ServicePage.DoesNotExist(page_id)
     _save(session, [*ids, page_id])
     return True
@@ -90,7 +85,7 @@ def replace_with(session: SessionBase, ids: Iterable[int]) -> None:
 def services_in_order(ids: list[int]) -> list[ServicePage]:
     """The live services among ``ids``, in the list's order (withdrawn ones drop out)."""
     pages = (
-        live_services()
+        ServicePage.objects.listed()
         .filter(pk__in=ids)
         .select_related("organisation")
         .prefetch_related("contacts", "locations", "schedules", "levels")

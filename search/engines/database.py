@@ -19,6 +19,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import reduce
 from itertools import chain
@@ -29,10 +30,11 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from directory.opening_hours import open_when
+from directory.opening_hours import WeekMoment, open_when
 
 from ..distance import bounding_box, distance_decay, miles_from
-from ..facets import FACETS, chosen_filters
+from ..facets import chosen_filters
+from ..filters import FACETS
 from ..lexicon import CIRCUMSTANCE, NEED
 from ..models import SearchEntry, SearchEntryLocation
 from ..query import SearchQuery
@@ -51,8 +53,11 @@ from .entry_facts import (
 )
 from .entry_facts import FACETS as FACT_FACETS
 
-# Facets whose values each search works out at its own moment ("open now"), not stored.
-TIMED_FACETS = frozenset(facet.name for facet in FACETS if facet.timed)
+# Facets whose values each search works out at its own moment ("open now"), not stored:
+# each one's values for an entry's facts at the moment.
+TIMED: dict[str, Callable[[EntryFacts, WeekMoment], tuple[str, ...]]] = {
+    "open": lambda facts, moment: open_when(facts[OPENING], facts[TERM_TIME_ONLY], moment),
+}
 
 
 @dataclass(slots=True)
@@ -77,7 +82,7 @@ class _Candidate:
         return self.facts[SORT_NAME]
 
     def values(self, facet: str) -> tuple[str, ...]:
-        if facet in TIMED_FACETS:
+        if facet in TIMED:
             return self.timed.get(facet, ()) if self.timed else ()
         return self.facts[FACT_FACETS].get(facet, ())
 
@@ -125,10 +130,13 @@ class DatabaseEngine:
 
         moment = query.opening_moment
         for candidate in candidates:
-            if opening := open_when(
-                candidate.facts[OPENING], candidate.facts[TERM_TIME_ONLY], moment
-            ):
-                candidate.timed = {"open": opening}
+            timed = {
+                name: values
+                for name, judge in TIMED.items()
+                if (values := judge(candidate.facts, moment))
+            }
+            if timed:
+                candidate.timed = timed
 
         filters = chosen_filters(query)
         results = [c for c in candidates if c.matches(filters)]

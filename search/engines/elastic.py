@@ -22,10 +22,11 @@ from typing import Any
 from django.utils import timezone
 from elasticsearch_dsl import A, Q, Search
 
-from directory.opening_hours import OPEN_CHOICES, WeekMoment
+from directory.opening_hours import WeekMoment
 
 from ..distance import DECAY_AT_RADIUS
-from ..facets import FACETS, chosen_filters
+from ..facets import chosen_filters
+from ..filters import FACETS, SearchFilter
 from ..lexicon import CIRCUMSTANCE, NEED
 from ..query import SearchQuery
 from ..ranking import open_level_slugs
@@ -172,15 +173,22 @@ def _open(when: str, moment: WeekMoment) -> Q:
     return clause
 
 
+# Facets whose values each search works out at its own moment ("open now"), not indexed: the
+# clause matching one value at the moment.
+TIMED = {"open": _open}
+
+
 def _facet_clause(name: str, values: tuple[str, ...], moment: WeekMoment) -> Q:
-    if name == "open":
-        return Q("bool", should=[_open(when, moment) for when in values], minimum_should_match=1)
+    if name in TIMED:
+        clauses = [TIMED[name](value, moment) for value in values]
+        return Q("bool", should=clauses, minimum_should_match=1)
     return Q("terms", **{name: list(values)})
 
 
-def _facet_counter(facet: Any, moment: WeekMoment) -> A:
-    if facet.timed:
-        return A("filters", filters={when: _open(when, moment) for when in OPEN_CHOICES})
+def _facet_counter(facet: SearchFilter, moment: WeekMoment) -> A:
+    if facet.name in TIMED:
+        clauses = {value: TIMED[facet.name](value, moment) for value, _ in facet.allowed()}
+        return A("filters", filters=clauses)
     return A("terms", field=facet.name, size=FACET_SIZE)
 
 

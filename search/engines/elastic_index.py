@@ -34,7 +34,7 @@ from ..analysis import (
     elasticsearch_analysis,
 )
 from ..documents import SEARCHED_FIELDS
-from ..facets import FACETS
+from ..filters import STORED
 from .elastic_client import BULK_CHUNK, REBUILD_THREADS, Connection, connection
 
 
@@ -76,9 +76,8 @@ class ServiceDocument(Document):
     document = Object(enabled=False)
 
 
-for _facet in FACETS:
-    if not _facet.timed:
-        ServiceDocument._doc_type.mapping.field(_facet.name, Keyword())
+for _filter in STORED:
+    ServiceDocument._doc_type.mapping.field(_filter.name, Keyword())
 
 
 def alias() -> str:

@@ -10,19 +10,19 @@
     return;
   }
 
-  var status = document.createElement("p");
+  const status = document.createElement("p");
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
   status.setAttribute("aria-live", "polite");
   document.body.appendChild(status);
 
   function updateCount(count) {
-    var counts = document.querySelectorAll("[data-shortlist-count]");
+    const counts = document.querySelectorAll("[data-shortlist-count]");
     counts.forEach(function (element) {
       element.textContent = "";
       if (count > 0) {
         element.appendChild(document.createTextNode(" (" + count));
-        var hidden = document.createElement("span");
+        const hidden = document.createElement("span");
         hidden.className = "visually-hidden";
         hidden.textContent = count === 1 ? " service" : " services";
         element.appendChild(hidden);
@@ -32,14 +32,14 @@
   }
 
   function flip(form, inList) {
-    var button = form.querySelector("button");
-    var hidden = button.querySelector(".visually-hidden");
-    var name = hidden ? hidden.textContent : "";
+    const button = form.querySelector("button");
+    const hidden = button.querySelector(".visually-hidden");
+    const name = hidden ? hidden.textContent : "";
     form.action = form.action.replace(inList ? "/add/" : "/remove/", inList ? "/remove/" : "/add/");
     form.setAttribute("data-in-list", inList ? "true" : "false");
     button.textContent = inList ? "Remove from my list" : "Add to my list";
     if (name) {
-      var span = document.createElement("span");
+      const span = document.createElement("span");
       span.className = "visually-hidden";
       span.textContent = name;
       button.appendChild(span);
@@ -47,7 +47,7 @@
   }
 
   document.addEventListener("submit", function (event) {
-    var form = event.target;
+    const form = event.target;
     if (!form.matches || !form.matches("[data-shortlist-toggle]") || form.dataset.busy) {
       return;
     }

@@ -93,16 +93,18 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def demo_site(django_db_setup, django_db_blocker, demo_rows, live_server) -> Iterator[None]:
+def demo_site(
+    django_db_setup, django_db_blocker, migrated_rows, demo_rows, live_server
+) -> Iterator[None]:
     """The demo borough in the test database, committed, for the whole session.
 
     The live server answers from another thread, with its own database connection on
     PostgreSQL: it sees only committed rows, so the usual rolled-back transaction of a `db`
     test cannot be used. pytest-django's `transactional_db` commits, but empties every table
     after each test. So the demo's rows (loaded once per test process: `demo_rows` in
-    tests/conftest.py) are put in once and committed, and at the end of the session the
-    database is emptied and given back what it held before (as Django's serialized_rollback
-    does), so that a later run with --reuse-db starts clean.
+    tests/conftest.py) are put in once and committed, and at the end of the session every
+    table is given back the rows the migrations made (`migrated_rows`), so that a later run
+    with --reuse-db starts clean.
 
     Database access stays unblocked while the browser tests run, for the live server's thread.
     The search engine is the database's: the demo is not indexed in any ELASTICSEARCH_URL.
@@ -112,7 +114,6 @@ def demo_site(django_db_setup, django_db_blocker, demo_rows, live_server) -> Ite
     for sessions with a test that uses `db`, `transactional_db` or `live_server`.
     """
     from django.core.cache import cache
-    from django.core.management import call_command
     from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
     connection = connections[DEFAULT_DB_ALIAS]
@@ -129,23 +130,13 @@ def demo_site(django_db_setup, django_db_blocker, demo_rows, live_server) -> Ite
         # database connections open after the session, and PostgreSQL then refuses to drop
         # the test database ("being accessed by other users").
         monkeypatch.setitem(connections.settings[DEFAULT_DB_ALIAS], "CONN_MAX_AGE", 0)
-        before = connection.creation.serialize_db_to_string()
         try:
             with transaction.atomic():
                 demo_rows.restore()
             yield
         finally:
-            # As TransactionTestCase's teardown with serialized_rollback: the rows keep their
-            # ids, so the sequences are left where they are, above them.
-            call_command(
-                "flush",
-                verbosity=0,
-                interactive=False,
-                database=DEFAULT_DB_ALIAS,
-                reset_sequences=False,
-                inhibit_post_migrate=True,
-            )
-            connection.creation.deserialize_db_from_string(before)
+            with transaction.atomic():
+                migrated_rows.restore()
             cache.clear()
 
 

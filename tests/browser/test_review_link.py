@@ -19,7 +19,7 @@ def link_path(admin_user):
     review date is put back afterwards."""
     from directory.models import ServicePage
     from directory.reviews.links import confirm_token
-    from directory.reviews.reminders import reviewable_services
+    from directory.reviews.scope import reviewable_services
 
     service = reviewable_services().exclude(organisation=None).order_by("title").first()
     provider = admin_user(PROVIDERS, "link-provider")

@@ -1,5 +1,7 @@
-"""Template tags for the maps: the search results map (`search/_results_map.html`) and the small
-map of a service's locations on its page (`directory/service_page.html`).
+"""Template tags for the maps (`{% load maps %}`): the search results map
+(`search/_results_map.html`) and the small map of a service's locations on its page
+(`directory/service_page.html`). They live with the catalogue, which both pages build on, so the
+service page needs nothing from search.
 
 Each map is an extra: its libraries come from npm (`make assets`) and may be missing, for
 instance where npm was not installed. `{% static %}` raises for a missing file under the manifest
