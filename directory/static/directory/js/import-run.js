@@ -3,12 +3,12 @@
 // Without JavaScript a <noscript> meta refresh reloads the whole page instead.
 (function () {
   "use strict";
-  var section = document.querySelector("[data-import-run]");
+  const section = document.querySelector("[data-import-run]");
   if (!section || section.getAttribute("data-finished") === "true") return;
-  var url = section.getAttribute("data-import-run");
-  var bar = document.querySelector("[data-run-progress]");
-  var count = document.querySelector("[data-run-count]");
-  var status = document.querySelector("[data-run-status]");
+  const url = section.getAttribute("data-import-run");
+  const bar = document.querySelector("[data-run-progress]");
+  const count = document.querySelector("[data-run-count]");
+  const status = document.querySelector("[data-run-status]");
 
   function poll() {
     fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
