@@ -67,7 +67,9 @@ def test_the_template_has_a_drop_down_on_every_column_with_choices(vocabularies)
     assert bools
     for header in bools:
         validation, cell_range = by_header[header]
-        assert validation.formula1 == '"yes,no"'
+        # "free" may be unknown (the service has not said); the others are yes or no.
+        expected = '"yes,no,unknown"' if header == "is_free" else '"yes,no"'
+        assert validation.formula1 == expected, header
         assert validation.errorStyle == "stop"
         # From the first data row to as many rows as an import takes.
         assert (cell_range.min_row, cell_range.max_row) == (2, MAX_ROWS + 1)

@@ -15,18 +15,22 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..models import Circumstance, LevelOfNeed, Need, Organisation, ServicePage
 from ..models.services import LANGUAGES
-from .columns import COLUMNS_BY_HEADER
+from .columns import COLUMNS_BY_HEADER, Column
 from .reading import MAX_ROWS, SHEET_TITLE
 
 LISTS_TITLE = "Lists"
 EXCEL_INLINE_LIMIT = 255  # characters in an inline list, separators included
 YES_NO = ["yes", "no"]
+# A yes/no the service may not have said (a nullable field, such as "free"): the importer
+# reads "unknown" as not known (rows.boolean).
+YES_NO_UNKNOWN = ["yes", "no", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,18 @@ def column_choices() -> dict[str, Choices]:
     }
     for header, column in COLUMNS_BY_HEADER.items():
         if column.kind == "bool":
-            choices[header] = Choices("yes or no", YES_NO)
+            choices[header] = _yes_no(column)
     return choices
+
+
+def _yes_no(column: Column) -> Choices:
+    try:
+        may_be_unknown = ServicePage._meta.get_field(column.field).null
+    except FieldDoesNotExist:
+        may_be_unknown = False
+    if may_be_unknown:
+        return Choices("yes, no or unknown", YES_NO_UNKNOWN)
+    return Choices("yes or no", YES_NO)
 
 
 def _inline(values: list[str]) -> str | None:
