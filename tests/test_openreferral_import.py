@@ -388,7 +388,9 @@ def test_the_command_reports_errors_and_exits_non_zero(site_structure, postcodes
     out = io.StringIO()
     path.write_text(json.dumps(record()))  # a single object
     call_command("import_openreferral", str(path), "--no-progress", "--dry-run", stdout=out)
-    assert "Checked 1 record (ORUK v3): all 1 can be imported. Nothing was saved" in out.getvalue()
+    assert "Checked 1 record (ORUK v3: 1): all 1 can be imported. Nothing was saved" in (
+        out.getvalue()
+    )
     assert ServicePage.objects.filter(title="Stay and play").count() == 0
 
 
@@ -416,7 +418,10 @@ def test_admin_upload_imports_and_reports(client, commissioner, postcodes) -> No
     assert client.get(reverse("directory_openreferral:import")).status_code == 200
     good = record()
     response = _upload(client, [good])
-    assert response.status_code == 200 and "Imported 1 of 1 records" in response.content.decode()
+    assert (
+        response.status_code == 200
+        and "Imported 1 of 1 record (published" in response.content.decode()
+    )
     service = ServicePage.objects.get(oruk_id=good["id"])
     assert service.live and service.latest_revision.user == commissioner
 
@@ -434,8 +439,9 @@ def test_admin_upload_imports_and_reports(client, commissioner, postcodes) -> No
     assert response.status_code == 200 and "Messy play" in response.content.decode()
     assert not Need.objects.filter(name="Messy play").exists()
     # A check says it saved nothing, once, and never what importing would have done with it.
-    summary = response.context["report"].summary()
-    assert summary.startswith("Checked 1 service: all can be imported. Nothing was saved;")
+    summary = response.context["run"].summary
+    assert summary.startswith("Checked 1 record (ORUK v3: 1): all 1 can be imported.")
+    assert summary.count("Nothing was saved;") == 1
     assert "saved as drafts" not in summary and "published" not in summary
 
     response = _upload(client, {"not": "services"})
