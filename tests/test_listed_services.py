@@ -1,8 +1,9 @@
 """One meaning of a listed service (``ServicePage.objects.listed()``) on every public surface.
 
 A service that stops being listed (unpublished, private, password-protected, expired, moved to
-the deleted-services bin) leaves search on both engines, the browse-by-need menu, the A to Z
-directory page, the Open Referral API and families' lists, while a listed one stays on each.
+the deleted-services bin, moved out of the directory while live) leaves search on both engines,
+the browse-by-need menu, the A to Z directory page, the Open Referral API and families' lists,
+while a listed one stays on each.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from django.core.management import call_command
 from django.http import QueryDict
 from django.test import Client
 from django.utils import timezone
+from wagtail.actions.move_page import MovePageAction
 from wagtail.models import PageViewRestriction
 
 from directory.menu import need_menu
 from directory.models import ServicePage
 from directory.recycle_bin.actions import move_to_bin
+from directory.site_setup import ensure_deleted_services_bin
 from search.query import parse_search_query
 from search.runner import run_search
 
@@ -52,7 +55,21 @@ def bin_it(page: ServicePage) -> None:
     move_to_bin(page)
 
 
-HIDING = [unpublish, make_private, protect_with_password, expire, bin_it]
+def move_out_of_the_directory_while_live(page: ServicePage) -> None:
+    # Not the bin's way (that unpublishes first): a plain move, still live, outside any site.
+    MovePageAction(page, ensure_deleted_services_bin(), pos="last-child").execute(
+        skip_permission_checks=True
+    )
+
+
+HIDING = [
+    unpublish,
+    make_private,
+    protect_with_password,
+    expire,
+    bin_it,
+    move_out_of_the_directory_while_live,
+]
 
 
 def surfaces(client, site_structure, engine_name) -> dict[str, str]:
