@@ -142,8 +142,9 @@ def with_what_is_scored(pages: QuerySet[ServicePage]) -> QuerySet[ServicePage]:
 
 
 def services_to_score() -> QuerySet[ServicePage]:
-    """Live services with what ``score_service`` reads, in a fixed number of queries."""
-    return with_what_is_scored(ServicePage.objects.live().select_related("organisation"))
+    """Listed services (those families can find) with what ``score_service`` reads, in a fixed
+    number of queries."""
+    return with_what_is_scored(ServicePage.objects.listed().select_related("organisation"))
 
 
 def scored_services(pages: Iterable[ServicePage]) -> list[ServicePage]:

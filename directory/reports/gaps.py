@@ -238,8 +238,7 @@ def district_sort_key(district: str) -> tuple:
 def _count_supply(report: GapReport, parents: dict[int, int | None], districts: set[str]) -> None:
     level = report.filters.level
     services = (
-        ServicePage.objects.live()
-        .public()
+        ServicePage.objects.listed()
         .only(
             "pk",
             "available_across_area",
