@@ -183,7 +183,13 @@
                 fresh.setSelectionRange(caret, caret);
             }
         }
+        // The focus a key moved to the old box while the library drew the new one (a Tab
+        // mid-swap) must not fall to the page's body when the old box goes.
+        const focusWasOnOld = document.activeElement === input;
         input.remove();
+        if ((hadFocus || focusWasOnOld) && document.activeElement !== fresh) {
+            fresh.focus();
+        }
     }
 
     function start(event) {
