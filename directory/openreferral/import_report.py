@@ -126,11 +126,16 @@ class ImportReport:
                 text += f"; {bad:,} not imported (see the problems)"
         if self.conflicts:
             text += f"; {len(self.conflicts):,} edited here since the last pull, edits kept"
+        organisations = (
+            f"{len(self.organisations_created):,} organisations created, "
+            f"{len(self.organisations_updated):,} updated"
+        )
+        if self.dry_run:
+            organisations = f"it would also give {organisations}"
         return (
-            text + f". {len(self.organisations_created):,} organisations created, "
-            f"{len(self.organisations_updated):,} updated; {len(self.unknown_terms):,} unknown "
-            f"terms; {self.other_terms:,} terms of other taxonomies kept; "
-            f"{len(self.warnings):,} warnings."
+            text + f". {organisations[0].upper()}{organisations[1:]}; "
+            f"{len(self.unknown_terms):,} unknown terms; {self.other_terms:,} terms of other "
+            f"taxonomies kept; {len(self.warnings):,} warnings."
         )
 
     def lines(self) -> list[str]:
