@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from ..wording import counted
+
 # Warnings and errors shown in full on a page and in a stored report; the rest are counted.
 SHOWN = 500
 
@@ -111,7 +113,7 @@ class ImportReport:
         if self.dry_run:
             # Only a check: say once that nothing was saved, and what importing would give.
             text = (
-                f"Checked {_counted(total, 'record')} ({versions}): "
+                f"Checked {counted(total, 'record')} ({versions}): "
                 f"{'all ' if not bad else ''}{good:,} can be imported. Nothing was saved; "
                 f"importing would give {counts}"
             )
@@ -120,7 +122,7 @@ class ImportReport:
         else:
             state = "published" if self.publish else "saved as drafts"
             text = (
-                f"Imported {good:,} of {_counted(total, 'record')} ({state}; {versions}): {counts}"
+                f"Imported {good:,} of {counted(total, 'record')} ({state}; {versions}): {counts}"
             )
             if bad:
                 text += f"; {bad:,} not imported (see the problems)"
@@ -173,7 +175,3 @@ class ImportReport:
             "unplaced_list": self.unplaced_list,
         }
         return data
-
-
-def _counted(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"

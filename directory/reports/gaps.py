@@ -42,6 +42,7 @@ from search.models import SearchLog
 
 from ..geocoding import InvalidPostcode, normalise_postcode, outward_code
 from ..models import LevelOfNeed, Need, ServiceLocation, ServiceNeed, ServicePage
+from ..wording import counted
 
 ACROSS_AREA = "Across the area"
 NO_POSTCODE = "No postcode given"
@@ -100,13 +101,9 @@ class Gap:
         """The gap in words: '77 searches, 0 local targeted services, 2 across the area'."""
         kind = f"local {level.name.lower()} service" if level else "local service"
         return (
-            f"{_counted(self.searches, 'search', 'searches')}, "
-            f"{_counted(self.local_services, kind)}, {self.area_wide_services} across the area"
+            f"{counted(self.searches, 'search', 'searches')}, "
+            f"{counted(self.local_services, kind)}, {self.area_wide_services} across the area"
         )
-
-
-def _counted(number: int, one: str, many: str = "") -> str:
-    return f"{number:,} {one if number == 1 else many or one + 's'}"
 
 
 @dataclass
