@@ -107,7 +107,11 @@
                 }).then(function (response) {
                     return response.ok ? response.json() : {};
                 }).then(function (data) {
-                    populateResults(suggestionsFrom(data));
+                    // Suggestions that come back after the person has left the box would
+                    // open a menu over the next field: only the box in use shows them.
+                    const fresh = document.getElementById(id);
+                    populateResults(fresh && document.activeElement === fresh ?
+                        suggestionsFrom(data) : []);
                 }).catch(function () {
                     // Aborted by a newer query, or offline: the box still searches.
                 });
@@ -143,6 +147,10 @@
             displayMenu: "overlay",
             inputClasses: input.className,
             menuClasses: "suggest__menu",
+            // Chromium makes a scrolling box with no tabbable children a Tab stop of its own;
+            // the menu is reached with the arrow keys, never with Tab (focus would be stranded
+            // in it when it closes behind the box's blur).
+            menuAttributes: {tabIndex: "-1"},
             source: source,
             onConfirm: open,
             templates: {

@@ -91,3 +91,44 @@ def test_escape_closes_and_the_words_stay(page, site_url, viewport):
     page.keyboard.press("Escape")
     assert page.locator(BOX).get_attribute("aria-expanded") == "false"
     assert page.locator(BOX).input_value() == "money"
+
+
+def menu_is_open(page, box_id: str) -> bool:
+    return page.locator(f"#{box_id}__listbox").evaluate(
+        "(menu) => menu.classList.contains('autocomplete__menu--visible')"
+    )
+
+
+@pytest.mark.parametrize("viewport", ["desktop"], indirect=True)
+def test_tab_leaves_an_open_menu_for_the_next_field(page, site_url, viewport):
+    """The menu is reached with the arrow keys, never with Tab: Chromium would otherwise make
+    the scrolling menu a Tab stop, and focus would be stranded in it as it closes."""
+    page.goto(site_url + "/", wait_until="load")
+    user = KeyboardUser(page)
+    user.tab_to("input#q")
+    page.locator("input#q[role=combobox]").wait_for()
+    user.type("pla")
+    page.locator("#q__listbox [role=option]").first.wait_for()
+    assert page.locator("#q__listbox").get_attribute("tabindex") == "-1"
+    state = user.tab()
+    assert state["element"] == "input#postcode", user.trail
+    assert not menu_is_open(page, "q")
+    assert user.tab(backwards=True)["element"] == "input#q", user.trail
+    assert user.tab()["element"] == "input#postcode", user.trail
+
+
+@pytest.mark.parametrize("viewport", ["phone"], indirect=True)
+def test_suggestions_arriving_after_leaving_the_box_stay_closed(page, site_url, viewport):
+    """Words typed then left at once (before the suggestions come back) open no menu over the
+    next field; coming back to the box is one Shift+Tab."""
+    page.goto(site_url + "/", wait_until="load")
+    user = KeyboardUser(page)
+    user.tab_to("input#q")
+    page.locator("input#q[role=combobox]").wait_for()
+    with page.expect_response(lambda response: "/api/search/suggest" in response.url):
+        user.type("play")
+        user.tab()  # to the postcode, before the suggestions are asked for
+    page.wait_for_timeout(300)  # the answer has been handled
+    assert page.evaluate("() => document.activeElement.id") == "postcode"
+    assert not menu_is_open(page, "q")
+    assert user.tab(backwards=True)["element"] == "input#q", user.trail
