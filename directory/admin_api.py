@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wagtail import hooks
 from wagtail.admin.api.views import PagesAdminAPIViewSet
@@ -11,8 +11,13 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 
+if TYPE_CHECKING:
+    from wagtail.api.v2.views import BaseAPIViewSet as _APIViewSet
+else:
+    _APIViewSet = object  # a mixin: the real base comes with the endpoint's own class
 
-class WholeNumberIdMixin:
+
+class WholeNumberIdMixin(_APIViewSet):
     def find_object(self, queryset: Any, request: Any) -> Any:
         if not request.GET.get("id", "0").isdigit():
             raise BadRequestError("id must be a whole number")

@@ -78,6 +78,14 @@ class _Row:
     longitude: float
 
 
+@dataclass(frozen=True)
+class _Unusable:
+    """A row that is skipped: the value at fault and why."""
+
+    value: str
+    reason: str
+
+
 def import_postcodes(
     source: str | os.PathLike[str] | IO[Any],
     *,
@@ -106,8 +114,9 @@ def import_postcodes(
                 if not row:
                     continue  # A blank line (often the last one) is not a row.
                 report.rows_read += 1
-                parsed = _parse_row(row, columns, reader.line_num, report, max_problems)
-                if parsed is None:
+                parsed = _parse_row(row, columns)
+                if isinstance(parsed, _Unusable):
+                    _skip(report, max_problems, reader.line_num, parsed)
                     continue
                 if parsed.postcode in batch:
                     report.duplicates += 1
@@ -149,7 +158,7 @@ def _open_csv(
             raise PostcodeImportError(f"No such file: {path}") from error
         except IsADirectoryError as error:
             raise PostcodeImportError(f"{path} is a directory, not a CSV file") from error
-        binary: IO[bytes] = raw
+        binary: IO[bytes] | gzip.GzipFile = raw
         # peek, not read and seek: the file may be a pipe (e.g. /dev/stdin from zcat).
         if raw.peek(2)[:2] == b"\x1f\x8b":  # gzip magic number, whatever the file is called
             binary = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb"))
@@ -159,7 +168,7 @@ def _open_csv(
             yield _text(binary, stack), None, None
 
 
-def _text(binary: IO[bytes], stack: ExitStack) -> IO[str]:
+def _text(binary: IO[bytes] | gzip.GzipFile, stack: ExitStack) -> IO[str]:
     # utf-8-sig drops a byte-order mark left by Excel; undecodable bytes become U+FFFD, so that
     # row fails validation instead of aborting the whole import.
     text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace", newline="")
@@ -183,52 +192,43 @@ def _column_indexes(header: list[str] | None) -> tuple[int, int, int]:
     return pcds, lat, long
 
 
-def _parse_row(
-    row: list[str],
-    columns: tuple[int, int, int],
-    line: int,
-    report: PostcodeImportReport,
-    max_problems: int,
-) -> _Row | None:
-    """The row's postcode and coordinates, or None after recording why it was skipped."""
+def _parse_row(row: list[str], columns: tuple[int, int, int]) -> _Row | _Unusable:
+    """The row's postcode and coordinates, or why it cannot be used."""
     pcds_at, lat_at, long_at = columns
     if len(row) <= max(columns):
-        return _skip(report, max_problems, line, ",".join(row), "too few columns")
+        return _Unusable(",".join(row), "too few columns")
     raw_postcode, raw_lat, raw_long = row[pcds_at], row[lat_at].strip(), row[long_at].strip()
     if not raw_postcode.strip():
-        return _skip(report, max_problems, line, raw_postcode, "no postcode")
+        return _Unusable(raw_postcode, "no postcode")
     try:
         postcode = normalise_postcode(raw_postcode)
     except InvalidPostcode:
-        return _skip(report, max_problems, line, raw_postcode, "not a full UK postcode")
+        return _Unusable(raw_postcode, "not a full UK postcode")
     if not raw_lat or not raw_long:
-        return _skip(report, max_problems, line, postcode, "no coordinates")
+        return _Unusable(postcode, "no coordinates")
     try:
         latitude = float(raw_lat)
     except ValueError:
-        return _skip(report, max_problems, line, raw_lat, "latitude is not a number")
+        return _Unusable(raw_lat, "latitude is not a number")
     try:
         longitude = float(raw_long)
     except ValueError:
-        return _skip(report, max_problems, line, raw_long, "longitude is not a number")
+        return _Unusable(raw_long, "longitude is not a number")
     if latitude == NO_GRID_REFERENCE_LATITUDE:
-        return _skip(report, max_problems, line, postcode, "no coordinates (lat 99.999999)")
+        return _Unusable(postcode, "no coordinates (lat 99.999999)")
     # Written as "not inside" so NaN is rejected too.
     if not LATITUDE_RANGE[0] <= latitude <= LATITUDE_RANGE[1]:
-        return _skip(report, max_problems, line, raw_lat, "latitude outside the UK")
+        return _Unusable(raw_lat, "latitude outside the UK")
     if not LONGITUDE_RANGE[0] <= longitude <= LONGITUDE_RANGE[1]:
-        return _skip(report, max_problems, line, raw_long, "longitude outside the UK")
+        return _Unusable(raw_long, "longitude outside the UK")
     return _Row(postcode, latitude, longitude)
 
 
-def _skip(
-    report: PostcodeImportReport, max_problems: int, line: int, value: str, reason: str
-) -> None:
+def _skip(report: PostcodeImportReport, max_problems: int, line: int, row: _Unusable) -> None:
     report.skipped += 1
-    report.skipped_by_reason[reason] += 1
+    report.skipped_by_reason[row.reason] += 1
     if len(report.problems) < max_problems:
-        report.problems.append(SkippedRow(line, value.strip()[:40], reason))
-    return None
+        report.problems.append(SkippedRow(line, row.value.strip()[:40], row.reason))
 
 
 def _write_batch(batch: dict[str, _Row], report: PostcodeImportReport) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -9,8 +11,15 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from .identifiers import OrukIdField
 
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import RelatedManager
 
-class Organisation(models.Model):
+    from .services import ServicePage
+
+
+# django-stubs cannot build the reverse managers of ServicePage's keys through Wagtail's
+# queryset-made page manager; they are declared below instead.
+class Organisation(models.Model):  # type: ignore[django-manager-missing]
     oruk_id = OrukIdField()
     name = models.CharField(max_length=255, unique=True)
     description = models.TextField(blank=True)
@@ -35,6 +44,10 @@ class Organisation(models.Model):
         "reminders. Add them to the 'Providers' group too.",
     )
     last_modified = models.DateTimeField(auto_now=True)
+
+    # The reverse sides of ServicePage's two foreign keys (see the class's type comment).
+    services: RelatedManager[ServicePage]
+    commissioned_services: RelatedManager[ServicePage]
 
     panels = [
         FieldPanel("name"),

@@ -108,7 +108,7 @@ class Need(VocabularyTerm):
         verbose_name = "need"
 
     def __str__(self) -> str:
-        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+        return f"{self.parent.name} › {self.name}" if self.parent else self.name
 
     @property
     def is_category(self) -> bool:
@@ -116,7 +116,7 @@ class Need(VocabularyTerm):
 
     def clean(self) -> None:
         super().clean()
-        if self.parent_id:
+        if self.parent:
             if self.parent_id == self.pk:
                 raise ValidationError({"parent": "A need cannot be its own category."})
             if self.parent.parent_id:
@@ -131,7 +131,7 @@ class Need(VocabularyTerm):
     @property
     def is_sensitive(self) -> bool:
         """Marked sensitive, itself or through its category."""
-        return self.sensitive or bool(self.parent_id and self.parent.sensitive)
+        return self.sensitive or bool(self.parent and self.parent.sensitive)
 
     def page_is_sensitive(self) -> bool:
         """Whether this need's page lists sensitive services: it is sensitive, or it is a

@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
@@ -24,6 +25,7 @@ from wagtail.admin.menu import MenuItem
 from ..admin_menu import PermissionMenuItem
 from ..feeds.tasks import start
 from ..models import ImportRun
+from ..signed_in import signed_in_user
 from .exporting import export_services
 from .fetching import SourceError, parse_json, records_in
 
@@ -75,7 +77,7 @@ def _check_permission(request: HttpRequest) -> None:
 class ImportView(View):
     template_name = "directory/openreferral/import.html"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         _check_permission(request)
         return super().dispatch(request, *args, **kwargs)
 
@@ -94,7 +96,7 @@ class ImportView(View):
             upload=form.cleaned_data["content"],
             publish=action == PUBLISH,
             check_only=action == CHECK,
-            user=request.user,
+            user=signed_in_user(request),
         )
         start(run)
         return redirect("directory_feeds:run", pk=run.pk)

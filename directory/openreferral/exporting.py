@@ -28,7 +28,7 @@ def export_services(out: TextIO, *, progress: bool = False) -> int:
     with tqdm(total=len(pks), desc="Exporting", unit="service", disable=not progress) as bar:
         for start in range(0, len(pks), CHUNK):
             chunk = pks[start : start + CHUNK]
-            rows = service_rows(listed_by_name().filter(pk__in=chunk))
+            rows = list(service_rows(listed_by_name().filter(pk__in=chunk)))
             for record in records(rows, terms):
                 out.write(",\n" if written else "\n")
                 out.write(json.dumps(service_full(record), ensure_ascii=False))

@@ -272,7 +272,7 @@ class _Importer:
         changed = []
         for record in batch:
             page = existing.get(record.data["id"])
-            if self.links.unchanged_in_feed(page, record.raw_hash):
+            if page is not None and self.links.unchanged_in_feed(page, record.raw_hash):
                 self.report.unchanged.append(f"{page.title} ({record.published_id})")
                 self.links.seen(page.pk)
             else:

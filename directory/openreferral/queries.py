@@ -132,6 +132,8 @@ def locations_near(
     )
     found = []
     for place in boxed:
+        if place.latitude is None or place.longitude is None:
+            continue  # never: the box's ranges leave out places with no coordinates
         metres = distance_metres(near.latitude, near.longitude, place.latitude, place.longitude)
         if metres <= near.metres:
             found.append((place, metres))

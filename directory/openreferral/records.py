@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 from ..models import (
     AgeBand,
@@ -81,7 +81,7 @@ LOCATION_FIELDS = (
     "longitude",
     "accessibility",
 )
-_CHILDREN: dict[str, tuple[type, tuple[str, ...]]] = {
+_CHILDREN: dict[str, tuple[type[Model], tuple[str, ...]]] = {
     "locations": (ServiceLocation, LOCATION_FIELDS),
     "contacts": (
         ServiceContact,
@@ -157,7 +157,7 @@ def records(
     by_pk = {record.service.pk: record for record in found}
     pks = list(by_pk)
     for relation, (model, fields) in _CHILDREN.items():
-        ordered = model.objects.filter(page_id__in=pks).order_by("sort_order", "pk")
+        ordered = model._default_manager.filter(page_id__in=pks).order_by("sort_order", "pk")
         for child in ordered.values_list(*fields, named=True):
             getattr(by_pk[child.page_id], relation).append(child)
     if terms is not None:

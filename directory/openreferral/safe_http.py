@@ -206,13 +206,14 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
     def __init__(self, host: str, port: int, address: IPAddress, timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self.tls = ssl.create_default_context()
+        super().__init__(host, port, timeout=timeout, context=self.tls)
         self.address = str(address)
 
     def connect(self) -> None:
         sock = socket.create_connection((self.address, self.port), self.timeout)
         # The certificate is checked against the host name, not the address.
-        self.sock = self.raw_socket = self._context.wrap_socket(sock, server_hostname=self.host)
+        self.sock = self.raw_socket = self.tls.wrap_socket(sock, server_hostname=self.host)
 
 
 def _remaining(deadline: float, target: _Target) -> float:

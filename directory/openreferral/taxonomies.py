@@ -125,7 +125,11 @@ class TermIndex:
             if any(field.name == "parent" for field in model._meta.fields):
                 fields.append("parent_id")
             rows = _ordered(
-                list(model.objects.order_by(*model._meta.ordering).values_list(*fields, named=True))
+                list(
+                    model._default_manager.order_by(*(model._meta.ordering or ())).values_list(
+                        *fields, named=True
+                    )
+                )
             )
             parent_ids = {row.pk: row.oruk_id for row in rows}
             for row in rows:

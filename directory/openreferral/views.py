@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -99,7 +100,7 @@ def _error(status: int, message: str, **extra: Any) -> JsonResponse:
     return _json({"status": status, "message": message, **extra}, status=status)
 
 
-def _with_cors(response: HttpResponse) -> HttpResponse:
+def _with_cors(response: HttpResponseBase) -> HttpResponseBase:
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Allow-Methods"] = ", ".join(ALLOWED_METHODS)
     response["Access-Control-Allow-Headers"] = "Accept, Content-Type"
@@ -114,7 +115,7 @@ def _page(listing: Listing, client: str) -> HttpResponse:
     return _json(body)
 
 
-def _stream(listing: Listing, client: str) -> HttpResponse:
+def _stream(listing: Listing, client: str) -> HttpResponseBase:
     """Every item as a line of JSON. The slot is held, and the cost charged chunk by chunk,
     until the last line is sent (or the client goes away)."""
     items = list(listing.items)
@@ -136,7 +137,7 @@ def _stream(listing: Listing, client: str) -> HttpResponse:
     return StreamingHttpResponse(lines(), content_type="application/x-ndjson")
 
 
-def _respond(result: Listing | Answer | JSON, client: str) -> HttpResponse:
+def _respond(result: Listing | Answer | JSON, client: str) -> HttpResponseBase:
     if isinstance(result, Listing):
         return (
             _stream(result, client) if result.paging.format == "ndjson" else _page(result, client)
@@ -147,15 +148,16 @@ def _respond(result: Listing | Answer | JSON, client: str) -> HttpResponse:
     return _json(result)
 
 
-def api_endpoint(view: Callable[..., Any]) -> Callable[..., HttpResponse]:
+def api_endpoint(view: Callable[..., Any]) -> Callable[..., HttpResponseBase]:
     """Method check, rate limit, CORS, and JSON errors for bad parameters, unknown ids and a
     busy server. The view gets the request's parameters, checked against what it accepts."""
     accepted = ENDPOINTS.get(view.__name__, ())
 
     @csrf_exempt
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         client = client_address(request)
+        response: HttpResponseBase
         if request.method not in ALLOWED_METHODS:
             response = _error(405, "This API is read-only: use GET.")
             response["Allow"] = ", ".join(ALLOWED_METHODS)
@@ -278,7 +280,8 @@ def _links_rendered(links: Sequence[Link], terms: TermIndex | None) -> list[JSON
     for service_pk, place_pk in links:
         record = by_pk[service_pk]
         place = location(rows[place_pk]) if place_pk else virtual_location(record.service)
-        rendered.append(render(record, place))
+        if place is not None:  # a link with no building is made only for an online service
+            rendered.append(render(record, place))
     return rendered
 
 

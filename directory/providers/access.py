@@ -20,8 +20,8 @@ def provider_organisation_ids(user: Any) -> frozenset[int] | None:
     """
     if not getattr(user, "is_authenticated", False) or user.is_superuser:
         return None
-    cached = getattr(user, _CACHE_ATTR, False)
-    if cached is not False:
+    if hasattr(user, _CACHE_ATTR):
+        cached: frozenset[int] | None = getattr(user, _CACHE_ATTR)
         return cached
     groups = set(user.groups.values_list("name", flat=True))
     if PROVIDERS not in groups or groups & COUNCIL_GROUPS:

@@ -5,7 +5,7 @@ Wagtail gives no hook for are replaced in ``directory.admin_urls`` or guarded in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from wagtail import hooks
@@ -45,7 +45,15 @@ def scoped_page_viewset() -> PageViewSet:
     return ScopedPageViewSet()
 
 
-class VisibleObjectsOnlyMixin:
+if TYPE_CHECKING:
+    from wagtail.admin.views.pages.bulk_actions.page_bulk_action import (
+        PageBulkAction as _PageBulkAction,
+    )
+else:
+    _PageBulkAction = object  # a mixin: the real base comes with each bulk action
+
+
+class VisibleObjectsOnlyMixin(_PageBulkAction):
     """A page bulk action's confirmation lists the chosen pages, and "select all" takes every
     child of the listed page: neither includes another organisation's service."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django_filters.filters import QuerySetRequestMixin
@@ -17,8 +17,13 @@ from wagtail.admin.views.reports.workflows import WorkflowReportFilterSet
 from .access import provider_organisation_ids
 from .visibility import visible_users
 
+if TYPE_CHECKING:
+    from wagtail.admin.filters import WagtailFilterSet as _FilterSet
+else:
+    _FilterSet = object  # a mixin: the real base comes with each filter set
 
-class VisibleUserChoicesMixin:
+
+class VisibleUserChoicesMixin(_FilterSet):
     """Wagtail lists as choices everyone who ever owned, edited, locked or submitted any page;
     for a provider that would name other organisations' staff."""
 

@@ -7,18 +7,18 @@ its admin URLs answer 404. Unrestricted users (council staff, superusers) see ev
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, PageLogEntry
 from wagtail.permissions import policy_registry
 
-from ..models.services import ServicePage
+from ..models.services import ServicePage, ServicePageQuerySet
 from .access import provider_organisation_ids
 
 
-def hidden_services(user: Any) -> QuerySet[ServicePage] | None:
+def hidden_services(user: Any) -> ServicePageQuerySet | None:
     """The services hidden from ``user``, or None when nothing is hidden from them."""
     allowed = provider_organisation_ids(user)
     if allowed is None:
@@ -27,7 +27,10 @@ def hidden_services(user: Any) -> QuerySet[ServicePage] | None:
     return ServicePage.objects.exclude(organisation_id__in=allowed)
 
 
-def without_hidden_pages(pages: QuerySet, user: Any) -> QuerySet:
+_Pages = TypeVar("_Pages", bound=QuerySet)
+
+
+def without_hidden_pages(pages: _Pages, user: Any) -> _Pages:
     """``pages`` less those ``user`` may not see."""
     hidden = hidden_services(user)
     if hidden is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import django_filters
 from django import forms
@@ -100,8 +101,9 @@ class GapReportForm(forms.Form):
         help_text="Rows and columns of zeros are left out unless this is ticked.",
     )
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
         if end and not start and "date_from" not in self.errors:
             self.add_error("date_from", "Give the first day as well as the last.")
@@ -116,7 +118,7 @@ class GapReportForm(forms.Form):
         data = self.cleaned_data
         high = data.get("high")
         thin = data.get("thin")
-        options = {
+        options: dict[str, Any] = {
             "level": data.get("level"),
             "category": data.get("category"),
             "high": DEFAULT_HIGH if high is None else high,

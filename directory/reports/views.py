@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -34,10 +35,10 @@ from .trend import bucket_words, trend_svg
 PERMISSION = "directory.view_commissioning_reports"
 
 
-class CommissioningReportMixin:
+class CommissioningReportMixin(View):
     """Only people with the commissioning reports permission see these reports."""
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.has_perm(PERMISSION):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

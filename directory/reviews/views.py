@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ..signed_in import signed_in_user
 from .actions import record_review
 from .links import LinkRefused, read_link
 from .scope import reviewable_services
@@ -35,7 +36,7 @@ def confirm_still_accurate(request: HttpRequest, page_id: int) -> HttpResponse:
         return HttpResponseForbidden(
             "You cannot edit this service, so you cannot confirm it is still accurate."
         )
-    review_due = record_review(page, request.user)
+    review_due = record_review(page, signed_in_user(request))
     messages.success(
         request,
         f"'{page.title}' confirmed still accurate. "
@@ -52,13 +53,11 @@ def confirm_by_link(request: HttpRequest, service_id: int, token: str) -> HttpRe
     try:
         link = read_link(service_id, token)
     except LinkRefused as refused:
-        context = {"refused": str(refused), "edit_url": _edit_path(service_id)}
-        return render(request, template, context, status=refused.status)
+        refusal = {"refused": str(refused), "edit_url": _edit_path(service_id)}
+        return render(request, template, refusal, status=refused.status)
     service = link.service
-    context = {"service": service, "edit_url": _edit_path(service.pk)}
-    if request.method == "POST":
-        review_due = record_review(service, link.user)
-        context["review_due"] = review_due
+    review_due = record_review(service, link.user) if request.method == "POST" else None
+    context = {"service": service, "edit_url": _edit_path(service.pk), "review_due": review_due}
     return render(request, template, context)
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
 from ..models import DirectoryIndexPage, ServicePage
+from ..models.services import ServicePageQuerySet
 from ..reviews.stages import due_days_before
 
 STATUSES = {
@@ -30,7 +31,7 @@ STATUSES = {
 }
 
 
-def directory_services() -> QuerySet[ServicePage]:
+def directory_services() -> ServicePageQuerySet:
     """Every service in the directory, live or draft; not the deleted ones (in the bin)."""
     directory = DirectoryIndexPage.objects.first()
     if directory is None:

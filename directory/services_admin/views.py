@@ -20,6 +20,7 @@ from wagtail.admin.views.pages.listing import IndexView
 from wagtail.models import WorkflowState
 
 from ..models import LevelOfNeed, Need, Organisation, ServiceNeed, ServicePage
+from ..models.services import ServicePageQuerySet
 from ..providers.access import provider_organisation_ids
 from ..providers.visibility import without_hidden_pages
 from ..reports.completeness import score_service, with_what_is_scored
@@ -27,7 +28,7 @@ from ..reviews.stages import due_days_before
 from .status import STATUSES, directory_services, status_filter
 
 
-def visible_services(user: Any) -> QuerySet[ServicePage]:
+def visible_services(user: Any) -> ServicePageQuerySet:
     """The services this user may see in the Services screen: a provider's own organisations',
     everyone else's every service in the directory."""
     # By page id (directory.providers.visibility): a search can filter on that, not organisation.

@@ -11,6 +11,7 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import include, path, re_path, reverse
@@ -22,6 +23,7 @@ from wagtail.admin.menu import MenuItem
 from ..admin_menu import PermissionMenuItem
 from ..feeds.tasks import start
 from ..models import ImportRun
+from ..signed_in import signed_in_user
 from .columns import TEMPLATE_CONTACT_GROUPS, TEMPLATE_LOCATION_GROUPS, documentation
 from .reading import (
     MAX_CELL_CHARS,
@@ -88,7 +90,7 @@ def _check_permission(request: HttpRequest) -> None:
 class SpreadsheetsView(View):
     template_name = "directory/spreadsheets/index.html"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         _check_permission(request)
         return super().dispatch(request, *args, **kwargs)
 
@@ -105,7 +107,7 @@ class SpreadsheetsView(View):
             filename=form.cleaned_data["file"].name[:255],
             upload=form.cleaned_data["content"],
             publish=form.cleaned_data["arrive_as"] == PUBLISH,
-            user=request.user,
+            user=signed_in_user(request),
         )
         start(run)
         return redirect("directory_feeds:run", pk=run.pk)

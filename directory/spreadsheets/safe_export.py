@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
 from .writing import neutralise
 
 
-class FormulaSafeExportMixin:
+class FormulaSafeExportMixin(SpreadsheetExportMixin):
     """For a view using Wagtail's ``SpreadsheetExportMixin`` (reports, listings): text a
     spreadsheet would run as a formula gets the apostrophe ``neutralise`` gives our exports."""
 

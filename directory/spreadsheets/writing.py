@@ -74,8 +74,8 @@ def service_record(page: ServicePage) -> dict[str, Any]:
             value = getattr(page, column.field)
             record[column.header] = _yes_no(value) if column.kind == "bool" else value
     record["oruk_id"] = page.oruk_id
-    record["organisation"] = page.organisation.name if page.organisation_id else ""
-    record["commissioner"] = page.commissioner.name if page.commissioner_id else ""
+    record["organisation"] = page.organisation.name if page.organisation else ""
+    record["commissioner"] = page.commissioner.name if page.commissioner else ""
     record["levels"] = _join(
         level.name for level in sorted(page.levels.all(), key=lambda level: level.rank)
     )

@@ -35,7 +35,7 @@ def child_relations() -> list[tuple[str, type[models.Model], str]]:
 
 
 @cache
-def m2m_fields() -> list[models.Field]:
+def m2m_fields() -> list[models.ManyToManyField]:
     return list(get_all_child_m2m_relations(ServicePage))
 
 

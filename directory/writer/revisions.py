@@ -60,7 +60,7 @@ def _drop_dangling_references(pages: list[ServicePage]) -> None:
     wanted: dict[tuple[type[models.Model], str], set[Any]] = defaultdict(set)
 
     def key(field: models.ForeignKey) -> tuple[type[models.Model], str]:
-        return field.remote_field.model, field.remote_field.field_name
+        return field.remote_field.model, field.target_field.name
 
     def collect(obj: models.Model, fields: list[models.ForeignKey]) -> None:
         for field in fields:

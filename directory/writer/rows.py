@@ -129,6 +129,8 @@ class RowWriter:
             insert_rows(model, rows, read_back=[key, "sort_order"] if ordered else [])
         for field in m2m_fields():
             through = field.remote_field.through
+            if through is None:  # never, once models are loaded: Django makes one for every m2m
+                raise TypeError(f"{field} has no through model")
             source = field.m2m_field_name()
             target = field.m2m_reverse_field_name()
             if existing:

@@ -23,6 +23,22 @@ def _quote(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
+def _column(field: Field) -> str:
+    """A concrete field's quoted column (only virtual fields have none)."""
+    if field.column is None:
+        raise TypeError(f"{field} has no column of its own")
+    return _quote(field.column)
+
+
+def _local_field(model: type[Model], name: str) -> Field:
+    """The field of ``model`` called ``name`` (by name or attname), which must be a column of
+    its own table rather than the far side of a relation."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, Field):
+        raise TypeError(f"{model._meta.label}.{name} is a reverse relation, not a column")
+    return field
+
+
 def insert_rows(
     model: type[Model],
     objs: Sequence[Model],
@@ -42,7 +58,7 @@ def insert_rows(
     for group, columns in ((with_pk, [pk, *fields]), (without_pk, fields)):
         if not group:
             continue
-        names = ", ".join(_quote(field.column) for field in columns)
+        names = ", ".join(_column(field) for field in columns)
         marks = ", ".join(["%s"] * len(columns))
         sql = f"INSERT INTO {_quote(meta.db_table)} ({names}) VALUES ({marks})"
         with connection.cursor() as cursor:
@@ -57,7 +73,7 @@ def _values(obj: Model, fields: list[Field]) -> list[Any]:
 
 def _read_back_keys(model: type[Model], objs: Sequence[Model], names: Sequence[str]) -> None:
     meta = model._meta
-    fields = [meta.get_field(name) for name in names]
+    fields = [_local_field(model, name) for name in names]
     first = fields[0]
     found = model._base_manager.filter(
         **{f"{first.attname}__in": {getattr(obj, first.attname) for obj in objs}}
@@ -73,10 +89,10 @@ def update_rows(model: type[Model], names: list[str], rows: list[dict[str, Any]]
     if not rows:
         return
     meta = model._meta
-    fields = [meta.get_field(name) for name in names]
+    fields = [_local_field(model, name) for name in names]
     pk = meta.pk
-    assignments = ", ".join(f"{_quote(field.column)} = %s" for field in fields)
-    sql = f"UPDATE {_quote(meta.db_table)} SET {assignments} WHERE {_quote(pk.column)} = %s"
+    assignments = ", ".join(f"{_column(field)} = %s" for field in fields)
+    sql = f"UPDATE {_quote(meta.db_table)} SET {assignments} WHERE {_column(pk)} = %s"
     params = [
         [field.get_db_prep_save(row[field.name], connection) for field in fields] + [row[pk.name]]
         for row in rows

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 from ..models import (
     AgeBand,
@@ -34,7 +34,7 @@ from ..models.tagging import set_tags
 from ..openreferral.taxonomies import derived_id
 
 # The child relations a ServiceValues may replace, and their row models.
-CHILD_MODELS: dict[str, type[models.Model]] = {
+CHILD_MODELS: dict[str, type[Orderable]] = {
     "locations": ServiceLocation,
     "contacts": ServiceContact,
     "schedules": ServiceSchedule,
@@ -118,7 +118,7 @@ def apply_values(page: ServicePage, values: ServiceValues, child_ids: ChildIds) 
                     child = model()
                     if wanted and hasattr(child, "oruk_id"):
                         child.oruk_id = child_ids.free(model, wanted, page)
-            if model is ServiceLocation and child.pk:
+            if isinstance(child, ServiceLocation) and child.pk:
                 _keep_geocoding_honest(child, row)
             for name, value in row.items():
                 setattr(child, name, value)

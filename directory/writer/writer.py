@@ -62,6 +62,13 @@ class Planned:
         return not self.problems
 
     @property
+    def checked_page(self) -> ServicePage:
+        """The page of a plan that passed its checks, the only kind that is written."""
+        if self.page is None:
+            raise ValueError(f"{self.title!r} was not checked: it has no page to write")
+        return self.page
+
+    @property
     def title(self) -> str:
         return self.page.title if self.page is not None else str(self.values.fields.get("title"))
 
@@ -217,18 +224,20 @@ class ServiceWriter:
             replaced = {id(plan.values): plan for plan in todo}
             plans = [replaced.get(id(plan.values), plan) for plan in plans]
             todo = [plan for plan in todo if plan.ok and plan.outcome in ("created", "updated")]
-            self._free_slugs([plan.page for plan in todo if plan.outcome == "created"])
-            self.rows.write([PageWrite(plan.page, plan.publish, plan.live_title) for plan in todo])
+            self._free_slugs([plan.checked_page for plan in todo if plan.outcome == "created"])
+            self.rows.write(
+                [PageWrite(plan.checked_page, plan.publish, plan.live_title) for plan in todo]
+            )
             for plan in todo:
                 # Now new organisations and terms have their ids.
-                plan.after = content_hash(snapshot(plan.page))
+                plan.after = content_hash(snapshot(plan.checked_page))
                 if plan.unpublish:
-                    live = ServicePage.objects.get(pk=plan.page.pk)
+                    live = ServicePage.objects.get(pk=plan.checked_page.pk)
                     live.unpublish(user=self.user, log_action=True)
         written = time.perf_counter()
         self.seconds["writing"] += written - started
         if self.index:
-            after_write([plan.page.pk for plan in todo])
+            after_write([plan.checked_page.pk for plan in todo])
         self.seconds["indexing"] += time.perf_counter() - written
         return plans
 
@@ -237,11 +246,11 @@ class ServiceWriter:
         if not updates:
             return todo
         current = dict(
-            Page.objects.filter(pk__in=[plan.page.pk for plan in updates]).values_list(
+            Page.objects.filter(pk__in=[plan.checked_page.pk for plan in updates]).values_list(
                 "pk", "latest_revision_id"
             )
         )
-        stale = [plan for plan in updates if current.get(plan.page.pk) != plan.based_on]
+        stale = [plan for plan in updates if current.get(plan.checked_page.pk) != plan.based_on]
         if not stale:
             return todo
         again = {id(plan.values): plan for plan in self._plan([p.values for p in stale])}
