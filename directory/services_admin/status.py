@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
 from ..models import DirectoryIndexPage, ServicePage
-from ..reviews.stages import due_days_before
+from ..models.reviews import due_days_before
 
 STATUSES = {
     "live": "Published",
