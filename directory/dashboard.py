@@ -14,9 +14,9 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from .models import DeletedService, ProblemReport
+from .models.reviews import due_days_before
 from .problem_reports.admin import visible_reports
 from .providers.access import provider_organisation_ids
-from .reviews.stages import due_days_before
 from .services_admin.status import status_filter
 from .services_admin.views import visible_services
 

@@ -27,7 +27,7 @@ from .models import (
     ServicePage,
 )
 from .models.services import ServiceLocation
-from .spreadsheets.safe_export import FormulaSafeSnippetIndexView
+from .safe_export import FormulaSafeSnippetIndexView
 
 LIVE_SERVICES = Column("live_services", label="Live services", sort_key="live_services")
 

@@ -27,7 +27,8 @@ from directory.site_setup import COMMISSIONERS
 from directory.spreadsheets.columns import headers
 from directory.spreadsheets.importer import import_services
 from directory.spreadsheets.reading import MAX_CELL_CHARS
-from directory.spreadsheets.writing import export_services, neutralise
+from directory.safe_export import neutralise
+from directory.spreadsheets.writing import export_services
 from search.models import SearchEntry
 
 from .spreadsheet_files import csv_file, row, xlsx_file

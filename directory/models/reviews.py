@@ -1,8 +1,20 @@
-"""The review cycle's memory: which reminder went out for which review date."""
+"""The review cycle: when a review falls due soon, and which reminder went out for which review
+date."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+
+
+def due_days_before() -> int:
+    """How many days before its review date a service counts as due for review."""
+    return settings.REVIEW_DUE_DAYS_BEFORE
+
+
+def reminder_days_before() -> int:
+    """How many days before its review date a service's provider is reminded."""
+    return settings.REVIEW_REMINDER_DAYS_BEFORE
 
 
 class ReviewReminder(models.Model):

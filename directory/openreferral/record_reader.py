@@ -46,13 +46,14 @@ from django.utils import timezone
 from ..choices import LANGUAGES, WEEKDAYS
 from ..geocoding import InvalidPostcode, normalise_postcode
 from ..models import AgeBand, Circumstance, Need, Organisation, ServicePage
+from ..models.identifiers import derived_id
 from ..models.services import ServiceLocation
 from ..rich_text import looks_like_html, plain_text_of, summary_and_description
 from ..term_names import find_term, term_key
 from ..writer import ServiceValues
 from .feed_versions import ATTENDING_TYPES, SELF_REFERRAL_ACCESS
 from .serialisers import plain_text
-from .taxonomies import TAXONOMIES, Taxonomy, derived_id
+from .taxonomies import TAXONOMIES, Taxonomy
 
 JSON = dict[str, Any]
 

@@ -30,7 +30,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from .taxonomies import derived_id
+from ..models.identifiers import derived_id
 
 JSON = dict[str, Any]
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "service_full.json"

@@ -18,8 +18,9 @@ from django.utils.html import strip_tags
 
 from ..choices import LANGUAGE_NAMES
 from ..models import ServicePage
+from ..models.identifiers import derived_id
 from .records import Row, ServiceRecord
-from .taxonomies import Term, derived_id
+from .taxonomies import Term
 
 JSON = dict[str, Any]
 

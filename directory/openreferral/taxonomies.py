@@ -7,32 +7,13 @@ the future importer maps terms back by taxonomy name and term name.
 
 from __future__ import annotations
 
-import hashlib
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
 
 from ..models import AgeBand, Circumstance, LevelOfNeed, Need
-
-# Fixed for ever: changing it would change every taxonomy id we have published.
-TAXONOMY_NAMESPACE = uuid.UUID("851fcccc-7745-4d68-8b00-c5437a3ba514")
-
-
-_NAMESPACE_BYTES = TAXONOMY_NAMESPACE.bytes
-
-
-def derived_id(*parts: str) -> str:
-    """A stable UUID for an object that has no table of its own (taxonomy, address, …).
-
-    ``uuid.uuid5`` written out: a page of 1,000 services derives some 20,000 of these, and the
-    UUID object the library builds on the way costs three times the hash."""
-    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + ":".join(parts).encode()).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
-    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
-    text = digest.hex()
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+from ..models.identifiers import derived_id
 
 
 @dataclass(frozen=True)

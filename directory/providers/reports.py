@@ -16,7 +16,7 @@ from wagtail.admin.views.reports import (
     workflows,
 )
 
-from ..spreadsheets.safe_export import FormulaSafeExportMixin
+from ..safe_export import FormulaSafeExportMixin
 from .access import provider_organisation_ids
 from .filters import (
     ScopedLockedPagesFilterSet,

@@ -17,8 +17,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
-from ..spreadsheets.safe_export import FormulaSafeExportMixin
-from ..spreadsheets.writing import neutralise
+from ..safe_export import FormulaSafeExportMixin, neutralise
 from .completeness import CRITERIA, scored_services, services_to_score
 from .forms import CompletenessFilterSet, GapReportForm
 from .gaps import ACROSS_AREA, NO_POSTCODE, GapReport, build_gap_report, trend_bucket

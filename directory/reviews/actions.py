@@ -18,6 +18,7 @@ from wagtail.log_actions import LogFormatter, log
 
 from ..models import ServicePage
 from ..models.services import add_months
+from ..signals import services_changed
 
 REVIEW_ACTION = "directory.review"
 
@@ -37,8 +38,6 @@ def record_review(
     page: ServicePage, user: AbstractBaseUser | None, today: datetime.date | None = None
 ) -> datetime.date:
     """Mark the service reviewed today (no new revision); returns the next review due date."""
-    from search.signals import update_services
-
     today = today or timezone.localdate()
     review_due = add_months(today, page.review_interval_months or 12)
     with transaction.atomic():
@@ -50,5 +49,5 @@ def record_review(
             user=user,
             data={"last_reviewed": today.isoformat(), "review_due": review_due.isoformat()},
         )
-    update_services([page.pk])
+    services_changed.send(sender=ServicePage, page_ids=[page.pk])
     return review_due

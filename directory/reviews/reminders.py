@@ -35,9 +35,10 @@ from django.urls import reverse
 from tqdm import tqdm
 
 from ..models import ReviewReminder, ServicePage
+from ..models.reviews import due_days_before, reminder_days_before
 from .links import confirm_url
 from .scope import reviewable_services
-from .stages import Stage, due_days_before, reminder_days_before, stage_on
+from .stages import Stage, stage_on
 
 logger = logging.getLogger(__name__)
 

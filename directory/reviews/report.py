@@ -23,10 +23,11 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from ..models import LevelOfNeed, Need, Organisation, ServiceNeed, ServicePage
-from ..spreadsheets.safe_export import FormulaSafeExportMixin
+from ..models.reviews import due_days_before
+from ..safe_export import FormulaSafeExportMixin
 from .reminders import edit_url
 from .scope import reviewable_services
-from .stages import days_overdue, due_days_before, stage_on
+from .stages import days_overdue, stage_on
 
 PERMISSION = "directory.view_commissioning_reports"
 

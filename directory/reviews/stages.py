@@ -11,19 +11,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
-
 from ..models import ReviewReminder
+from ..models.reviews import due_days_before, reminder_days_before
 
 Stage = ReviewReminder.Stage
-
-
-def due_days_before() -> int:
-    return settings.REVIEW_DUE_DAYS_BEFORE
-
-
-def reminder_days_before() -> int:
-    return settings.REVIEW_REMINDER_DAYS_BEFORE
 
 
 def stage_on(review_due: datetime.date | None, today: datetime.date) -> Stage | None:

@@ -19,8 +19,8 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
 from ..models import DirectoryIndexPage, ServicePage
+from ..models.reviews import due_days_before
 from ..models.services import ServicePageQuerySet
-from ..reviews.stages import due_days_before
 
 STATUSES = {
     "live": "Published",

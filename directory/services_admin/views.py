@@ -20,11 +20,11 @@ from wagtail.admin.views.pages.listing import IndexView
 from wagtail.models import WorkflowState
 
 from ..models import LevelOfNeed, Need, Organisation, ServiceNeed, ServicePage
+from ..models.reviews import due_days_before
 from ..models.services import ServicePageQuerySet
 from ..providers.access import provider_organisation_ids
 from ..providers.visibility import without_hidden_pages
 from ..reports.completeness import score_service, with_what_is_scored
-from ..reviews.stages import due_days_before
 from .status import STATUSES, directory_services, status_filter
 
 

@@ -9,7 +9,6 @@ exactly that apostrophe off again, so export -> import changes nothing.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,6 +16,7 @@ import tablib
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ..models import DirectoryIndexPage, ServicePage
+from ..safe_export import neutralise
 from .columns import (
     CONTACT_FIELDS,
     LIST_SEPARATOR,
@@ -31,17 +31,7 @@ from .drop_downs import add_drop_downs, column_choices
 from .reading import SHEET_TITLE, Format
 from .rows import DAY_ABBREVIATIONS, clean_rich_text
 
-_NUMBER_OR_PHONE = re.compile(r"[+-][\d\s().,-]*\d[\d\s().,-]*")
 CHILD_RELATIONS = ("locations", "contacts", "schedules", "service_areas", "languages")
-
-
-def neutralise(value: Any) -> Any:
-    """Text a spreadsheet would treat as a formula, with an apostrophe in front."""
-    if not isinstance(value, str) or not value:
-        return value
-    if value[0] in "=@\t\r" or (value[0] in "+-" and not _NUMBER_OR_PHONE.fullmatch(value)):
-        return "'" + value
-    return value
 
 
 def _yes_no(value: bool | None) -> str:

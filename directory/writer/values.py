@@ -30,8 +30,8 @@ from ..models import (
     ServicePage,
     ServiceSchedule,
 )
+from ..models.identifiers import derived_id
 from ..models.tagging import set_tags
-from ..openreferral.taxonomies import derived_id
 
 # The child relations a ServiceValues may replace, and their row models.
 CHILD_MODELS: dict[str, type[Orderable]] = {
