@@ -23,11 +23,11 @@ from directory.models import (
     ServiceLocation,
     ServicePage,
 )
+from directory.safe_export import neutralise
 from directory.site_setup import COMMISSIONERS
 from directory.spreadsheets.columns import headers
 from directory.spreadsheets.importer import import_services
 from directory.spreadsheets.reading import MAX_CELL_CHARS
-from directory.safe_export import neutralise
 from directory.spreadsheets.writing import export_services
 from search.models import SearchEntry
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from directory.site_setup import COMMISSIONERS
 
-from .support import format_violations, log_in_to_admin, run_axe, screenshot
+from .support import format_violations, log_in_to_admin, run_axe, screenshot, wait_for_animations
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,7 @@ def commissioner_login(admin_user):
 
 
 def assert_accessible(page) -> None:
-    page.wait_for_timeout(800)  # Wagtail's messages fade in
+    wait_for_animations(page)  # Wagtail's messages fade in
     violations = run_axe(page)
     assert not violations, format_violations(violations)
 

@@ -125,10 +125,14 @@ def test_suggestions_arriving_after_leaving_the_box_stay_closed(page, site_url, 
     user = KeyboardUser(page)
     user.tab_to("input#q")
     page.locator("input#q[role=combobox]").wait_for()
-    with page.expect_response(lambda response: "/api/search/suggest" in response.url):
+    with page.expect_response(lambda response: "/api/search/suggest" in response.url) as asked:
         user.type("play")
         user.tab()  # to the postcode, before the suggestions are asked for
-    page.wait_for_timeout(300)  # the answer has been handled
+    asked.value.finished()
+    # Two frames: the page's own handling of the answer (its promise callbacks) has run.
+    page.evaluate(
+        "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
     assert page.evaluate("() => document.activeElement.id") == "postcode"
     assert not menu_is_open(page, "q")
     assert user.tab(backwards=True)["element"] == "input#q", user.trail
