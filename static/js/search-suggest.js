@@ -88,8 +88,6 @@
         const form = input.form;
         const id = input.id;
         const hint = describedBy(input);
-        const hadFocus = document.activeElement === input;
-        const caret = hadFocus ? input.selectionStart : null;
 
         let pending = null;
         let controller = null;
@@ -185,18 +183,29 @@
                 event.stopPropagation(); // past the library, which would hold the form back
             }
         }, true);
-        if (hadFocus) {
+        // Someone typing in the old box (or who reached it with Tab while the library loaded)
+        // goes on in the new one, caret and all; focus never falls to the page's body.
+        if (document.activeElement === input) {
+            const at = input.selectionStart;
             fresh.focus();
-            if (caret !== null && fresh.setSelectionRange) {
-                fresh.setSelectionRange(caret, caret);
-            }
+            input.remove();
+            keepCaret(fresh, at === null ? fresh.value.length : at);
+        } else {
+            input.remove();
         }
-        // The focus a key moved to the old box while the library drew the new one (a Tab
-        // mid-swap) must not fall to the page's body when the old box goes.
-        const focusWasOnOld = document.activeElement === input;
-        input.remove();
-        if ((hadFocus || focusWasOnOld) && document.activeElement !== fresh) {
-            fresh.focus();
+    }
+
+    // The library selects the whole box when focus arrives, on its next render (a microtask
+    // away): a key typed next would replace the words already typed. Put the caret back after
+    // that render, before any key can reach the box.
+    function keepCaret(box, at) {
+        if (box.setSelectionRange) {
+            box.setSelectionRange(at, at);
+            Promise.resolve().then(function () {
+                if (document.activeElement === box) {
+                    box.setSelectionRange(at, at);
+                }
+            });
         }
     }
 

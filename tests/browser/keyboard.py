@@ -118,7 +118,7 @@ def search_from_home(user: KeyboardUser, words: str, postcode: str) -> None:
     user.tab_to("input#postcode")
     user.type(postcode)
     state = user.tab_to("input#q", backwards=True)
-    assert state["name"] == words
+    assert state["name"] == words, f"the words box holds {state['name']!r}: {user._trail()}"
     user.tab_to("form[role=search] button[type=submit]", name="Search")
     user.press("Space", navigates=True)
     query = parse_qs(urlsplit(user.page.url).query)

@@ -136,3 +136,23 @@ def test_suggestions_arriving_after_leaving_the_box_stay_closed(page, site_url, 
     assert page.evaluate("() => document.activeElement.id") == "postcode"
     assert not menu_is_open(page, "q")
     assert user.tab(backwards=True)["element"] == "input#q", user.trail
+
+
+@pytest.mark.parametrize("viewport", ["phone"], indirect=True)
+def test_words_typed_while_the_box_turns_into_the_combobox_are_all_kept(page, site_url, viewport):
+    """On a slow phone the library arrives while someone is typing: what they typed before it
+    came and after stays, in order (the library selects the whole box when focus reaches it, so
+    the next key used to replace the words)."""
+    held = []
+    page.route("**/accessible-autocomplete.min.js", lambda route: held.append(route))
+    page.goto(site_url + "/", wait_until="load")
+    user = KeyboardUser(page)
+    user.tab_to("input#q")
+    user.type("pl")  # in the plain box: the library has been asked for, not yet delivered
+    page.wait_for_function("() => document.querySelector('input#q').value === 'pl'")
+    assert held, "the library was not asked for when the box got focus"
+    held[0].continue_()
+    page.locator("input#q[role=combobox]").wait_for()
+    user.type("ay")
+    assert page.locator("input#q").input_value() == "play"
+    assert page.evaluate("() => document.activeElement.id") == "q"
