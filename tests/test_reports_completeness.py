@@ -7,6 +7,7 @@ import datetime
 import io
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -34,6 +35,14 @@ COMPLETE_CHILDREN = {
     "locations": [{"name": "Family hub", "postcode": "SE13 6LH"}],
     "schedules": [{"weekday": "mo", "opens_at": datetime.time(9), "closes_at": datetime.time(12)}],
 }
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _service_content_type_known(django_db_setup, django_db_blocker) -> None:
+    """Wagtail looks up a page's content type whenever one is built, even in memory: look it up
+    once here, so the scoring tests pass whatever ran before them and need no database."""
+    with django_db_blocker.unblock():
+        ContentType.objects.get_for_model(ServicePage)
 
 
 def in_memory_service(**changes) -> ServicePage:
