@@ -150,8 +150,8 @@ def main() -> None:
     ).enable()
     from django_tasks import default_task_backend
 
-    from directory.openreferral.fetching import load_feed
-    from directory.openreferral.importing import import_services
+    from exchange.openreferral.fetching import load_feed
+    from exchange.openreferral.importing import import_services
 
     url, requests = serve(records)
     started = time.perf_counter()

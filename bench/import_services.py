@@ -75,7 +75,7 @@ def build_rows(count: int, seed: int = 11) -> list[dict[str, object]]:
 def write_file(rows: list[dict[str, object]], file_format: str) -> bytes:
     import tablib
 
-    from directory.spreadsheets.columns import headers
+    from exchange.spreadsheets.columns import headers
 
     columns = headers()
     dataset = tablib.Dataset(headers=columns, title="Services")
@@ -105,7 +105,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connections
 
-    from directory.spreadsheets.importer import import_services
+    from exchange.spreadsheets.importer import import_services
 
     try:
         print("Building the demo database…", file=sys.stderr)

@@ -107,7 +107,7 @@ def main() -> None:
 
 
 def _link_id(place) -> str:
-    from directory.openreferral.serialisers import service_at_location_id
+    from exchange.openreferral.serialisers import service_at_location_id
 
     return service_at_location_id(place.oruk_id)
 
@@ -116,7 +116,7 @@ def _units(cache) -> int:
     """What the test client's address has been charged this minute and the last, or 0 before
     the API counted cost (then the column shows 0)."""
     try:
-        from directory.openreferral.throttling import WINDOW_SECONDS, _key, clock
+        from exchange.openreferral.throttling import WINDOW_SECONDS, _key, clock
     except ImportError:
         return 0
     window = int(clock() // WINDOW_SECONDS)

@@ -26,7 +26,7 @@ urlpatterns = [
     path("still-accurate/", include("directory.reviews.public_urls")),
     path("needs/", search_views.needs_index, name="needs"),
     path("needs/<slug:slug>/", search_views.pathway, name="pathway"),
-    path("api/openreferral/", include("directory.openreferral.urls")),
+    path("api/openreferral/", include("exchange.openreferral.urls")),
 ]
 
 if settings.DEBUG:

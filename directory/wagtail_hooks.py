@@ -198,14 +198,12 @@ def rederive_age_bands(request: HttpRequest, instance) -> None:
             messages.info(request, f"Age bands updated on {changed} services.")
 
 
-# -- admin screens that live with their feature; each module registers its own hooks ----------
+# Admin screens of the catalogue that live in their own modules; feature apps (exchange,
+# commissioning, demo) register theirs from their own wagtail_hooks.py.
 from . import admin_api, dashboard  # noqa: E402, F401
-from .feeds import admin as feeds_admin  # noqa: E402, F401
-from .openreferral import admin as openreferral_admin  # noqa: E402, F401
 from .problem_reports import admin as problem_reports_admin  # noqa: E402, F401
 from .providers import admin as providers_admin  # noqa: E402, F401
 from .recycle_bin import admin as recycle_bin_admin  # noqa: E402, F401
 from .reports import admin as reports_admin  # noqa: E402, F401
 from .reviews import admin as reviews_admin  # noqa: E402, F401
 from .services_admin import admin as services_admin  # noqa: E402, F401
-from .spreadsheets import admin as spreadsheets_admin  # noqa: E402, F401

@@ -8,7 +8,7 @@ import io
 
 import openpyxl
 
-from directory.spreadsheets.columns import headers
+from exchange.spreadsheets.columns import headers
 
 
 def row(**cells: object) -> dict[str, object]:

@@ -20,9 +20,9 @@ from django.utils import timezone
 from django_tasks import default_task_backend
 from wagtail.models import Revision
 
-from directory.feeds.runs import execute
-from directory.feeds.tasks import pull_due_feeds
 from directory.models import FeedSource, ImportRun, ServiceFeedLink, ServicePage
+from exchange.feeds.runs import execute
+from exchange.feeds.tasks import pull_due_feeds
 
 from .oruk_records import record
 from .processes import committed, run_worker_until_idle

@@ -23,12 +23,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from directory.openreferral.fetching import SourceError, load_records
-from directory.openreferral.json_limits import JSONLimitError, load_json
-from directory.openreferral.safe_http import FetchError, fetch
-from directory.spreadsheets.columns import headers
-from directory.spreadsheets.importer import import_services as import_spreadsheet
-from directory.spreadsheets.reading import MAX_ROWS, SpreadsheetError, read_spreadsheet
+from exchange.openreferral.fetching import SourceError, load_records
+from exchange.openreferral.json_limits import JSONLimitError, load_json
+from exchange.openreferral.safe_http import FetchError, fetch
+from exchange.spreadsheets.columns import headers
+from exchange.spreadsheets.importer import import_services as import_spreadsheet
+from exchange.spreadsheets.reading import MAX_ROWS, SpreadsheetError, read_spreadsheet
 
 from .feed_server import FeedServer, redirect_to
 

@@ -8,7 +8,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("config", "home", "directory", "search", "background")
+PACKAGES = ("config", "home", "directory", "search", "background", "exchange")
 
 
 def _modules() -> dict[str, Path]:

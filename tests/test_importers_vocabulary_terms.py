@@ -11,9 +11,9 @@ import uuid
 import pytest
 
 from directory.models import AgeBand, Circumstance, LevelOfNeed, Need, ServicePage
-from directory.openreferral.importing import import_services as import_openreferral
-from directory.spreadsheets.importer import import_services as import_spreadsheet
 from directory.term_names import split_term_list, term_key
+from exchange.openreferral.importing import import_services as import_openreferral
+from exchange.spreadsheets.importer import import_services as import_spreadsheet
 
 from .hostile_terms import HOSTILE_CIRCUMSTANCES, HOSTILE_NEEDS
 from .oruk_records import attribute, record

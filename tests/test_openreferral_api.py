@@ -35,8 +35,8 @@ from directory.models import (
     ServiceNeed,
     ServicePage,
 )
-from directory.openreferral import throttling
 from directory.recycle_bin.actions import move_to_bin
+from exchange.openreferral import throttling
 from tests.oruk_schemas import FORMATS, SCHEMA_DIR, assert_valid, validator
 
 pytestmark = pytest.mark.django_db

@@ -20,9 +20,9 @@ from django.test import Client
 from wagtail.models import Revision
 
 from directory.models import Organisation, ServicePage
-from directory.openreferral.fetching import load_feed
-from directory.openreferral.importing import import_services
-from directory.openreferral.serialisers import plain_text
+from exchange.openreferral.fetching import load_feed
+from exchange.openreferral.importing import import_services
+from exchange.openreferral.serialisers import plain_text
 
 from .feed_server import status
 from .oruk_records import attribute, import_counts, record

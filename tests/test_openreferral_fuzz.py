@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from directory.openreferral.openapi import SCHEMAS
+from exchange.openreferral.openapi import SCHEMAS
 
 pytestmark = pytest.mark.django_db
 

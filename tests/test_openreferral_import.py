@@ -26,8 +26,8 @@ from directory.models import (
     Organisation,
     ServicePage,
 )
-from directory.openreferral.fetching import SourceError, load_records
-from directory.openreferral.importing import import_services
+from exchange.openreferral.fetching import SourceError, load_records
+from exchange.openreferral.importing import import_services
 
 from .oruk_records import attribute, import_counts, record
 

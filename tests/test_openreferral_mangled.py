@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from directory.models import ServicePage
-from directory.openreferral.feed_versions import as_v3
-from directory.openreferral.importing import import_services
+from exchange.openreferral.feed_versions import as_v3
+from exchange.openreferral.importing import import_services
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from directory.models import ServicePage
-from directory.openreferral.fetching import load_feed
-from directory.openreferral.importing import import_services
+from exchange.openreferral.fetching import load_feed
+from exchange.openreferral.importing import import_services
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.test import RequestFactory
 
 from directory.client_address import client_address
-from directory.openreferral import throttling
+from exchange.openreferral import throttling
 
 API = "/api/openreferral/"
 

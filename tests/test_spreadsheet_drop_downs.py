@@ -11,9 +11,9 @@ import pytest
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from directory.models import Circumstance, LevelOfNeed, Need, Organisation
-from directory.spreadsheets.columns import COLUMNS_BY_HEADER, headers
-from directory.spreadsheets.reading import MAX_ROWS
-from directory.spreadsheets.writing import export_services, template
+from exchange.spreadsheets.columns import COLUMNS_BY_HEADER, headers
+from exchange.spreadsheets.reading import MAX_ROWS
+from exchange.spreadsheets.writing import export_services, template
 
 from .hostile_terms import HOSTILE_CIRCUMSTANCES, HOSTILE_NEEDS
 
@@ -111,7 +111,7 @@ def test_the_columns_sheet_says_which_columns_have_a_drop_down(vocabularies):
 def test_an_export_has_the_drop_downs_too_and_still_imports_unchanged(
     vocabularies, make_service, commissioner
 ):
-    from directory.spreadsheets.importer import import_services
+    from exchange.spreadsheets.importer import import_services
 
     make_service(needs=["Speech, language and communication", HOSTILE_NEEDS[1]])
     content, count = export_services("xlsx")

@@ -15,7 +15,6 @@ from django.core.management.base import CommandError
 from openpyxl.utils import get_column_letter
 from wagtail.models import Revision
 
-from directory.management.commands.import_services import Command as ImportCommand
 from directory.models import (
     Organisation,
     ServiceArea,
@@ -25,10 +24,11 @@ from directory.models import (
 )
 from directory.safe_export import neutralise
 from directory.site_setup import COMMISSIONERS
-from directory.spreadsheets.columns import headers
-from directory.spreadsheets.importer import import_services
-from directory.spreadsheets.reading import MAX_CELL_CHARS
-from directory.spreadsheets.writing import export_services
+from exchange.management.commands.import_services import Command as ImportCommand
+from exchange.spreadsheets.columns import headers
+from exchange.spreadsheets.importer import import_services
+from exchange.spreadsheets.reading import MAX_CELL_CHARS
+from exchange.spreadsheets.writing import export_services
 from search.models import SearchEntry
 
 from .spreadsheet_files import csv_file, row, xlsx_file
@@ -508,7 +508,7 @@ def test_export_adds_groups_for_services_with_more_locations(make_service, postc
 
 def test_template_is_the_export_of_nothing():
     for file_format in ("csv", "xlsx"):
-        from directory.spreadsheets.writing import template
+        from exchange.spreadsheets.writing import template
 
         content = template(file_format)
         if file_format == "csv":

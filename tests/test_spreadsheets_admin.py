@@ -15,8 +15,8 @@ from django.urls import reverse
 
 from directory.models import ImportRun, ServicePage
 from directory.site_setup import EDITORS, PROVIDERS
-from directory.spreadsheets.columns import headers
-from directory.spreadsheets.reading import MAX_FILE_BYTES
+from exchange.spreadsheets.columns import headers
+from exchange.spreadsheets.reading import MAX_FILE_BYTES
 
 pytestmark = pytest.mark.django_db
 

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "search",
+    # Features built on the catalogue and search; none imports another.
+    "exchange",
     # Before django_tasks_db: its db_worker command is ours, with a heartbeat.
     "background",
     "django_tasks_db",
@@ -204,7 +206,7 @@ COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Open Referral UK API (/api/openreferral/). What one client address may use a minute, in units
 # of one simple request (a page of many nested services counts for more; see
-# directory/openreferral/throttling.py): 600 lets a client pull 10,000 services, list and every
+# exchange/openreferral/throttling.py): 600 lets a client pull 10,000 services, list and every
 # /services/{id}, in about 17 minutes. 0 = no limit.
 OPENREFERRAL_RATE_LIMIT = int(os.environ.get("OPENREFERRAL_RATE_LIMIT", "600"))
 # How many large API requests (big pages of nested objects) may run at once, across all clients:
@@ -217,7 +219,7 @@ TRUSTED_PROXIES = [
     for entry in os.environ.get("TRUSTED_PROXIES", "").split(",")
     if entry.strip()
 ]
-# Importing from a feed's URL (directory/openreferral/safe_http.py): hosts (names, addresses or
+# Importing from a feed's URL (exchange/openreferral/safe_http.py): hosts (names, addresses or
 # networks such as 10.20.0.0/16) that may be reached although they are not public addresses, e.g.
 # a council intranet's feed; one request's deadline and how long a silent server is waited for;
 # how many requests run at once against one feed.
@@ -277,7 +279,7 @@ NIGHTLY_TASKS = [
     "search.tasks.check_search_index",
     "search.tasks.purge_search_log",
     # Feeds more often than daily need `manage.py pull_feeds` every 15 minutes (docs/deploy.md).
-    "directory.feeds.tasks.pull_due_feeds",
+    "exchange.feeds.tasks.pull_due_feeds",
 ]
 # The anonymous search log (search.log): rows older than this are purged every night (13 months
 # by default: a year's demand, compared with the same month last year). Written by a thread off

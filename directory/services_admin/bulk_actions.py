@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpResponse
 from django.shortcuts import get_list_or_404
 from django.utils import timezone
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
@@ -18,11 +17,8 @@ from wagtail.models import WorkflowState
 
 from ..models import ServicePage
 from ..reviews.actions import record_review
-from ..spreadsheets.writing import export_services_by_id
 from .status import directory_services, in_approval_ids
 from .views import listed_service_ids
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _services(count: int) -> str:
@@ -124,25 +120,4 @@ class StillAccurateBulkAction(ServiceBulkAction):
         return f"{_services(confirmed)} confirmed still accurate today."
 
 
-class ExportBulkAction(ServiceBulkAction):
-    display_name = "Export as spreadsheet"
-    action_type = "export_xlsx"
-    aria_label = "Download the selected services as an XLSX spreadsheet"
-    action_priority = 30
-    question = (
-        "Download these services in the import template (XLSX), with their latest changes, "
-        "drafts included?"
-    )
-    action_button_text = "Download XLSX"
-    no_access_message = "You cannot export these services:"
-
-    def form_valid(self, form: Any) -> HttpResponse:
-        objects, _ = self.get_actionable_objects()
-        content, count = export_services_by_id([page.pk for page in objects], "xlsx")
-        response = HttpResponse(content, content_type=XLSX)
-        filename = f"services-{timezone.localdate().isoformat()}.xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-
-BULK_ACTIONS = (SubmitForApprovalBulkAction, StillAccurateBulkAction, ExportBulkAction)
+BULK_ACTIONS = (SubmitForApprovalBulkAction, StillAccurateBulkAction)

@@ -53,7 +53,7 @@ def put_back_reviews_and_imports():
 
 def provider_spreadsheet(folder: Path) -> Path:
     from directory.models import Organisation
-    from directory.spreadsheets.columns import headers
+    from exchange.spreadsheets.columns import headers
 
     organisation = Organisation.objects.order_by("name").first().name
     common = {
