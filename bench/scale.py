@@ -4,10 +4,14 @@
     .venv/bin/python bench/scale.py --elasticsearch URL   # or uses yours
     .venv/bin/python bench/scale.py --quick               # small sizes, to try it in minutes
     .venv/bin/python bench/scale.py --at-10k              # /api/search at 10k on each engine
+    .venv/bin/python bench/scale.py --at-10k --no-engine \\
+        --database-url postgres://directory:directory@127.0.0.1:5433/bench_scale
 
-(``make bench`` runs the first.) In a temporary folder it builds a SQLite database with
-``generate_services`` and grows it: 1k and 10k services for the database engine, then 10k and
-100k for the search engine. At each step it measures, ``--runs`` times after a warm-up round:
+(``make bench`` runs the first.) In a temporary folder it builds a SQLite database (or, with
+``--database-url``, the PostgreSQL database named, dropped and created again: give it a name of
+its own) with ``generate_services`` and grows it: 1k and 10k services for the database engine,
+then 10k and 100k for the search engine. At each step it measures, ``--runs`` times after a
+warm-up round:
 
 * a fixed mix of 200 queries (bench/workload.py) through ``GET /api/search`` in Django's test
   client: the engine's own time for each request (``took``, read from the response's
@@ -100,12 +104,17 @@ class Results:
 # -- set-up -----------------------------------------------------------------------------------
 
 
-def setup_django(workdir: Path) -> dict[str, str]:
-    """Production settings on a fresh SQLite database in ``workdir``; returns the environment
-    a gunicorn started later needs to serve the same site."""
+def setup_django(workdir: Path, database_url: str = "") -> dict[str, str]:
+    """Production settings on a fresh database (SQLite in ``workdir``, or ``database_url``
+    dropped and created again); returns the environment a gunicorn started later needs to
+    serve the same site."""
+    from bench.service_writer import fresh_database
+
     environment = {
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "DATABASE_URL": fresh_database(database_url)
+        if database_url
+        else f"sqlite:///{workdir / 'db.sqlite3'}",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "SECURE_SSL_REDIRECT": "false",
         "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
@@ -261,6 +270,11 @@ def record_api(results: Results, label: str, measured: list[dict[str, Any]], *,
         }
         for kind in KINDS
     }
+    print(f"  {'by kind (medians, ms)':<30} {'took p50':>9} {'took p95':>9} {'api p50':>9} "
+          f"{'api p95':>9}")  # fmt: skip
+    keys = ("took_p50", "took_p95", "api_p50", "api_p95")
+    for kind, stats in results.detail[label].items():
+        print(f"  {kind:<30} " + " ".join(f"{stats[key]['median']:>9.1f}" for key in keys))
 
 
 def index_rate(runs: int) -> list[float]:
@@ -306,6 +320,12 @@ def main() -> None:
     parser.add_argument("--skip-postcodes", action="store_true")
     parser.add_argument("--json", type=Path, default=BENCH / "results" / "scale.json")
     parser.add_argument(
+        "--database-url",
+        default="",
+        help="A PostgreSQL database to build (dropped and created again; default: SQLite in a "
+        "temporary folder).",
+    )
+    parser.add_argument(
         "--at-10k",
         action="store_true",
         help="Only /api/search at 10k services on each engine (no load, no postcodes): the "
@@ -321,7 +341,7 @@ def main() -> None:
     results = Results()
     started = time.monotonic()
     try:
-        environment = setup_django(workdir)
+        environment = setup_django(workdir, args.database_url)
         from directory.models import Postcode
 
         url = args.elasticsearch
@@ -455,7 +475,10 @@ def report(results: Results, sizes: Sizes, args: argparse.Namespace, seconds: fl
     for figure in results.figures:
         print(_row(figure))
     about = machine()
-    print(f"\n{args.runs} runs per figure after a warm-up; {about['cores']} cores "
+    from django.db import connection
+
+    print(f"\nDatabase: {connection.vendor}.")
+    print(f"{args.runs} runs per figure after a warm-up; {about['cores']} cores "
           f"({about['cpu']}), {about['memory_gb']} GB; took {seconds / 60:.1f} min.")  # fmt: skip
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(
@@ -463,6 +486,7 @@ def report(results: Results, sizes: Sizes, args: argparse.Namespace, seconds: fl
             {
                 "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
                 "machine": about,
+                "database": connection.vendor,
                 "sizes": sizes.__dict__,
                 "runs": args.runs,
                 "command": " ".join([Path(sys.executable).name, *sys.argv]),
