@@ -103,7 +103,8 @@ def build_document(page: ServicePage) -> dict[str, Any]:
         "url": page.get_url(),
         "summary": page.summary,
         "description": " ".join(html.unescape(strip_tags(page.description)).split()),
-        "organisation": page.organisation.name if page.organisation_id else "",
+        # Fetched with the page (indexable_services), so reading it costs no query.
+        "organisation": organisation.name if (organisation := page.organisation) else "",
         "need_names": [row.tag.name for row in need_rows],
         "circumstance_names": [row.tag.name for row in circumstance_rows],
         "facets": facets,

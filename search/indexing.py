@@ -22,7 +22,14 @@ from django.db import transaction
 
 from .documents import build_document, entry_fields, indexable_services
 from .engines import EngineUnavailable
-from .models import IndexGeneration, SearchBacklog, SearchEntry, SearchEntryLocation
+from .models import (
+    IndexGeneration,
+    SearchBacklog,
+    SearchEntry,
+    SearchEntryFacet,
+    SearchEntryLocation,
+    SearchEntryOpening,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +46,7 @@ def index_services(page_ids: Iterable[int]) -> None:
     version = version_now()  # taken before reading, so a later read always wins
     pages = {page.pk: page for page in indexable_services().filter(pk__in=ids)}
     documents = {pk: _document_if_routable(pages.get(pk)) for pk in ids}
-    _write_entries(documents)
+    write_entries(documents)
     if settings.ELASTICSEARCH_URL:
         _write_elasticsearch(documents, version)
 
@@ -52,7 +59,8 @@ def _document_if_routable(page: Any) -> dict[str, Any] | None:
     return document if document["url"] else None
 
 
-def _write_entries(documents: dict[int, dict[str, Any] | None]) -> None:
+def write_entries(documents: dict[int, dict[str, Any] | None]) -> None:
+    """Replace the database engine's entries of these services (None: remove them)."""
     with transaction.atomic():
         SearchEntry.objects.filter(pk__in=list(documents)).delete()
         _create_entries([document for document in documents.values() if document])
@@ -69,6 +77,19 @@ def _create_entries(documents: list[dict[str, Any]]) -> None:
         )
         for entry in entries
         for location in entry.document["locations"]
+    )
+    SearchEntryFacet.objects.bulk_create(
+        SearchEntryFacet(entry_id=entry.pk, facet=facet, value=value)
+        for entry in entries
+        for facet, values in entry.facets.items()
+        for value in dict.fromkeys(values)
+    )
+    SearchEntryOpening.objects.bulk_create(
+        SearchEntryOpening(
+            entry_id=entry.pk, opens=opens, closes=closes, term_time_only=entry.term_time_only
+        )
+        for entry in entries
+        for opens, closes in entry.opening
     )
 
 

@@ -77,7 +77,7 @@ class SearchEntry(models.Model):
     name_text = models.TextField()
     # Distinct lowercased words, for "did you mean".
     words = models.TextField()
-    sort_name = models.CharField(max_length=255, db_index=True)
+    sort_name = models.CharField(max_length=255)
     area_wide = models.BooleanField(default=False)
     minimum_age = models.PositiveSmallIntegerField(null=True)
     maximum_age = models.PositiveSmallIntegerField(null=True)
@@ -93,6 +93,15 @@ class SearchEntry(models.Model):
 
     class Meta:
         verbose_name_plural = "search entries"
+        # Covering the columns searches narrow and order by, so SQL reads these small indexes
+        # rather than the rows, whose documents fill several pages each.
+        indexes = [
+            models.Index(
+                fields=["area_wide", "minimum_age", "maximum_age", "parents_and_carers"],
+                name="search_entry_place_and_ages",
+            ),
+            models.Index(fields=["sort_name", "review_due"], name="search_entry_order"),
+        ]
 
     def __str__(self) -> str:
         return self.sort_name
@@ -110,6 +119,47 @@ class SearchEntryLocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.latitude:.5f}, {self.longitude:.5f}"
+
+
+class SearchEntryFacet(models.Model):
+    """One facet value of an entry, such as ("need", "domestic-abuse"): the database engine
+    filters by these rows and counts facets over them in SQL (search.engines.facet_sql)."""
+
+    # Not indexed alone: the unique constraint's index starts with it.
+    entry = models.ForeignKey(
+        SearchEntry, on_delete=models.CASCADE, related_name="facet_values", db_index=False
+    )
+    facet = models.CharField(max_length=32)
+    value = models.CharField(max_length=255)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "facet", "value"], name="unique_entry_facet")
+        ]
+        # Which entries carry a value: the filters.
+        indexes = [models.Index(fields=["facet", "value", "entry"])]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}"
+
+
+class SearchEntryOpening(models.Model):
+    """One weekly session of an entry, [opens, closes) in minutes from Monday midnight, for
+    "Open now" and "Open today", judged in SQL at the moment of each search."""
+
+    entry = models.ForeignKey(
+        SearchEntry, on_delete=models.CASCADE, related_name="openings", db_index=False
+    )
+    opens = models.PositiveIntegerField()
+    closes = models.PositiveIntegerField()
+    # The entry's: its sessions do not count on a school holiday.
+    term_time_only = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["entry", "opens", "closes"])]
+
+    def __str__(self) -> str:
+        return f"{self.opens}-{self.closes}"
 
 
 class SearchBacklog(models.Model):

@@ -14,10 +14,12 @@ The queries, by name (each list is in the order they run):
 
 - parse ``q``: nothing. ``postcode``: *postcode*, its centroid. ``need``: *need*, the chosen
   needs with the needs under them. ``level``: *level*, the chosen levels exist.
-- the search: *synonyms* (only with words), *entries* (the candidates' ids and scores),
-  *facts version* (whether the in-memory facet maps, search.engines.entry_facts, are current),
-  *locations* (only with a place: every candidate's coordinates, for exact distances),
-  *documents* (the one page of results' search documents).
+- the search: *synonyms* (only with words), *facts version* (the index's generation, read once
+  per search: whether the in-memory synonyms, lexicon and facet maps are current), *counts*
+  (every facet's counts and the number of results, one statement, search.engines.sql_facets),
+  then either *page* (when SQL gives the order: by name, or filters alone: the page's
+  documents) or *ranked* (every result's ranking columns, with exact distances for a place)
+  and *documents* (the one page of results' search documents).
 - *vocabularies*: the labels of the need, level, age band and circumstance facets, one UNION.
 - *log*: the anonymous search log's INSERT.
 - the HTML page's chrome (templates/base.html): *site* (the Wagtail Site, for its name),
@@ -59,13 +61,13 @@ PAGE = "/search/"
 
 # API: the search's queries, the vocabularies and the log. The index's generation is read once
 # per search (IndexGeneration.pinned); synonyms and the needs' words are cached by it.
-API_WORDS = 5  # generation, entries, documents, vocabularies, log
-API_FILTERS = 7  # need, level, entries, generation, documents, vocabularies, log
-# postcode, generation, locations near the place (is anything near?), entries, their
-# locations, documents, vocabularies, log
-API_PLACE = 8
-# postcode, need, level, generation, locations near the place, entries, their locations,
+API_WORDS = 6  # generation, counts, ranked, documents, vocabularies, log
+API_FILTERS = 7  # need, level, generation, counts, page, vocabularies, log
+# postcode, generation, locations near the place (is anything near?), counts, ranked,
 # documents, vocabularies, log
+API_PLACE = 8
+# postcode, need, level, generation, locations near the place, counts, ranked, documents,
+# vocabularies, log
 API_EVERYTHING = 10
 # The HTML page: the same, then site, settings, restrictions and directory for the site's
 # chrome, and "sensitive" when a need was chosen.
@@ -75,7 +77,7 @@ PAGE_WORDS = API_WORDS + CHROME
 PAGE_FILTERS = API_FILTERS + CHROME + SENSITIVE
 PAGE_PLACE = API_PLACE + CHROME
 PAGE_EVERYTHING = API_EVERYTHING + CHROME + SENSITIVE
-# A need no service has: need, level, generation, entries (no documents to fetch),
+# A need no service has: need, level, generation, counts (no page to fetch),
 # vocabularies, log + chrome + sensitive + the services available across the area that the
 # no-dead-end panel offers.
 NOTHING = {**FILTERS, "need": "bereavement"}

@@ -1,96 +1,81 @@
 """The database engine: the embedded default, and the fallback when Elasticsearch is down.
 
-It searches ``SearchEntry`` rows (the same documents Elasticsearch holds) in three steps:
+It searches ``SearchEntry`` rows (the same documents Elasticsearch holds), all in SQL but the
+ranking by relevance:
 
-1. SQL narrows to candidates: the words' analysed terms with ``LIKE`` (search.text_query),
-   the age range, and for a place a latitude/longitude bounding box on indexed columns (or
-   delivery across the whole area).
-2. Python computes exact great-circle distances (``search.distance``) and counts facets from each
-   candidate's small facet map (kept decoded in memory: ``entry_facts``), each facet ignoring
-   its own choices.
-3. SQL fetches the documents of the one page shown.
+1. The candidates: the words' analysed terms with ``LIKE`` through a trigram index
+   (search.text_query, search.engines.text_index) or the needs they named, the age range, and
+   for a place the services with a location within the radius (a latitude/longitude box on
+   indexed columns, then exact great-circle miles) or delivered across the whole area.
+2. One statement counts every facet over them (search.engines.sql_facets) and the results.
+3. The page: ordered in SQL when the order is by name, or by name after current listings (no
+   words, no place); otherwise the results' ranking columns are read and ranked in Python
+   (how strongly the words named each service's needs, from the in-memory facts,
+   ``entry_facts``), and the documents of the one page shown are read.
 
-So a search costs five queries whatever the number of results (one checks the in-memory facts
-are current).
+So a search costs three or four queries whatever the number of results.
 """
 
 from __future__ import annotations
 
-import threading
+import datetime
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import reduce
-from itertools import chain
+from math import cos, pi, radians, sin
 from operator import and_, or_
 from typing import Any
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import ATan2, Coalesce, Cos, Power, Sin, Sqrt
 from django.utils import timezone
 
-from directory.opening_hours import WeekMoment, open_when
-
-from ..distance import bounding_box, distance_decay, miles_from
+from ..distance import EARTH_RADIUS_MILES, bounding_box, distance_decay
 from ..facets import chosen_filters
-from ..filters import FACETS
 from ..lexicon import CIRCUMSTANCE, NEED
-from ..models import SearchEntry, SearchEntryLocation
+from ..models import SearchEntry, SearchEntryFacet, SearchEntryLocation
 from ..query import SearchQuery
 from ..ranking import open_level_slugs
-from ..text_query import TextPlan
+from ..text_query import Phrase, TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
-from .entry_facts import (
-    AREA_WIDE,
-    OPENING,
-    PAIRS,
-    REVIEW_DUE,
-    SORT_NAME,
-    TERM_TIME_ONLY,
-    EntryFacts,
-    entry_facts,
-)
-from .entry_facts import FACETS as FACT_FACETS
+from .entry_facts import entry_facts
+from .sql_facets import TIMED, count_facets, passing
+from .text_index import containing
 
-# Facets whose values each search works out at its own moment ("open now"), not stored:
-# each one's values for an entry's facts at the moment.
-TIMED: dict[str, Callable[[EntryFacts, WeekMoment], tuple[str, ...]]] = {
-    "open": lambda facts, moment: open_when(facts[OPENING], facts[TERM_TIME_ONLY], moment),
-}
+__all__ = ["TIMED", "DatabaseEngine"]
+
+# As math.radians multiplies, so SQL's miles equal search.distance's to the last bit.
+RADIANS_PER_DEGREE = pi / 180
 
 
 @dataclass(slots=True)
-class _Candidate:
+class _Ranked:
+    """A result's ranking columns, for the orders SQL cannot give."""
+
     pk: int
-    facts: EntryFacts
     score: int
+    serves_ages: bool
+    sort_name: str
     # Overdue for review on the day of the search: ranked after current listings.
     overdue: bool
-    nearest: float | None = None
-    # How strongly the services' needs and circumstances were named by the words (0: not).
+    nearest: float | None
+    # How strongly the words named its needs and circumstances (0: not).
     tier: float = 0.0
-    # Serves the ages the words spoke of (or they spoke of none).
-    serves_ages: bool = True
     # Offered at a level families can go to directly (search.ranking).
     open_level: bool = True
-    # The timed facets' values at the search's moment: {"open": ("now", "today")}.
-    timed: dict[str, tuple[str, ...]] | None = None
-
-    @property
-    def sort_name(self) -> str:
-        return self.facts[SORT_NAME]
-
-    def values(self, facet: str) -> tuple[str, ...]:
-        if facet in TIMED:
-            return self.timed.get(facet, ()) if self.timed else ()
-        return self.facts[FACT_FACETS].get(facet, ())
-
-    def matches(self, filters: dict[str, tuple[str, ...]]) -> bool:
-        """Every filter holds (any of its values), as search.facets.matches on stored values."""
-        return all(
-            any(value in self.values(name) for value in wanted) for name, wanted in filters.items()
-        )
 
 
 class DatabaseEngine:
@@ -98,85 +83,33 @@ class DatabaseEngine:
 
     def search(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
         started = time.perf_counter()
-        # Named needs select entries by their facts, so read those first; otherwise after the
-        # match, so an entry written meanwhile waits for the next search either way.
-        facts = entry_facts.current() if plan.evidence else None
-        entries = self._narrowed(query, plan, facts)
-        matched = list(entries.values_list("pk", "score", "minimum_age", "maximum_age"))
-        facts = facts if facts is not None else entry_facts.current()
-        today = timezone.localdate()
-        candidates = [
-            _Candidate(
-                pk,
-                fact,
-                score or 0,
-                fact[REVIEW_DUE] is None or fact[REVIEW_DUE] < today,
-                serves_ages=plan.serves_ages(minimum_age, maximum_age),
-            )
-            for pk, score, minimum_age, maximum_age in matched
-            # An entry written after the match was read is left for the next search.
-            if (fact := facts.get(pk)) is not None
-        ]
-        if query.origin is not None:
-            candidates = self._within_radius(query, candidates, entries)
-        if plan.evidence:
-            for candidate in candidates:
-                candidate.tier = plan.tier(candidate.facts[FACT_FACETS], candidate.serves_ages)
-        if plan and query.sort == "relevance":
-            open_levels = open_level_slugs()
-            for candidate in candidates:
-                levels = candidate.facts[FACT_FACETS].get("level", ())
-                candidate.open_level = not levels or not open_levels.isdisjoint(levels)
-
         moment = query.opening_moment
-        for candidate in candidates:
-            timed = {
-                name: values
-                for name, judge in TIMED.items()
-                if (values := judge(candidate.facts, moment))
-            }
-            if timed:
-                candidate.timed = timed
-
-        filters = chosen_filters(query)
-        results = [c for c in candidates if c.matches(filters)]
-        facet_counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
-        for (name, value), count in Counter(
-            chain.from_iterable(
-                chain(c.facts[PAIRS], _timed_pairs(c.timed)) if c.timed else c.facts[PAIRS]
-                for c in results
-            )
-        ).items():
-            facet_counts[name][value] = count
-        for name in filters:
-            # A facet with a choice is counted as if only the other facets were chosen.
-            others = {other: values for other, values in filters.items() if other != name}
-            pool = (c for c in candidates if c.matches(others))
-            facet_counts[name] = dict(Counter(chain.from_iterable(c.values(name) for c in pool)))
-
-        results.sort(key=_sort_key(query))
+        chosen = chosen_filters(query)
+        candidates = self._narrowed(query, plan)
+        facet_counts, count = count_facets(candidates, chosen, moment)
+        results = passing(candidates, chosen, moment)
+        if query.origin is not None:
+            # Read for the results alone: for ranking, and to show.
+            results = results.annotate(nearest=_nearest_miles(*query.origin))
         offset, limit = page_bounds(query)
-        shown = results[offset : offset + limit]
-        documents = dict(
-            SearchEntry.objects.filter(pk__in=[c.pk for c in shown]).values_list("pk", "document")
-        )
+        if offset >= count:
+            shown: list[tuple[dict[str, Any], float | None]] = []
+        elif _ordered_in_sql(query, plan):
+            shown = self._page_in_order(query, results, offset, limit)
+        else:
+            shown = self._page_ranked(query, plan, results, offset, limit)
         hits = [
             Hit(
-                documents[c.pk],
-                distance_miles=c.nearest
-                if c.nearest is not None and c.nearest <= query.radius
-                else None,
-                nearest_miles=c.nearest,
+                document,
+                distance_miles=nearest if nearest is not None and nearest <= query.radius else None,
+                nearest_miles=nearest,
             )
-            for c in shown
-            if c.pk in documents
+            for document, nearest in shown
         ]
         took_ms = (time.perf_counter() - started) * 1000
-        return SearchResults(hits, len(results), facet_counts, self.name, took_ms=took_ms)
+        return SearchResults(hits, count, facet_counts, self.name, took_ms=took_ms)
 
-    def _narrowed(
-        self, query: SearchQuery, plan: TextPlan, facts: dict[int, EntryFacts] | None
-    ) -> QuerySet[SearchEntry]:
+    def _narrowed(self, query: SearchQuery, plan: TextPlan) -> QuerySet[SearchEntry]:
         # Entries exist only for live, public pages (search.indexing keeps it so, as it keeps
         # the Elasticsearch index), so no join to the page table: at 10,000 services that join
         # cost more than the rest of a search.
@@ -193,29 +126,26 @@ class DatabaseEngine:
         if plan:
             members = []
             if plan.groups and plan.mode == "all":
-                members.append(reduce(and_, [_group_matches(g, "text") for g in plan.groups]))
+                members.append(reduce(and_, [_group_matches(g) for g in plan.groups]))
             elif plan.groups:
                 # Any ``minimum`` of the groups: count the groups each entry matches.
                 matched_groups = sum(
-                    (
-                        Case(When(_group_matches(g, "text"), then=Value(1)), default=0)
-                        for g in plan.groups
-                    ),
+                    (Case(When(_group_matches(g), then=Value(1)), default=0) for g in plan.groups),
                     start=Value(0),
                 )
                 entries = entries.alias(
                     matched_groups=Coalesce(matched_groups, 0, output_field=IntegerField())
                 )
                 members.append(Q(matched_groups__gte=plan.minimum))
-            if plan.evidence and facts is not None:
+            if plan.evidence:
                 # The named needs' and circumstances' services match whatever their words.
-                members.append(Q(pk__in=_named_members(plan, facts)))
+                members.append(_named(plan))
             entries = entries.filter(reduce(or_, members))
             # Rank: words found in the name count double; with "any", more words rank higher.
             score = sum(
                 (
-                    Case(When(_group_matches(group, "name_text"), then=Value(2)), default=0)
-                    + Case(When(_group_matches(group, "text"), then=Value(1)), default=0)
+                    Case(When(_group_in_name(group), then=Value(2)), default=0)
+                    + Case(When(_group_matches(group), then=Value(1)), default=0)
                     for group in plan.groups
                 ),
                 start=Value(0),
@@ -224,35 +154,80 @@ class DatabaseEngine:
         else:
             entries = entries.annotate(score=Value(0, output_field=IntegerField()))
         if query.origin is not None:
-            latitudes, longitudes = bounding_box(*query.origin, query.radius)
-            in_box = SearchEntryLocation.objects.filter(
-                latitude__range=latitudes, longitude__range=longitudes
-            ).values("entry_id")
-            entries = entries.filter(Q(pk__in=in_box) | Q(area_wide=True))
+            latitude, longitude = query.origin
+            latitudes, longitudes = bounding_box(latitude, longitude, query.radius)
+            # Locations in a box on indexed columns, then exact miles for those alone.
+            within = (
+                SearchEntryLocation.objects.filter(
+                    latitude__range=latitudes, longitude__range=longitudes
+                )
+                .alias(miles=_miles(latitude, longitude))
+                .filter(miles__lte=query.radius)
+                .values("entry_id")
+            )
+            entries = entries.filter(Q(pk__in=within) | Q(area_wide=True))
         elif query.place_unknown:
             # A place we cannot find is not in the area: what is available wherever you are.
             entries = entries.filter(area_wide=True)
         return entries
 
-    def _within_radius(
-        self, query: SearchQuery, candidates: list[_Candidate], entries: QuerySet[SearchEntry]
-    ) -> list[_Candidate]:
-        """Exact distances; keep services with a location inside the circle or area-wide."""
-        miles_to = miles_from(*query.origin)
-        nearest: dict[int, float] = {}
-        for entry_id, latitude, longitude in SearchEntryLocation.objects.filter(
-            entry__in=entries.values("pk")
-        ).values_list("entry_id", "latitude", "longitude"):
-            miles = miles_to(latitude, longitude)
-            if entry_id not in nearest or miles < nearest[entry_id]:
-                nearest[entry_id] = miles
-        kept = []
-        for candidate in candidates:
-            candidate.nearest = nearest.get(candidate.pk)
-            within = candidate.nearest is not None and candidate.nearest <= query.radius
-            if within or candidate.facts[AREA_WIDE]:
-                kept.append(candidate)
-        return kept
+    def _page_in_order(
+        self, query: SearchQuery, results: QuerySet[SearchEntry], offset: int, limit: int
+    ) -> list[tuple[dict[str, Any], float | None]]:
+        """One page in an order SQL gives: by name, or current listings first, then by name."""
+        if query.sort == "name":
+            ordered = results.order_by("sort_name", "pk")
+        else:
+            ordered = results.alias(overdue=_overdue(timezone.localdate())).order_by(
+                "overdue", "sort_name", "pk"
+            )
+        nearest = "nearest" if query.origin is not None else "score"
+        return [
+            (document, miles if query.origin is not None else None)
+            for document, miles in ordered.values_list("document", nearest)[offset : offset + limit]
+        ]
+
+    def _page_ranked(
+        self,
+        query: SearchQuery,
+        plan: TextPlan,
+        results: QuerySet[SearchEntry],
+        offset: int,
+        limit: int,
+    ) -> list[tuple[dict[str, Any], float | None]]:
+        """One page ranked in Python: every result's ranking columns, then the page's
+        documents."""
+        today = timezone.localdate()
+        columns = ["pk", "score", "minimum_age", "maximum_age", "sort_name", "review_due"]
+        if query.origin is not None:
+            columns.append("nearest")
+        ranked = [
+            _Ranked(
+                row[0],
+                row[1],
+                plan.serves_ages(row[2], row[3]),
+                row[4],
+                row[5] is None or row[5] < today,
+                row[6] if query.origin is not None else None,
+            )
+            for row in results.values_list(*columns)
+        ]
+        if plan:
+            facts = entry_facts.current()
+            open_levels = open_level_slugs() if query.sort == "relevance" else None
+            for result in ranked:
+                facets = facts.get(result.pk, {})
+                if plan.evidence:
+                    result.tier = plan.tier(facets, result.serves_ages)
+                if open_levels is not None:
+                    levels = facets.get("level", ())
+                    result.open_level = not levels or not open_levels.isdisjoint(levels)
+        ranked.sort(key=_sort_key(query))
+        shown = ranked[offset : offset + limit]
+        documents = dict(
+            SearchEntry.objects.filter(pk__in=[r.pk for r in shown]).values_list("pk", "document")
+        )
+        return [(documents[r.pk], r.nearest) for r in shown if r.pk in documents]
 
     def suggest_services(self, prefix: str, limit: int) -> list[Suggestion]:
         """Services whose name has words starting with each typed word."""
@@ -274,62 +249,93 @@ class DatabaseEngine:
         return found
 
 
-def _timed_pairs(timed: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
-    return [(name, value) for name, values in timed.items() for value in values]
+def _ordered_in_sql(query: SearchQuery, plan: TextPlan) -> bool:
+    """Whether SQL can give the page's order: by name, or (no words, no place) by name after
+    current listings, which is what ranking comes to when nothing else differs."""
+    return query.sort == "name" or (query.sort == "relevance" and not plan and query.origin is None)
 
 
-def _group_matches(group: Any, column: str) -> Q:
-    """Any phrase of the group, as terms with a space either side."""
-    return reduce(or_, (Q(**{f"{column}__contains": f" {phrase.key} "}) for phrase in group))
-
-
-def _sort_key(query: SearchQuery):
-    # Current listings before overdue ones, except A to Z, which stays alphabetical.
-    if query.sort == "distance":
-        return lambda c: (c.overdue, c.nearest is None, c.nearest or 0.0, c.sort_name, c.pk)
-    if query.sort == "name":
-        return lambda c: (c.sort_name, c.pk)
-    if query.origin is None:
-        return lambda c: (
-            -c.tier,
-            not c.serves_ages,
-            c.overdue,
-            -c.score,
-            not c.open_level,
-            c.sort_name,
-            c.pk,
-        )
-    # With a place, how well a service answers the words fades with its distance.
-    radius = query.radius
-    return lambda c: (
-        -c.tier,
-        not c.serves_ages,
-        c.overdue,
-        -(c.score + 1) * distance_decay(c.nearest, radius),
-        not c.open_level,
-        c.sort_name,
-        c.pk,
+def _overdue(today: datetime.date) -> Case:
+    """1 for a listing overdue for review (never reviewed, or due before today), else 0."""
+    return Case(
+        When(Q(review_due__isnull=True) | Q(review_due__lt=today), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
     )
 
 
-# (the facts it was built from, {(facet, value): entry ids}); rebuilt when the facts change.
-_inverted: tuple[object, dict[tuple[str, str], list[int]]] = (None, {})
-_inverted_lock = threading.Lock()
+def _group_matches(group: tuple[Phrase, ...]) -> Q:
+    """Entries whose text holds any phrase of the group."""
+    return reduce(or_, (containing(phrase.key) for phrase in group))
 
 
-def _named_members(plan: TextPlan, facts: dict[int, EntryFacts]) -> list[int]:
-    """Ids of the entries carrying any need or circumstance the words named."""
-    global _inverted
-    with _inverted_lock:
-        if _inverted[0] is not facts:
-            index: dict[tuple[str, str], list[int]] = {}
-            for pk, fact in facts.items():
-                for pair in fact[PAIRS]:
-                    if pair[0] in ("need", "circumstance"):
-                        index.setdefault(pair, []).append(pk)
-            _inverted = (facts, index)
-        index = _inverted[1]
-    wanted = [(NEED, slug) for slug in plan.named_slugs(NEED)] + [
-        (CIRCUMSTANCE, slug) for slug in plan.named_slugs(CIRCUMSTANCE)
+def _group_in_name(group: tuple[Phrase, ...]) -> Q:
+    """Entries whose name holds any phrase of the group: read only for matched entries."""
+    return reduce(or_, (Q(name_text__contains=f" {phrase.key} ") for phrase in group))
+
+
+def _named(plan: TextPlan) -> Q:
+    """The entries carrying any need or circumstance the words named."""
+    named = [
+        Q(facet=kind, value__in=sorted(slugs))
+        for kind in (NEED, CIRCUMSTANCE)
+        if (slugs := plan.named_slugs(kind))
     ]
-    return sorted({pk for pair in wanted for pk in index.get(pair, ())})
+    return Q(pk__in=SearchEntryFacet.objects.filter(reduce(or_, named)).values("entry_id"))
+
+
+def _miles(latitude: float, longitude: float) -> ExpressionWrapper:
+    """Great-circle miles from the origin to a location row: the formula of
+    search.distance.miles_from, term for term, so SQL and Python agree at the radius."""
+    lat1, lng1 = radians(latitude), radians(longitude)
+    sin_lat1, cos_lat1 = sin(lat1), cos(lat1)
+    lat2 = F("latitude") * Value(RADIANS_PER_DEGREE)
+    delta_lng = F("longitude") * Value(RADIANS_PER_DEGREE) - Value(lng1)
+    angle = ATan2(
+        Sqrt(
+            Power(Cos(lat2) * Sin(delta_lng), 2)
+            + Power(Value(cos_lat1) * Sin(lat2) - Value(sin_lat1) * Cos(lat2) * Cos(delta_lng), 2)
+        ),
+        Value(sin_lat1) * Sin(lat2) + Value(cos_lat1) * Cos(lat2) * Cos(delta_lng),
+    )
+    return ExpressionWrapper(Value(EARTH_RADIUS_MILES) * angle, output_field=FloatField())
+
+
+def _nearest_miles(latitude: float, longitude: float) -> Subquery:
+    """Miles from the origin to the entry's nearest location (None without one)."""
+    miles = (
+        SearchEntryLocation.objects.filter(entry_id=OuterRef("pk"))
+        .annotate(miles=_miles(latitude, longitude))
+        .order_by("miles")
+        .values("miles")[:1]
+    )
+    return Subquery(miles, output_field=FloatField())
+
+
+def _sort_key(query: SearchQuery) -> Callable[[_Ranked], tuple[Any, ...]]:
+    # Current listings before overdue ones, except A to Z, which stays alphabetical.
+    if query.sort == "distance":
+        return lambda r: (r.overdue, r.nearest is None, r.nearest or 0.0, r.sort_name, r.pk)
+    if query.sort == "name":
+        return lambda r: (r.sort_name, r.pk)
+    if query.origin is None:
+        return lambda r: (
+            -r.tier,
+            not r.serves_ages,
+            r.overdue,
+            -r.score,
+            not r.open_level,
+            r.sort_name,
+            r.pk,
+        )
+    # With a place, how well a service answers the words fades with its distance.
+    radius = query.radius
+    return lambda r: (
+        -r.tier,
+        not r.serves_ages,
+        r.overdue,
+        -(r.score + 1) * distance_decay(r.nearest, radius),
+        not r.open_level,
+        r.sort_name,
+        r.pk,
+    )

@@ -1,9 +1,10 @@
-"""What the database engine needs of every candidate, kept in memory between searches.
+"""Each entry's facet values, kept in memory between searches, for ranking by relevance.
 
-A search without words (browsing, or filters only) has every live service as a candidate, and
-its facets are counted over all of them. Reading and decoding each entry's facet JSON again on
-every search cost most of the time of such a search at 10,000 services. So each process keeps
-a decoded copy of the small, per-entry facts, and SQL only says which entries are candidates.
+Ranking by the words reads every result's needs, circumstances and levels (how strongly the
+words named them, ``TextPlan.tier``; whether families can go to it directly, search.ranking).
+Reading and decoding them from the database on every search cost more than the rest of such a
+search at 10,000 services, so each process keeps a decoded copy; which entries are results,
+and the facet counts, come from SQL (search.engines.sql_facets).
 
 The copy is checked against the index on every search with one cheap query: the index's
 generation, a number bumped in the database in the same transaction as every write to the
@@ -15,29 +16,16 @@ from __future__ import annotations
 
 import sys
 import threading
-from typing import Any
 
 from ..models import IndexGeneration, SearchEntry
 
 READ_CHUNK = 2000
 
-
-# One entry's facts: (facets, pairs, sort_name, area_wide, review_due, opening, term_time_only),
-# where facets maps each facet to its values, pairs lists every (facet, value), to count all
-# facets in one pass, and opening holds the week's (start, end) minutes ("Open now").
-# Plain tuples, dicts, strings and dates on purpose: CPython's collector stops tracking those
-# once they hold nothing else, so 10,000 entries add nothing to a full garbage collection; as
-# dataclass instances they did, and searches paused 100-200 ms whenever one ran.
-EntryFacts = tuple[
-    dict[str, tuple[str, ...]],
-    tuple[tuple[str, str], ...],
-    str,
-    bool,
-    Any,
-    tuple[tuple[int, int], ...],
-    bool,
-]
-FACETS, PAIRS, SORT_NAME, AREA_WIDE, REVIEW_DUE, OPENING, TERM_TIME_ONLY = range(7)
+# One entry's facet values: {facet: (value, ...)}. Plain dicts, tuples and strings on purpose:
+# CPython's collector stops tracking those once they hold nothing else, so 10,000 entries add
+# nothing to a full garbage collection; as dataclass instances they did, and searches paused
+# 100-200 ms whenever one ran.
+EntryFacts = dict[str, tuple[str, ...]]
 
 
 class EntryFactsCache:
@@ -57,20 +45,15 @@ class EntryFactsCache:
 
 
 def _read_all() -> dict[int, EntryFacts]:
-    facts = {}
-    rows = SearchEntry.objects.values_list(
-        "pk", "facets", "sort_name", "area_wide", "review_due", "opening", "term_time_only"
-    ).iterator(chunk_size=READ_CHUNK)
-    for pk, stored, sort_name, area_wide, review_due, opening, term_time_only in rows:
-        # Interned: the same few hundred slugs recur in every entry.
-        facets = {
+    rows = SearchEntry.objects.values_list("pk", "facets").iterator(chunk_size=READ_CHUNK)
+    # Interned: the same few hundred slugs recur in every entry.
+    return {
+        pk: {
             sys.intern(name): tuple(sys.intern(value) for value in values)
             for name, values in stored.items()
         }
-        pairs = tuple((name, value) for name, values in facets.items() for value in values)
-        spans = tuple((start, end) for start, end in opening or ())
-        facts[pk] = (facets, pairs, sort_name, area_wide, review_due, spans, term_time_only)
-    return facts
+        for pk, stored in rows
+    }
 
 
 entry_facts = EntryFactsCache()
