@@ -200,10 +200,6 @@ def rederive_age_bands(request: HttpRequest, instance) -> None:
 
 # Admin screens of the catalogue that live in their own modules; feature apps (exchange,
 # commissioning, demo) register theirs from their own wagtail_hooks.py.
-from . import admin_api, dashboard  # noqa: E402, F401
-from .problem_reports import admin as problem_reports_admin  # noqa: E402, F401
+from . import admin_api  # noqa: E402, F401
 from .providers import admin as providers_admin  # noqa: E402, F401
-from .recycle_bin import admin as recycle_bin_admin  # noqa: E402, F401
-from .reports import admin as reports_admin  # noqa: E402, F401
-from .reviews import admin as reviews_admin  # noqa: E402, F401
 from .services_admin import admin as services_admin  # noqa: E402, F401

@@ -8,7 +8,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("config", "home", "directory", "search", "background", "exchange")
+PACKAGES = ("config", "home", "directory", "search", "background", "exchange", "commissioning")
 
 
 def _modules() -> dict[str, Path]:

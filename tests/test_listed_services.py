@@ -18,9 +18,9 @@ from django.utils import timezone
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import PageViewRestriction
 
+from commissioning.recycle_bin.actions import move_to_bin
 from directory.menu import need_menu
 from directory.models import ServicePage
-from directory.recycle_bin.actions import move_to_bin
 from directory.site_setup import ensure_deleted_services_bin
 from search.query import parse_search_query
 from search.runner import run_search

@@ -23,6 +23,7 @@ from django.utils import timezone
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from commissioning.recycle_bin.actions import move_to_bin
 from config.settings import base as base_settings
 from directory.models import (
     AgeBand,
@@ -35,7 +36,6 @@ from directory.models import (
     ServiceNeed,
     ServicePage,
 )
-from directory.recycle_bin.actions import move_to_bin
 from exchange.openreferral import throttling
 from tests.oruk_schemas import FORMATS, SCHEMA_DIR, assert_valid, validator
 

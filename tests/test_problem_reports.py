@@ -15,9 +15,9 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from commissioning.problem_reports.forms import form_token
+from commissioning.problem_reports.views import PER_ADDRESS
 from directory.models import Organisation, ProblemReport, ServicePage
-from directory.problem_reports.forms import form_token
-from directory.problem_reports.views import PER_ADDRESS
 from directory.site_setup import EDITORS, PROVIDERS
 
 from .admin_forms import form_values

@@ -12,9 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from commissioning.reports.completeness import CRITERIA, score_service
+from commissioning.reports.readability import readability
 from directory.models import ServiceContact, ServiceLocation, ServicePage, ServiceSchedule
-from directory.reports.completeness import CRITERIA, score_service
-from directory.reports.readability import readability
 from directory.site_setup import COMMISSIONERS, EDITORS, PROVIDERS
 
 URL = "/admin/commissioning-reports/listing-completeness/"

@@ -10,8 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from commissioning.reports.gaps import GapFilters, build_gap_report
 from directory.models import LevelOfNeed, Need
-from directory.reports.gaps import GapFilters, build_gap_report
 from directory.site_setup import EDITORS, PROVIDERS
 from search.models import SearchLog, Synonym
 
@@ -489,7 +489,7 @@ def test_demo_search_log_shows_targeted_domestic_abuse_thin_where_searched_often
 
 
 def test_one_scale_per_measure_shades_the_same_number_alike() -> None:
-    from directory.reports.heatmap import Scale
+    from commissioning.reports.heatmap import Scale
 
     services = Scale.over("services", [0, 3, 8, 24])
     assert services.step(0) == 0 and services.step(1) == 1 and services.step(24) == 8

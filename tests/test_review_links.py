@@ -14,10 +14,10 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from commissioning.reviews.actions import REVIEW_ACTION
+from commissioning.reviews.links import confirm_token, confirm_url
+from commissioning.reviews.reminders import send_reminders
 from directory.models import Organisation, ServicePage
-from directory.reviews.actions import REVIEW_ACTION
-from directory.reviews.links import confirm_token, confirm_url
-from directory.reviews.reminders import send_reminders
 from directory.site_setup import PROVIDERS
 
 pytestmark = pytest.mark.django_db

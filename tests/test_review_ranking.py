@@ -95,7 +95,7 @@ def test_overdue_is_judged_on_the_day_of_the_search(engine_name, make_service, m
 
 
 def test_a_review_lifts_a_listing_back_up(engine_name, make_service, commissioner):
-    from directory.reviews.actions import record_review
+    from commissioning.reviews.actions import record_review
 
     stale = make_service(title="Alpha stale", last_reviewed=None)
     make_service(title="Beta current")

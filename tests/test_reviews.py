@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 
+from commissioning.reviews.stages import Stage, stage_on
 from directory.models import Need, Organisation, ReviewReminder, ServicePage
 from directory.models.services import add_months
-from directory.reviews.stages import Stage, stage_on
 from directory.site_setup import EDITORS, PROVIDERS
 from search.models import SearchEntry
 
@@ -126,7 +126,7 @@ def test_a_never_reviewed_service_is_overdue_once(make_service, provider):
 
 
 def test_a_new_review_starts_a_new_cycle(make_service, provider):
-    from directory.reviews.actions import record_review
+    from commissioning.reviews.actions import record_review
 
     service = make_service(last_reviewed=REVIEWED)
     remind(day(1))

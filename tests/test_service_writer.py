@@ -13,8 +13,8 @@ import pytest
 from django.test import Client
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Workflow
 
+from commissioning.recycle_bin.actions import move_to_bin
 from directory.models import LevelOfNeed, Need, Organisation, ServicePage
-from directory.recycle_bin.actions import move_to_bin
 from directory.writer import ServiceValues, ServiceWriter
 from search.models import SearchEntry
 

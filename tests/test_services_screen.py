@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
+from commissioning.reports.completeness import score_service
 from directory.models import Organisation, ProblemReport, ServicePage
-from directory.reports.completeness import score_service
 from directory.site_setup import EDITORS, PROVIDERS
 
 pytestmark = pytest.mark.django_db
@@ -215,7 +215,7 @@ def test_bulk_export_downloads_exactly_the_selection(client, commissioner, servi
 
 
 def test_bulk_actions_refuse_services_in_the_deleted_bin(client, commissioner, services):
-    from directory.recycle_bin.actions import move_to_bin
+    from commissioning.recycle_bin.actions import move_to_bin
 
     client.force_login(commissioner)
     move_to_bin(services["current"], commissioner)

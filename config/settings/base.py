@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "search",
     # Features built on the catalogue and search; none imports another.
     "exchange",
+    "commissioning",
     # Before django_tasks_db: its db_worker command is ours, with a heartbeat.
     "background",
     "django_tasks_db",
@@ -275,7 +276,7 @@ if TASKS_BACKEND not in TASK_BACKENDS:
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 # Queued once a night by `manage.py enqueue_nightly_tasks` (cron; docs/deploy.md).
 NIGHTLY_TASKS = [
-    "directory.reviews.tasks.send_review_reminders",
+    "commissioning.reviews.tasks.send_review_reminders",
     "search.tasks.check_search_index",
     "search.tasks.purge_search_log",
     # Feeds more often than daily need `manage.py pull_feeds` every 15 minutes (docs/deploy.md).

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from wagtail import hooks
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from ..models import ServicePage
 from .bulk_actions import BULK_ACTIONS
-from .views import ServiceFilterSet, ServiceIndexView
+from .views import ServiceFilterSet, ServiceIndexView, added_columns
 
 
 class ServicesViewSet(PageListingViewSet):
@@ -21,6 +23,11 @@ class ServicesViewSet(PageListingViewSet):
     menu_label = "Services"
     menu_order = 150
     add_to_admin_menu = True
+
+    def get_index_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        # Called once all apps' hooks are registered: the screen's columns, then other apps'.
+        columns = [*ServiceIndexView.base_columns, *added_columns()]
+        return super().get_index_view_kwargs(columns=columns, **kwargs)
 
 
 @hooks.register("register_admin_viewset")

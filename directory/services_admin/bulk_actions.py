@@ -1,5 +1,6 @@
-"""Bulk actions on the Services screen: submit drafts for approval, record that listings are
-still accurate, and export the selection as the spreadsheet template.
+"""Bulk actions on the Services screen: what they share (``ServiceBulkAction``), and submitting
+drafts for approval. Other apps register theirs with Wagtail's ``register_bulk_action`` hook
+("Still accurate" from commissioning, "Export as spreadsheet" from exchange).
 
 Each acts only on services the user may act on (a provider: their own organisations'); the
 others are listed on the confirmation page as ones they cannot change. "Select all in listing"
@@ -11,18 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_list_or_404
-from django.utils import timezone
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.models import WorkflowState
 
 from ..models import ServicePage
-from ..reviews.actions import record_review
+from ..wording import counted
 from .status import directory_services, in_approval_ids
 from .views import listed_service_ids
-
-
-def _services(count: int) -> str:
-    return f"{count} service{'' if count == 1 else 's'}"
 
 
 class ServiceBulkAction(PageBulkAction):
@@ -88,36 +84,13 @@ class SubmitForApprovalBulkAction(ServiceBulkAction):
         return submitted, len(objects) - submitted
 
     def get_success_message(self, submitted: int, skipped: int) -> str:
-        message = f"{_services(submitted)} submitted for approval."
+        message = f"{counted(submitted, 'service')} submitted for approval."
         if skipped:
             message += (
-                f" {_services(skipped)} not submitted: already waiting for approval, or with "
-                "no draft changes to approve."
+                f" {counted(skipped, 'service')} not submitted: already waiting for approval, or "
+                "with no draft changes to approve."
             )
         return message
 
 
-class StillAccurateBulkAction(ServiceBulkAction):
-    display_name = "Still accurate"
-    action_type = "still_accurate"
-    aria_label = "Record that the selected services are still accurate"
-    action_priority = 20
-    question = (
-        "Confirm these services have been checked with their providers and are still "
-        "accurate? Each gets today as its review date."
-    )
-    action_button_text = "Yes, they are still accurate"
-    no_access_message = "You cannot confirm these services:"
-
-    @classmethod
-    def execute_action(cls, objects: list[ServicePage], user: Any = None, **kwargs: Any) -> Any:
-        today = timezone.localdate()
-        for page in objects:
-            record_review(page, user, today=today)
-        return len(objects), 0
-
-    def get_success_message(self, confirmed: int, _: int) -> str:
-        return f"{_services(confirmed)} confirmed still accurate today."
-
-
-BULK_ACTIONS = (SubmitForApprovalBulkAction, StillAccurateBulkAction)
+BULK_ACTIONS = (SubmitForApprovalBulkAction,)

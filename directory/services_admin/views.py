@@ -13,6 +13,7 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.ui.tables.pages import BulkActionsColumn
@@ -24,7 +25,6 @@ from ..models.reviews import due_days_before
 from ..models.services import ServicePageQuerySet
 from ..providers.access import provider_organisation_ids
 from ..providers.visibility import without_hidden_pages
-from ..reports.completeness import score_service, with_what_is_scored
 from .status import STATUSES, directory_services, status_filter
 
 
@@ -134,15 +134,21 @@ class ReviewDueColumn(Column):
         return context
 
 
-class CompletenessColumn(Column):
-    """The completeness score (reports/completeness.py) and what is missing."""
+class ServiceColumn(Column):
+    """A column another app adds to the Services screen (``COLUMNS_HOOK``): ``prepare`` gives it
+    what its cells read, for the whole page in a fixed number of queries."""
 
-    cell_template_name = "directory/services_admin/completeness_cell.html"
+    def prepare(self, services: QuerySet[ServicePage]) -> QuerySet[ServicePage]:
+        return services
 
-    def get_cell_context_data(self, instance: ServicePage, parent_context: Any) -> dict:
-        context = super().get_cell_context_data(instance, parent_context)
-        context["completeness"] = score_service(instance)
-        return context
+
+# Other apps add columns to the Services screen with this hook: each function registered with it
+# returns a Column (a ServiceColumn to prefetch what it reads), shown after the screen's own.
+COLUMNS_HOOK = "register_services_listing_column"
+
+
+def added_columns() -> list[Column]:
+    return [make_column() for make_column in hooks.get_hooks(COLUMNS_HOOK)]
 
 
 class ServiceIndexView(IndexView):
@@ -174,7 +180,6 @@ class ServiceIndexView(IndexView):
         Column("levels", label="Levels of need", accessor=_levels),
         StatusColumn("status", label="Status", sort_key="live"),
         ReviewDueColumn("review_due", label="Review due", sort_key="review_due"),
-        CompletenessColumn("completeness", label="Complete"),
     ]
 
     @cached_property
@@ -182,11 +187,15 @@ class ServiceIndexView(IndexView):
         return ServiceFilterSet
 
     def get_base_queryset(self) -> QuerySet[ServicePage]:
-        return with_what_is_scored(
+        services = (
             visible_services(self.request.user)
             .prefetch_related(ACTIVE_WORKFLOW_STATES, "levels")
             .select_related("organisation")
         )
+        for column in self.columns:
+            if isinstance(column, ServiceColumn):
+                services = column.prepare(services)
+        return services
 
     def get_table_kwargs(self) -> dict[str, Any]:
         return {

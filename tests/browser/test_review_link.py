@@ -17,9 +17,9 @@ pytestmark = pytest.mark.browser
 def link_path(admin_user):
     """A provider account for a demo service's organisation, and its link's path; the service's
     review date is put back afterwards."""
+    from commissioning.reviews.links import confirm_token
+    from commissioning.reviews.scope import reviewable_services
     from directory.models import ServicePage
-    from directory.reviews.links import confirm_token
-    from directory.reviews.scope import reviewable_services
 
     service = reviewable_services().exclude(organisation=None).order_by("title").first()
     provider = admin_user(PROVIDERS, "link-provider")
