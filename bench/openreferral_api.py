@@ -43,7 +43,7 @@ def main() -> None:
 
     setup_demo_django("bench-openreferral-", args.database_url)
     if args.generate:
-        from directory.generation.bulk import generate_services
+        from demo.generation.bulk import generate_services
 
         generate_services(args.generate, 1, index=False)
     from django.core.cache import cache

@@ -141,7 +141,7 @@ def setup_django(workdir: Path, database_url: str = "") -> dict[str, str]:
 
 def grow_to(total: int, seed: int) -> float:
     """Generate services until there are ``total``; returns services/s of the generation."""
-    from directory.generation.bulk import generate_services
+    from demo.generation.bulk import generate_services
     from directory.models import ServicePage
 
     missing = total - ServicePage.objects.count()

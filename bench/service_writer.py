@@ -83,8 +83,8 @@ def main() -> None:
     from django.utils import timezone
     from wagtail.models import PageLogEntry, Revision
 
-    from directory.generation.bulk import _add_postcodes, _Lookups, load_vocabulary
-    from directory.generation.synthetic import ServiceFactory
+    from demo.generation.bulk import _add_postcodes, _Lookups, load_vocabulary
+    from demo.generation.synthetic import ServiceFactory
     from directory.models import ServicePage
     from directory.writer import ServiceValues, ServiceWriter
 

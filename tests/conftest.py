@@ -127,7 +127,7 @@ def load_demo_rows() -> TableSnapshot:
     from django.db import transaction
     from django.test import override_settings
 
-    from directory.demo.builder import load_demo
+    from demo.builder import load_demo
 
     with transaction.atomic():
         before = TableSnapshot.take()

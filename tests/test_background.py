@@ -28,7 +28,16 @@ from .processes import committed, run_worker_until_idle, wait_for, worker
 
 ROOT = Path(__file__).resolve().parent.parent
 QUEUE = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-PROJECT_PACKAGES = ("background", "commissioning", "config", "directory", "exchange", "home", "search")
+PROJECT_PACKAGES = (
+    "background",
+    "commissioning",
+    "config",
+    "demo",
+    "directory",
+    "exchange",
+    "home",
+    "search",
+)
 
 
 def project_tasks() -> list[Task]:

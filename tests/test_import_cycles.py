@@ -8,7 +8,16 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("config", "home", "directory", "search", "background", "exchange", "commissioning")
+PACKAGES = (
+    "config",
+    "home",
+    "directory",
+    "search",
+    "background",
+    "exchange",
+    "commissioning",
+    "demo",
+)
 
 
 def _modules() -> dict[str, Path]:

@@ -13,11 +13,11 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import Revision
 
-from directory.demo.archetypes import ARCHETYPES
-from directory.demo.builder import load_demo
-from directory.demo.data import LEVEL_SLUGS, PROVIDERS, VENUES
-from directory.demo.plan import build_specs, provider_specs
-from directory.demo.postcodes import (
+from demo.archetypes import ARCHETYPES
+from demo.builder import load_demo
+from demo.data import LEVEL_SLUGS, PROVIDERS, VENUES
+from demo.plan import build_specs, provider_specs
+from demo.postcodes import (
     DISTRICT_CENTROIDS,
     demo_postcodes,
     jittered_coordinates,

@@ -463,7 +463,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, known_data) -> None:
 def test_demo_search_log_shows_targeted_domestic_abuse_thin_where_searched_often(
     demo_in_test,
 ) -> None:
-    from directory.demo.searches import GAP_DISTRICT, load_demo_searches
+    from demo.searches import GAP_DISTRICT, load_demo_searches
 
     assert load_demo_searches() > 0  # `load_demo` runs it (tests/test_load_demo.py)
     demo_rows = SearchLog.objects.filter(params__demo=True)

@@ -305,7 +305,7 @@ def test_outside_the_area_is_named_with_the_national_service(
 
 
 def test_every_example_postcode_the_site_shows_exists_in_the_demo() -> None:
-    from directory.demo.builder import load_postcodes
+    from demo.builder import load_postcodes
     from directory.geocoding import geocode_postcode
 
     load_postcodes()

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     # Features built on the catalogue and search; none imports another.
     "exchange",
     "commissioning",
+    "demo",
     # Before django_tasks_db: its db_worker command is ours, with a heartbeat.
     "background",
     "django_tasks_db",

@@ -259,7 +259,7 @@ def admin_user() -> Iterator[Any]:
 def demo_search_log() -> Iterator[None]:
     """The demo's anonymous search log, for the commissioning reports; taken away afterwards
     if the test added it."""
-    from directory.demo.searches import load_demo_searches
+    from demo.searches import load_demo_searches
     from search.models import SearchLog
 
     already = SearchLog.objects.filter(params__demo=True).exists()

@@ -5,7 +5,7 @@ coordinates are made up: each is its district's approximate centroid, moved by u
 ``JITTER_METRES`` in a direction and distance derived from a hash of the postcode (the same
 every run). ``data/postcodes.csv`` is this module's output; regenerate it after adding venues:
 
-    .venv/bin/python -m directory.demo.postcodes
+    .venv/bin/python -m demo.postcodes
 """
 
 from __future__ import annotations

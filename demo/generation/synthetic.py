@@ -18,9 +18,9 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from ..demo.archetypes import ARCHETYPES
-from ..demo.data import ACCESSIBILITY_NOTES, VENUE_NOTES, Archetype
-from ..demo.plan import (
+from ..archetypes import ARCHETYPES
+from ..data import ACCESSIBILITY_NOTES, VENUE_NOTES, Archetype
+from ..plan import (
     DEFAULT_ACCESS,
     DEFAULT_WHO_CAN_REFER,
     WEEKDAY_CODES,
@@ -51,7 +51,7 @@ class Vocabulary:
     levels_by_rank: list[int]  # ids, lowest level first: for councils with other level slugs
 
     def levels(self, slugs: tuple[str, ...]) -> list[int]:
-        from ..demo.data import LEVEL_SLUGS
+        from ..data import LEVEL_SLUGS
 
         found = []
         for slug in slugs:

@@ -28,7 +28,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from tqdm import tqdm
 
-from ..models import Need
+from directory.models import Need
 
 SEED = 20260601
 DAYS = 90

@@ -4,8 +4,8 @@ from typing import TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from directory.demo.builder import DemoDataError, load_demo
-from directory.demo.searches import load_demo_searches
+from demo.builder import DemoDataError, load_demo
+from demo.searches import load_demo_searches
 
 
 class Command(BaseCommand):

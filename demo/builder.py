@@ -17,8 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from ..geocoding import normalise_postcode, outward_code
-from ..models import (
+from directory.geocoding import normalise_postcode, outward_code
+from directory.models import (
     Circumstance,
     LevelOfNeed,
     Need,
@@ -27,9 +27,10 @@ from ..models import (
     ServiceLocation,
     ServicePage,
 )
-from ..models.services import add_months
-from ..site_setup import ensure_site_structure
-from ..writer import DEFAULT_BATCH_SIZE, ServiceValues, ServiceWriter
+from directory.models.services import add_months
+from directory.site_setup import ensure_site_structure
+from directory.writer import DEFAULT_BATCH_SIZE, ServiceValues, ServiceWriter
+
 from .data import LEVEL_SLUGS, PROVIDERS
 from .plan import ServiceSpec, build_specs, provider_specs
 from .postcodes import CSV_PATH, read_csv
@@ -156,7 +157,7 @@ DEMO_SETTINGS = {
 def _settings() -> None:
     from wagtail.models import Site
 
-    from ..models import DirectorySettings
+    from directory.models import DirectorySettings
 
     site = Site.objects.get(is_default_site=True)
     settings = DirectorySettings.for_site(site)

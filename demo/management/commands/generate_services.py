@@ -7,8 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from directory.generation.bulk import DEFAULT_BATCH_SIZE, AlreadyGenerated, generate_services
-from directory.generation.synthetic import DEFAULT_AREA_WIDE_SHARE
+from demo.generation.bulk import DEFAULT_BATCH_SIZE, AlreadyGenerated, generate_services
+from demo.generation.synthetic import DEFAULT_AREA_WIDE_SHARE
 
 
 class Command(BaseCommand):

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from django.utils import timezone
 from django.utils.text import slugify
 
-from ..models import (
+from directory.models import (
     Circumstance,
     LevelOfNeed,
     Need,
@@ -24,8 +24,9 @@ from ..models import (
     Postcode,
     ServicePage,
 )
-from ..site_setup import ensure_site_structure
-from ..writer import ServiceValues, ServiceWriter
+from directory.site_setup import ensure_site_structure
+from directory.writer import ServiceValues, ServiceWriter
+
 from .synthetic import DEFAULT_AREA_WIDE_SHARE, GeneratedService, ServiceFactory, Vocabulary
 
 DEFAULT_BATCH_SIZE = 500

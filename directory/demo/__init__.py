@@ -1,6 +1,0 @@
-"""A fictional demo directory for the London Borough of Lewisham (``manage.py load_demo``).
-
-Every organisation, service, phone number and email address here is invented. Street names and
-postcode districts are real so that maps and postcode searches behave as they would on a live
-site; the coordinates are approximate (see ``postcodes.py``).
-"""
