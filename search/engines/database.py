@@ -195,33 +195,32 @@ class DatabaseEngine:
         offset: int,
         limit: int,
     ) -> list[tuple[dict[str, Any], float | None]]:
-        """One page ranked in Python: every result's ranking columns, then the page's
-        documents."""
+        """One page ranked in Python: every result's score (and distance) from SQL, the rest
+        from the in-memory facts, then the page's documents."""
         today = timezone.localdate()
-        columns = ["pk", "score", "minimum_age", "maximum_age", "sort_name", "review_due"]
-        if query.origin is not None:
-            columns.append("nearest")
-        ranked = [
-            _Ranked(
-                row[0],
-                row[1],
-                plan.serves_ages(row[2], row[3]),
-                row[4],
-                row[5] is None or row[5] < today,
-                row[6] if query.origin is not None else None,
+        facts = entry_facts.current()
+        open_levels = open_level_slugs() if plan and query.sort == "relevance" else None
+        columns = ["pk", "score", *(["nearest"] if query.origin is not None else [])]
+        ranked = []
+        for pk, score, *nearest in results.values_list(*columns):
+            fact = facts.get(pk)
+            if fact is None:
+                continue  # written after the facts were read: the next search has it
+            facets, sort_name, review_due, minimum_age, maximum_age = fact
+            result = _Ranked(
+                pk,
+                score,
+                plan.serves_ages(minimum_age, maximum_age),
+                sort_name,
+                review_due is None or review_due < today,
+                nearest[0] if nearest else None,
             )
-            for row in results.values_list(*columns)
-        ]
-        if plan:
-            facts = entry_facts.current()
-            open_levels = open_level_slugs() if query.sort == "relevance" else None
-            for result in ranked:
-                facets = facts.get(result.pk, {})
-                if plan.evidence:
-                    result.tier = plan.tier(facets, result.serves_ages)
-                if open_levels is not None:
-                    levels = facets.get("level", ())
-                    result.open_level = not levels or not open_levels.isdisjoint(levels)
+            if plan.evidence:
+                result.tier = plan.tier(facets, result.serves_ages)
+            if open_levels is not None:
+                levels = facets.get("level", ())
+                result.open_level = not levels or not open_levels.isdisjoint(levels)
+            ranked.append(result)
         ranked.sort(key=_sort_key(query))
         shown = ranked[offset : offset + limit]
         documents = dict(
@@ -270,8 +269,8 @@ def _group_matches(group: tuple[Phrase, ...]) -> Q:
 
 
 def _group_in_name(group: tuple[Phrase, ...]) -> Q:
-    """Entries whose name holds any phrase of the group: read only for matched entries."""
-    return reduce(or_, (Q(name_text__contains=f" {phrase.key} ") for phrase in group))
+    """Entries whose name holds any phrase of the group."""
+    return reduce(or_, (containing(phrase.key, "name_text") for phrase in group))
 
 
 def _named(plan: TextPlan) -> Q:

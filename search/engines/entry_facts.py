@@ -1,9 +1,10 @@
-"""Each entry's facet values, kept in memory between searches, for ranking by relevance.
+"""What ranking reads of each entry, kept in memory between searches.
 
 Ranking by the words reads every result's needs, circumstances and levels (how strongly the
-words named them, ``TextPlan.tier``; whether families can go to it directly, search.ranking).
-Reading and decoding them from the database on every search cost more than the rest of such a
-search at 10,000 services, so each process keeps a decoded copy; which entries are results,
+words named them, ``TextPlan.tier``; whether families can go to it directly, search.ranking),
+its name, review date and ages. Reading and decoding them from the database on every search
+cost more than the rest of such a search at 10,000 services (on SQLite, each row's document
+is read along with them), so each process keeps a decoded copy; which entries are results,
 and the facet counts, come from SQL (search.engines.sql_facets).
 
 The copy is checked against the index on every search with one cheap query: the index's
@@ -14,6 +15,7 @@ whichever process wrote them and whatever the app servers' clocks say.
 
 from __future__ import annotations
 
+import datetime
 import sys
 import threading
 
@@ -21,11 +23,12 @@ from ..models import IndexGeneration, SearchEntry
 
 READ_CHUNK = 2000
 
-# One entry's facet values: {facet: (value, ...)}. Plain dicts, tuples and strings on purpose:
-# CPython's collector stops tracking those once they hold nothing else, so 10,000 entries add
-# nothing to a full garbage collection; as dataclass instances they did, and searches paused
-# 100-200 ms whenever one ran.
-EntryFacts = dict[str, tuple[str, ...]]
+# One entry's facts: (facets, sort_name, review_due, minimum_age, maximum_age), where facets
+# maps each facet to its values. Plain tuples, dicts, strings and dates on purpose: CPython's
+# collector stops tracking those once they hold nothing else, so 10,000 entries add nothing to
+# a full garbage collection; as dataclass instances they did, and searches paused 100-200 ms
+# whenever one ran.
+EntryFacts = tuple[dict[str, tuple[str, ...]], str, datetime.date | None, int | None, int | None]
 
 
 class EntryFactsCache:
@@ -45,14 +48,22 @@ class EntryFactsCache:
 
 
 def _read_all() -> dict[int, EntryFacts]:
-    rows = SearchEntry.objects.values_list("pk", "facets").iterator(chunk_size=READ_CHUNK)
-    # Interned: the same few hundred slugs recur in every entry.
+    rows = SearchEntry.objects.values_list(
+        "pk", "facets", "sort_name", "review_due", "minimum_age", "maximum_age"
+    ).iterator(chunk_size=READ_CHUNK)
     return {
-        pk: {
-            sys.intern(name): tuple(sys.intern(value) for value in values)
-            for name, values in stored.items()
-        }
-        for pk, stored in rows
+        pk: (
+            # Interned: the same few hundred slugs recur in every entry.
+            {
+                sys.intern(name): tuple(sys.intern(value) for value in values)
+                for name, values in stored.items()
+            },
+            sort_name,
+            review_due,
+            minimum_age,
+            maximum_age,
+        )
+        for pk, stored, sort_name, review_due, minimum_age, maximum_age in rows
     }
 
 
