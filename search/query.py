@@ -138,7 +138,9 @@ class SearchQuery:
     @property
     def origin(self) -> tuple[float, float] | None:
         """(latitude, longitude) for geopy, or None."""
-        return (self.latitude, self.longitude) if self.has_location else None  # type: ignore[return-value]
+        if self.latitude is None or self.longitude is None:
+            return None
+        return (self.latitude, self.longitude)
 
     def __getattr__(self, name: str) -> Any:
         """A filter's choices by its attribute: a tuple, or True/None for a yes/no filter."""
@@ -276,9 +278,8 @@ class SearchQuery:
             logged["q"] = _POSTCODE_IN_TEXT_RE.sub(lambda match: match.group(1).upper(), self.q)
         if self.postcode:
             logged["postcode"] = outward_code(self.postcode)
-        elif self.has_location:
-            logged["lat"] = round(self.latitude, LOG_COORDINATE_DECIMALS)  # type: ignore[arg-type]
-            logged["lng"] = round(self.longitude, LOG_COORDINATE_DECIMALS)  # type: ignore[arg-type]
+        elif (origin := self.origin) is not None:
+            logged["lat"], logged["lng"] = (round(part, LOG_COORDINATE_DECIMALS) for part in origin)
         return logged
 
     def _param_items(self) -> list[tuple[str, list[str]]]:
@@ -292,9 +293,9 @@ class SearchQuery:
         add("q", [self.q] if self.q else [])
         if self.postcode:
             add("postcode", [self.postcode])
-        elif self.has_location:
-            add("lat", [_format_float(self.latitude)])  # type: ignore[arg-type]
-            add("lng", [_format_float(self.longitude)])  # type: ignore[arg-type]
+        elif (origin := self.origin) is not None:
+            add("lat", [_format_float(origin[0])])
+            add("lng", [_format_float(origin[1])])
         if self.has_location and self.radius != DEFAULT_RADIUS:
             add("radius", [_format_float(self.radius)])
         for search_filter in FILTERS:

@@ -193,7 +193,9 @@ def _facet_counter(facet: SearchFilter, moment: WeekMoment) -> A:
 
 
 def _origin(query: SearchQuery) -> dict[str, float]:
-    latitude, longitude = query.origin  # type: ignore[misc]
+    if query.origin is None:
+        raise ValueError("distances need a place")  # asked for only when the search has one
+    latitude, longitude = query.origin
     return {"lat": latitude, "lon": longitude}
 
 
