@@ -1,2 +1,3 @@
-"""The admin's "Services" screen: every service with its organisation, levels, status, review
-date and completeness, filters, search and bulk actions; and the states the dashboard counts."""
+"""The admin's "Services" screen: every service with its organisation, levels, status and review
+date, filters, search and bulk actions; and the states the dashboard counts. Other apps add
+columns (``views.COLUMNS_HOOK``) and bulk actions (Wagtail's ``register_bulk_action``)."""
