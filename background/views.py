@@ -11,12 +11,14 @@ from django.template.response import TemplateResponse
 from django_tasks import TaskResultStatus
 from wagtail.admin.auth import permission_required
 
+from directory.models.services import IMPORT_SERVICES
+
 from .models import TaskAttempt
 from .retries import DEFAULT_ATTEMPTS
 from .worker import queue_wait_seconds, uses_worker, worker_alive
 
 # Those who import and publish in bulk see how their imports went.
-PERMISSION = "directory.import_services"
+PERMISSION = IMPORT_SERVICES
 SHOWN = 100
 
 

@@ -125,6 +125,10 @@ class ServicePageManager(PageManager.from_queryset(ServicePageQuerySet)):  # typ
     pass
 
 
+# The permission behind every import and export screen and command (ServicePage.Meta).
+IMPORT_SERVICES = "directory.import_services"
+
+
 class ServicePage(Page):
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"

@@ -23,13 +23,14 @@ from django.views.decorators.http import require_POST
 
 from background.worker import uses_worker, worker_alive
 from directory.models import FeedSource, ImportRun, ServiceFeedLink, ServicePage
+from directory.models.services import IMPORT_SERVICES
 from directory.writer.changes import content_hash, snapshot
 from directory.writer.revisions import latest_versions
 
 from .runs import queue_feed_pull
 from .tasks import start
 
-PERMISSION = "directory.import_services"
+PERMISSION = IMPORT_SERVICES
 
 
 def _check_permission(request: HttpRequest) -> None:

@@ -21,13 +21,14 @@ from django.utils import timezone
 from django.views import View
 
 from directory.models import ImportRun
+from directory.models.services import IMPORT_SERVICES
 from directory.signed_in import signed_in_user
 
 from ..feeds.tasks import start
 from .exporting import export_services
 from .fetching import SourceError, parse_json, records_in
 
-PERMISSION = "directory.import_services"
+PERMISSION = IMPORT_SERVICES
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 DRAFT, PUBLISH, CHECK = "draft", "publish", "check"
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views import View
 
 from directory.models import ImportRun
+from directory.models.services import IMPORT_SERVICES
 from directory.signed_in import signed_in_user
 
 from ..feeds.tasks import start
@@ -34,7 +35,7 @@ from .reading import (
 )
 from .writing import export_services, template
 
-PERMISSION = "directory.import_services"
+PERMISSION = IMPORT_SERVICES
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
