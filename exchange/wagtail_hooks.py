@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from directory.admin_menu import PermissionMenuItem
+from directory.models.services import IMPORT_SERVICES
 
 from .feeds import admin as feeds_admin
 from .openreferral import admin as openreferral_admin
@@ -31,40 +32,27 @@ def register_admin_urls() -> list:
     ]
 
 
-@hooks.register("register_admin_menu_item")
-def spreadsheets_menu_item() -> MenuItem:
-    return PermissionMenuItem(
-        "Import and export",
-        reverse("directory_spreadsheets:index"),
-        name="services-import-export",
-        icon_name="table",
-        order=850,
-        permission=spreadsheets_admin.PERMISSION,
-    )
+# The three screens' menu items: (label, URL name, item name, icon, order). One permission
+# opens all of them.
+MENU_ITEMS = (
+    ("Import and export", "directory_spreadsheets:index", "services-import-export", "table", 850),
+    ("Open Referral", "directory_openreferral:import", "services-openreferral", "download", 851),
+    ("Feeds and imports", "directory_feeds:index", "feeds-and-imports", "download", 852),
+)
 
 
-@hooks.register("register_admin_menu_item")
-def openreferral_menu_item() -> MenuItem:
-    return PermissionMenuItem(
-        "Open Referral",
-        reverse("directory_openreferral:import"),
-        name="services-openreferral",
-        icon_name="download",
-        order=851,
-        permission=openreferral_admin.PERMISSION,
-    )
+def _menu_item(label: str, url_name: str, name: str, icon: str, order: int):
+    def menu_item() -> MenuItem:
+        return PermissionMenuItem(
+            label, reverse(url_name), name=name, icon_name=icon, order=order,
+            permission=IMPORT_SERVICES,
+        )  # fmt: skip
+
+    return menu_item
 
 
-@hooks.register("register_admin_menu_item")
-def feeds_menu_item() -> MenuItem:
-    return PermissionMenuItem(
-        "Feeds and imports",
-        reverse("directory_feeds:index"),
-        name="feeds-and-imports",
-        icon_name="download",
-        order=852,
-        permission=feeds_admin.PERMISSION,
-    )
+for _entry in MENU_ITEMS:
+    hooks.register("register_admin_menu_item", _menu_item(*_entry))
 
 
 hooks.register("before_edit_page", feeds_admin.say_where_the_service_comes_from)
