@@ -7,13 +7,14 @@ PORT ?= 8000
 
 .PHONY: start serve test install install-dev assets lint lint-js format postgres-test bench audit lock clean
 
-# The setup steps run their tasks at once (TASKS_BACKEND=immediate), so the site is complete
-# when it starts; then the background worker runs beside the development server, and Ctrl+C
-# (or the server stopping) stops both.
+# The setup steps run their tasks at once (TASKS_BACKEND=immediate), so the public site is
+# complete when it starts, except Wagtail's admin page search and usage index for the demo's
+# pages: load_demo queues those for the background worker, which runs beside the development
+# server and catches up within seconds. Ctrl+C (or the server stopping) stops both.
 start: install  ## Install, migrate, load the demo borough, index it, print the admin login, serve.
 	$(BIN)/python manage.py migrate --noinput
 	TASKS_BACKEND=immediate $(BIN)/python manage.py setup_site
-	TASKS_BACKEND=immediate $(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo
 	TASKS_BACKEND=immediate $(BIN)/python manage.py rebuild_search_index
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py ensure_admin
 	@echo "Serving on http://$(HOST):$(PORT)/ with a background worker (Ctrl+C to stop)"
@@ -40,7 +41,7 @@ serve: install  ## Production settings: gunicorn + worker on PostgreSQL, OpenSea
 	$(BIN)/python manage.py migrate --noinput; \
 	$(BIN)/python manage.py collectstatic --noinput -v 0; \
 	TASKS_BACKEND=immediate $(BIN)/python manage.py setup_site; \
-	TASKS_BACKEND=immediate $(BIN)/python manage.py load_demo; \
+	$(BIN)/python manage.py load_demo; \
 	$(BIN)/python manage.py rebuild_search_index; \
 	$(BIN)/python manage.py ensure_admin; \
 	echo "Serving production settings on http://$(HOST):$(PORT)/ (health: /healthz), with a worker (Ctrl+C to stop)"; \

@@ -4,6 +4,7 @@ from typing import TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from background.worker import uses_worker
 from demo.builder import DemoDataError, load_demo
 from demo.searches import load_demo_searches
 
@@ -33,6 +34,11 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for line in summary.lines():
             self.stdout.write(line)
+        if uses_worker() and summary.services_created + summary.services_updated:
+            self.stdout.write(
+                "Wagtail's admin page search and usage index for them are queued for the "
+                "background worker (manage.py db_worker)."
+            )
         searches = load_demo_searches(progress=not options["no_progress"])
         self.stdout.write(f"Demo search log: {searches} anonymous searches added")
         self.stdout.write(self.style.SUCCESS("Demo directory loaded."))
