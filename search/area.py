@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 # A place further than this from every service's location is outside the area served.
 SERVED_MARGIN_MILES = 5.0
+FIRST_LOOK = 50
 
 
 def is_outside(latitude: float, longitude: float, radius: float) -> bool:
@@ -29,7 +30,14 @@ def is_outside(latitude: float, longitude: float, radius: float) -> bool:
         latitude__range=latitudes, longitude__range=longitudes
     ).values_list("latitude", "longitude")
     miles_to = miles_from(latitude, longitude)
-    if any(miles_to(lat, lng) <= reach for lat, lng in near):
+    # Near a big town the box holds thousands of locations; nearly always one of the first few
+    # is within reach (the circle fills most of its box), so read the rest only if not.
+    first = near[:FIRST_LOOK]
+    if any(miles_to(lat, lng) <= reach for lat, lng in first):
+        return False
+    if len(first) == FIRST_LOOK and any(
+        miles_to(lat, lng) <= reach for lat, lng in near[FIRST_LOOK:]
+    ):
         return False
     return SearchEntryLocation.objects.exists()
 

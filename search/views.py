@@ -74,11 +74,13 @@ def _outcome_for_page(query: SearchQuery, *, api: bool) -> tuple[SearchOutcome, 
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    try:
-        query = parse_search_query(request.GET)
-    except SearchQueryError as problem:
-        return _render(request, SearchQuery(), errors=problem.errors)
-    with IndexGeneration.pinned():  # the search and the guidance drawn from it read one
+    # Reading the query (its vocabularies), the search and the guidance drawn from it all see
+    # one generation of the index, read once.
+    with IndexGeneration.pinned():
+        try:
+            query = parse_search_query(request.GET)
+        except SearchQueryError as problem:
+            return _render(request, SearchQuery(), errors=problem.errors)
         outcome, page = _outcome_for_page(query, api=False)
         response = _render(request, outcome.query, outcome=outcome, page=page)
     response["Server-Timing"] = server_timing(outcome)
@@ -161,6 +163,11 @@ def _render(
 @require_GET
 def search_api(request: HttpRequest) -> JsonResponse:
     """GET /api/search: the same search as JSON (DESIGN.md section 4)."""
+    with IndexGeneration.pinned():  # as the page: the index's generation read once
+        return _search_json(request)
+
+
+def _search_json(request: HttpRequest) -> JsonResponse:
     try:
         query = parse_search_query(request.GET)
     except SearchQueryError as problem:
