@@ -235,15 +235,17 @@ def _overdue_last() -> dict[str, Any]:
 
 def build_search(query: SearchQuery, plan: TextPlan) -> dict[str, Any]:
     """The search request's body."""
-    must, filters, should = [], [], []
+    must: list[Clause] = []
+    filters: list[Clause] = []
+    should: list[Clause] = []
     if plan:
         must.append(text_query(plan))
         if plan.text:
             should.append({"multi_match": {"query": plan.text, "fields": RANKING_FIELDS}})
         # Services families can go to directly, ahead of specialist ones (search.ranking).
-        levels = {"level": sorted(open_level_slugs()), "boost": OPEN_LEVEL_BOOST}
+        levels: Clause = {"level": sorted(open_level_slugs()), "boost": OPEN_LEVEL_BOOST}
         should.append({"terms": levels})
-    area_wide = {"term": {"area_wide": True}}
+    area_wide: Clause = {"term": {"area_wide": True}}
     if query.age is not None:
         filters.append(_age_filter(query.age))
     if query.place_unknown:
