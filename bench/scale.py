@@ -29,6 +29,7 @@ target, and written as JSON (``--json``, default bench/results/scale.json).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import io
 import json
@@ -326,6 +327,13 @@ def main() -> None:
         "temporary folder).",
     )
     parser.add_argument(
+        "--engine-core",
+        type=int,
+        default=None,
+        help="For the load test, pin the project's OpenSearch node (scripts/opensearch.sh) to "
+        "this CPU core and gunicorn and wrk to the others (default: all share every core).",
+    )
+    parser.add_argument(
         "--at-10k",
         action="store_true",
         help="Only /api/search at 10k services on each engine (no load, no postcodes): the "
@@ -396,13 +404,46 @@ def run_all(results: Results, sizes: Sizes, args: argparse.Namespace, url: str,
                 results.add(f"engine, {size:,}: results page p95", "ms",
                             [percentile(times, 0.95) for times in pages])  # fmt: skip
                 if not args.skip_load:
-                    load(results, mix, size, url, environment, sizes.load_seconds)
+                    with engine_on_its_own_core(args.engine_core):
+                        load(results, mix, size, url, environment, sizes.load_seconds)
+                    results.detail["load"]["engine_core"] = args.engine_core
 
     if not args.skip_postcodes:
         print(f"import_postcodes on {sizes.postcode_rows:,} rows…", flush=True)
         rates = postcode_import(sizes.postcode_rows, runs)
         results.add("import_postcodes", "rows/s", rates, ">= 14,445 (2.6M in 3 min)",
                     lambda v: v * 180 >= 2_600_000)  # fmt: skip
+
+
+@contextmanager
+def engine_on_its_own_core(core: int | None) -> Iterator[None]:
+    """With a core given: the engine's every thread on that core, and this process (so the
+    gunicorn and wrk it starts) on the others, until the block ends."""
+    if core is None:
+        yield
+        return
+    script = PROJECT_ROOT / "scripts" / "opensearch.sh"
+    found = subprocess.run([str(script), "pid"], capture_output=True, text=True)
+    if found.returncode:
+        raise SystemExit("--engine-core needs the project's node (scripts/opensearch.sh)")
+    engine = int(found.stdout)
+    every = os.sched_getaffinity(0)
+    if core not in every or len(every) < 2:
+        raise SystemExit(f"--engine-core {core}: this machine's cores are {sorted(every)}")
+    threads = [int(tid) for tid in os.listdir(f"/proc/{engine}/task")]
+    engine_before = os.sched_getaffinity(engine)
+    for tid in threads:
+        os.sched_setaffinity(tid, {core})
+    os.sched_setaffinity(0, every - {core})
+    print(f"  the engine (pid {engine}) on core {core}; gunicorn and wrk on "
+          f"{sorted(every - {core})}", flush=True)  # fmt: skip
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, every)
+        for tid in os.listdir(f"/proc/{engine}/task"):
+            with contextlib.suppress(OSError):
+                os.sched_setaffinity(int(tid), engine_before)
 
 
 def load(results: Results, mix: list[tuple[str, dict[str, object]]], size: int, url: str,

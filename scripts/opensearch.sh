@@ -207,5 +207,7 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  # The node's process id (benchmarks pin it to a core of its own: bench/scale.py --engine-core).
+  pid) running_pid || { log "not running"; exit 1; } ;;
+  *) echo "usage: $0 start|stop|status|pid" >&2; exit 2 ;;
 esac
