@@ -119,7 +119,7 @@ GAP_TEMPLATES: tuple[Template, ...] = (
 
 def load_demo_searches(*, now: datetime.datetime | None = None, progress: bool = False) -> int:
     """Write the demo search log unless it is there already. Returns the rows written."""
-    from search.models import SearchLog
+    from search.models import IndexGeneration, SearchLog
 
     if SearchLog.objects.filter(params__demo=True).exists():
         return 0
@@ -147,17 +147,19 @@ def load_demo_searches(*, now: datetime.datetime | None = None, progress: bool =
 
     runner = _SearchRunner(slugs)
     rows = []
-    for template, district in tqdm(
-        planned, desc="Demo searches", unit="search", disable=not progress
-    ):
-        # Two in five searches with a choice of levels pick one of them.
-        level = rng.choice(template.levels) if template.levels and rng.random() < 0.4 else ""
-        api = rng.random() < 0.05
-        # Mostly in the daytime, every day of the period.
-        created_at = now - datetime.timedelta(
-            days=rng.randrange(DAYS), hours=rng.choice([0, 1, 2, 3, 4, 5, 6, 8, 10, 12])
-        )
-        rows.append(runner.row(template, district, level, api, created_at))
+    # Every search and log row reads the index's vocabulary: check its generation once.
+    with IndexGeneration.pinned():
+        for template, district in tqdm(
+            planned, desc="Demo searches", unit="search", disable=not progress
+        ):
+            # Two in five searches with a choice of levels pick one of them.
+            level = rng.choice(template.levels) if template.levels and rng.random() < 0.4 else ""
+            api = rng.random() < 0.05
+            # Mostly in the daytime, every day of the period.
+            created_at = now - datetime.timedelta(
+                days=rng.randrange(DAYS), hours=rng.choice([0, 1, 2, 3, 4, 5, 6, 8, 10, 12])
+            )
+            rows.append(runner.row(template, district, level, api, created_at))
     created = SearchLog.objects.bulk_create(rows, batch_size=500)
     # created_at is auto_now_add, so bulk_create stamped "now": put the spread dates back.
     for row, stamp in zip(created, runner.stamps, strict=True):
