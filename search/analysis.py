@@ -62,6 +62,10 @@ _TOKEN_SEPARATOR = re.compile(r"[\W_]+")
 GAP = "."
 FIELD_BREAK = "|"
 
+# Longer terms (a pasted code, say) are not kept as the database engine's term rows; a phrase
+# holding one is matched against the stored text instead (search.engines.text_index).
+MAX_INDEXED_TERM_LENGTH = 64
+
 ANALYZER = "directory_english"
 AUTOCOMPLETE_ANALYZER = "directory_autocomplete"
 AUTOCOMPLETE_SEARCH_ANALYZER = "directory_autocomplete_search"
@@ -112,6 +116,12 @@ def analysed_fields(values: list[str]) -> str:
     parts = [phrase_key(analyse(value)) for value in values if value]
     parts = [part for part in parts if part]
     return f" {f' {FIELD_BREAK} '.join(parts)} " if parts else ""
+
+
+def stored_terms(analysed: str) -> set[str]:
+    """The distinct terms of stored analysed text (or of a phrase's key), without its gaps and
+    field breaks."""
+    return {term for term in analysed.split() if term not in (GAP, FIELD_BREAK)}
 
 
 def elasticsearch_analysis() -> dict:

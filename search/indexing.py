@@ -20,6 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from .analysis import MAX_INDEXED_TERM_LENGTH, stored_terms
 from .documents import build_document, entry_fields, indexable_services
 from .engines import EngineUnavailable
 from .models import (
@@ -29,6 +30,7 @@ from .models import (
     SearchEntryFacet,
     SearchEntryLocation,
     SearchEntryOpening,
+    SearchEntryTerm,
 )
 
 logger = logging.getLogger(__name__)
@@ -91,6 +93,16 @@ def _create_entries(documents: list[dict[str, Any]]) -> None:
         for entry in entries
         for opens, closes in entry.opening
     )
+    SearchEntryTerm.objects.bulk_create(term for entry in entries for term in _term_rows(entry))
+
+
+def _term_rows(entry: SearchEntry) -> Iterator[SearchEntryTerm]:
+    # The name is searched text too (search.documents.SEARCHED_FIELDS), so its terms are
+    # among the text's.
+    in_name = stored_terms(entry.name_text)
+    for term in stored_terms(entry.text):
+        if len(term) <= MAX_INDEXED_TERM_LENGTH:
+            yield SearchEntryTerm(entry_id=entry.pk, term=term, in_name=term in in_name)
 
 
 def _write_elasticsearch(documents: dict[int, dict[str, Any] | None], version: int) -> None:

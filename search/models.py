@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
-from .analysis import analyse, words
+from .analysis import MAX_INDEXED_TERM_LENGTH, analyse, words
 
 MAX_SYNONYM_WORDS = 6
 
@@ -141,6 +141,27 @@ class SearchEntryFacet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class SearchEntryTerm(models.Model):
+    """One distinct analysed term of an entry's searched text (search.analysis.stored_terms),
+    and whether its name holds it: the database engine finds the entries holding a word
+    through these rows (search.engines.text_index), as a search engine reads its postings."""
+
+    # Not indexed alone: the unique constraint's index starts with it.
+    entry = models.ForeignKey(
+        SearchEntry, on_delete=models.CASCADE, related_name="terms", db_index=False
+    )
+    term = models.CharField(max_length=MAX_INDEXED_TERM_LENGTH)
+    in_name = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "term"], name="unique_entry_term")]
+        # Which entries hold a term (in their name): covering, so no row is read.
+        indexes = [models.Index(fields=["term", "in_name", "entry"], name="search_term_entries")]
+
+    def __str__(self) -> str:
+        return self.term
 
 
 class SearchEntryOpening(models.Model):

@@ -3,8 +3,8 @@
 It searches ``SearchEntry`` rows (the same documents Elasticsearch holds), all in SQL but the
 ranking by relevance:
 
-1. The candidates: the words' analysed terms with ``LIKE`` through a trigram index
-   (search.text_query, search.engines.text_index) or the needs they named, the age range, and
+1. The candidates: the entries holding the words' analysed terms, from their term rows
+   (search.text_query, search.engines.text_index), or the needs they named; the age range; and
    for a place the services with a location within the radius (a latitude/longitude box on
    indexed columns, then exact great-circle miles) or delivered across the whole area.
 2. One statement counts every facet over them (search.engines.sql_facets) and the results.
@@ -22,9 +22,7 @@ import datetime
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import reduce
 from math import cos, pi, radians, sin
-from operator import and_, or_
 from typing import Any
 
 from django.db.models import (
@@ -45,15 +43,14 @@ from django.utils import timezone
 
 from ..distance import EARTH_RADIUS_MILES, bounding_box, distance_decay
 from ..facets import chosen_filters
-from ..lexicon import CIRCUMSTANCE, NEED
-from ..models import SearchEntry, SearchEntryFacet, SearchEntryLocation
+from ..models import SearchEntry, SearchEntryLocation
 from ..query import SearchQuery
 from ..ranking import open_level_slugs
 from ..text_query import Phrase, TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
 from .entry_facts import entry_facts
 from .sql_facets import TIMED, count_facets, passing
-from .text_index import containing
+from .text_index import group_entries, word_matches
 
 __all__ = ["TIMED", "DatabaseEngine"]
 
@@ -124,28 +121,12 @@ class DatabaseEngine:
                 Q(maximum_age__isnull=True) | Q(maximum_age__gte=query.age),
             )
         if plan:
-            members = []
-            if plan.groups and plan.mode == "all":
-                members.append(reduce(and_, [_group_matches(g) for g in plan.groups]))
-            elif plan.groups:
-                # Any ``minimum`` of the groups: count the groups each entry matches.
-                matched_groups = sum(
-                    (Case(When(_group_matches(g), then=Value(1)), default=0) for g in plan.groups),
-                    start=Value(0),
-                )
-                entries = entries.alias(
-                    matched_groups=Coalesce(matched_groups, 0, output_field=IntegerField())
-                )
-                members.append(Q(matched_groups__gte=plan.minimum))
-            if plan.evidence:
-                # The named needs' and circumstances' services match whatever their words.
-                members.append(_named(plan))
-            entries = entries.filter(reduce(or_, members))
+            entries = entries.filter(pk__in=word_matches(plan).raw())
             # Rank: words found in the name count double; with "any", more words rank higher.
             score = sum(
                 (
-                    Case(When(_group_in_name(group), then=Value(2)), default=0)
-                    + Case(When(_group_matches(group), then=Value(1)), default=0)
+                    Case(When(_holding(group, in_name=True), then=Value(2)), default=0)
+                    + Case(When(_holding(group), then=Value(1)), default=0)
                     for group in plan.groups
                 ),
                 start=Value(0),
@@ -263,24 +244,9 @@ def _overdue(today: datetime.date) -> Case:
     )
 
 
-def _group_matches(group: tuple[Phrase, ...]) -> Q:
-    """Entries whose text holds any phrase of the group."""
-    return reduce(or_, (containing(phrase.key) for phrase in group))
-
-
-def _group_in_name(group: tuple[Phrase, ...]) -> Q:
-    """Entries whose name holds any phrase of the group."""
-    return reduce(or_, (containing(phrase.key, "name_text") for phrase in group))
-
-
-def _named(plan: TextPlan) -> Q:
-    """The entries carrying any need or circumstance the words named."""
-    named = [
-        Q(facet=kind, value__in=sorted(slugs))
-        for kind in (NEED, CIRCUMSTANCE)
-        if (slugs := plan.named_slugs(kind))
-    ]
-    return Q(pk__in=SearchEntryFacet.objects.filter(reduce(or_, named)).values("entry_id"))
+def _holding(group: tuple[Phrase, ...], in_name: bool = False) -> Q:
+    """Entries whose text (or name) holds any phrase of the group."""
+    return Q(pk__in=group_entries(group, in_name).raw())
 
 
 def _miles(latitude: float, longitude: float) -> ExpressionWrapper:

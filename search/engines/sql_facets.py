@@ -14,17 +14,15 @@ common table expression, so the statement works them out once for every count.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
 
 from directory.opening_hours import WeekMoment
 
 from ..filters import FACETS
 from ..models import SearchEntry, SearchEntryFacet, SearchEntryOpening
+from .sql import Sql
 
 # {facet name: chosen values}, as search.facets.chosen_filters gives them.
 Chosen = dict[str, tuple[str, ...]]
@@ -32,22 +30,22 @@ Chosen = dict[str, tuple[str, ...]]
 Counts = dict[str, dict[str, int]]
 
 
-def _open_sessions(values: tuple[str, ...], moment: WeekMoment) -> _Sql:
+def _open_sessions(values: tuple[str, ...], moment: WeekMoment) -> Sql:
     """A condition on a session row (``session``): it meets any of the values' windows, and on
     a school holiday it is not a term-time-only service's."""
     windows = [
-        _Sql("(session.opens < %s AND session.closes > %s)", (end, start))
+        Sql("(session.opens < %s AND session.closes > %s)", (end, start))
         for start, end in (moment.window(value) for value in values)
     ]
-    condition = _Sql("(") + _Sql.join(" OR ", windows) + ")"
+    condition = Sql("(") + Sql.join(" OR ", windows) + ")"
     if moment.school_holiday:
-        condition += _Sql(" AND session.term_time_only = %s", (False,))
+        condition += Sql(" AND session.term_time_only = %s", (False,))
     return condition
 
 
 # Facets whose values each search works out at its own moment, not stored: the condition on a
 # weekly session row (SearchEntryOpening) for any of the values at the moment.
-TIMED: dict[str, Callable[[tuple[str, ...], WeekMoment], _Sql]] = {"open": _open_sessions}
+TIMED: dict[str, Callable[[tuple[str, ...], WeekMoment], Sql]] = {"open": _open_sessions}
 _TIMED_VALUES = {
     facet.name: tuple(value for value, _ in facet.allowed()) for facet in FACETS if facet.timed
 }
@@ -60,13 +58,22 @@ _MANY_RESULTS = (
 )
 
 
-def entries_with(name: str, values: tuple[str, ...], moment: WeekMoment) -> _Sql:
+def entries_with(name: str, values: tuple[str, ...], moment: WeekMoment) -> Sql:
     """SQL for the ids of the entries passing one facet's choice: any of its values."""
     if name in TIMED:
-        return _Sql(f"SELECT session.entry_id FROM {_SESSIONS} session WHERE ") + TIMED[name](
+        return Sql(f"SELECT session.entry_id FROM {_SESSIONS} session WHERE ") + TIMED[name](
             values, moment
         )
-    return _Sql.of(SearchEntryFacet.objects.filter(facet=name, value__in=values).values("entry_id"))
+    return stored_facet_entries(name, values)
+
+
+def stored_facet_entries(name: str, values: tuple[str, ...]) -> Sql:
+    """SQL for the ids (column ``id``) of the entries carrying any of a stored facet's values."""
+    return (
+        Sql(f"SELECT entry_id AS id FROM {_FACET_ROWS} WHERE facet = %s AND value IN (", (name,))
+        + Sql.values(list(values))
+        + ")"
+    )
 
 
 def passing(
@@ -75,7 +82,7 @@ def passing(
     """The entries passing every facet's choice."""
     for name, values in chosen.items():
         ids = entries_with(name, values, moment)
-        entries = entries.filter(pk__in=RawSQL(ids.text, ids.params))
+        entries = entries.filter(pk__in=ids.raw())
     return entries
 
 
@@ -85,35 +92,33 @@ def count_facets(
     """Every facet's counts (each ignoring its own choice) and the number of results."""
     choices = {name: entries_with(name, values, moment) for name, values in chosen.items()}
 
-    def pool(excluded: str) -> _Sql:
+    def pool(excluded: str) -> Sql:
         """The candidates passing every choice but ``excluded``'s, as a table ``pool``."""
         conditions = [
-            _Sql("id IN (") + sql + ")" for name, sql in choices.items() if name != excluded
+            Sql("id IN (") + sql + ")" for name, sql in choices.items() if name != excluded
         ]
-        where = _Sql.join(" AND ", conditions) if conditions else _Sql("1 = 1")
-        return _Sql("(SELECT id FROM candidate WHERE ") + where + ") pool"
+        where = Sql.join(" AND ", conditions) if conditions else Sql("1 = 1")
+        return Sql("(SELECT id FROM candidate WHERE ") + where + ") pool"
 
     parts = []
     unchosen = [name for name in _STORED_FACETS if name not in chosen]
     if not chosen and not candidates.query.where:
         # Browsing the whole catalogue: every row counts, read in the index's order.
-        parts.append(
-            _Sql(f"SELECT facet, value, COUNT(*) FROM {_FACET_ROWS} GROUP BY facet, value")
-        )
+        parts.append(Sql(f"SELECT facet, value, COUNT(*) FROM {_FACET_ROWS} GROUP BY facet, value"))
     elif unchosen:
         # Few results: from each result to its facet rows. Many (a quarter of the catalogue or
         # more): every facet row in the index's order, kept when its entry is a result, which
         # groups without sorting. Each part is empty unless its condition holds; the
         # databases check a condition on no row once, before reading any.
-        facet_in = _Sql.values(unchosen)
+        facet_in = Sql.values(unchosen)
         parts.append(
-            _Sql(f"SELECT f.facet, f.value, COUNT(*) FROM result pool CROSS JOIN {_FACET_ROWS} f ")
+            Sql(f"SELECT f.facet, f.value, COUNT(*) FROM result pool CROSS JOIN {_FACET_ROWS} f ")
             + f"WHERE NOT {_MANY_RESULTS} AND f.entry_id = pool.id AND f.facet IN ("
             + facet_in
             + ") GROUP BY f.facet, f.value"
         )
         parts.append(
-            _Sql(f"SELECT f.facet, f.value, COUNT(*) FROM {_FACET_ROWS} f WHERE {_MANY_RESULTS} ")
+            Sql(f"SELECT f.facet, f.value, COUNT(*) FROM {_FACET_ROWS} f WHERE {_MANY_RESULTS} ")
             # "+": not by the entry's index, which would leave the rows to sort.
             + "AND +f.entry_id IN (SELECT id FROM result) AND f.facet IN ("
             + facet_in
@@ -122,20 +127,20 @@ def count_facets(
     for name in _STORED_FACETS:
         if name in chosen:
             parts.append(
-                _Sql("SELECT f.facet, f.value, COUNT(*) FROM ")
+                Sql("SELECT f.facet, f.value, COUNT(*) FROM ")
                 + pool(name)
                 + f" CROSS JOIN {_FACET_ROWS} f WHERE f.entry_id = pool.id AND f.facet = "
-                + _Sql.values([name])
+                + Sql.values([name])
                 + " GROUP BY f.facet, f.value"
             )
     for name, values in _TIMED_VALUES.items():
-        counted = pool(name) if name in chosen else _Sql("result pool")
+        counted = pool(name) if name in chosen else Sql("result pool")
         for value in values:
             parts.append(
-                _Sql("SELECT ")
-                + _Sql.literal(name)
+                Sql("SELECT ")
+                + Sql.literal(name)
                 + ", "
-                + _Sql.literal(value)
+                + Sql.literal(value)
                 + ", COUNT(*) FROM "
                 + counted
                 + f" WHERE EXISTS (SELECT 1 FROM {_SESSIONS} session "
@@ -145,16 +150,16 @@ def count_facets(
             )
     # The number of results, as a row of its own.
     parts.append(
-        _Sql("SELECT ") + _Sql.literal("") + ", " + _Sql.literal("") + ", COUNT(*) FROM result"
+        Sql("SELECT ") + Sql.literal("") + ", " + Sql.literal("") + ", COUNT(*) FROM result"
     )
-    results = [_Sql("id IN (") + sql + ")" for sql in choices.values()]
+    results = [Sql("id IN (") + sql + ")" for sql in choices.values()]
     statement = (
-        _Sql("WITH candidate(id) AS (")
-        + _Sql.of(candidates.values("pk"))
+        Sql("WITH candidate(id) AS (")
+        + Sql.of(candidates.values("pk"))
         + "), result(id) AS (SELECT id FROM candidate WHERE "
-        + (_Sql.join(" AND ", results) if results else _Sql("1 = 1"))
+        + (Sql.join(" AND ", results) if results else Sql("1 = 1"))
         + ") "
-        + _Sql.join(" UNION ALL ", parts)
+        + Sql.join(" UNION ALL ", parts)
     )
     counts: Counts = {facet.name: {} for facet in FACETS}
     total = 0
@@ -166,37 +171,3 @@ def count_facets(
             elif count:
                 counts[name][value] = count
     return counts, total
-
-
-@dataclass(frozen=True)
-class _Sql:
-    """SQL text with its parameters, kept together as a statement is put together."""
-
-    text: str
-    params: tuple[Any, ...] = ()
-
-    def __add__(self, other: _Sql | str) -> _Sql:
-        if isinstance(other, str):
-            return _Sql(self.text + other, self.params)
-        return _Sql(self.text + other.text, self.params + other.params)
-
-    @classmethod
-    def of(cls, queryset: QuerySet[Any]) -> _Sql:
-        text, params = queryset.query.sql_with_params()
-        return cls(text, tuple(params))
-
-    @classmethod
-    def values(cls, values: list[str]) -> _Sql:
-        return cls(", ".join(["%s"] * len(values)), tuple(values))
-
-    @classmethod
-    def literal(cls, value: str) -> _Sql:
-        # Typed, so every part of the UNION has text columns on PostgreSQL.
-        return cls("CAST(%s AS VARCHAR(255))", (value,))
-
-    @staticmethod
-    def join(separator: str, parts: list[_Sql]) -> _Sql:
-        return _Sql(
-            separator.join(part.text for part in parts),
-            tuple(param for part in parts for param in part.params),
-        )
