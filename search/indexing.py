@@ -112,11 +112,8 @@ def _insert_term_rows(rows: Iterable[tuple[int, str, bool]]) -> None:
     # Fifty-odd rows an entry: as model instances through bulk_create, building and
     # compiling them took longer than the rest of writing the entries; so plain tuples, in
     # statements of many rows each (executemany's row a statement was as slow on PostgreSQL).
-    quote = connection.ops.quote_name
-    columns = ", ".join(
-        quote(SearchEntryTerm._meta.get_field(name).column) for name in ("entry", "term", "in_name")
-    )
-    insert = f"INSERT INTO {quote(SearchEntryTerm._meta.db_table)} ({columns}) VALUES "
+    table = connection.ops.quote_name(SearchEntryTerm._meta.db_table)
+    insert = f"INSERT INTO {table} (entry_id, term, in_name) VALUES "
     rows = list(rows)
     with connection.cursor() as cursor:
         for start in range(0, len(rows), TERM_ROWS_A_STATEMENT):
