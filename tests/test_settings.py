@@ -73,17 +73,18 @@ def test_database_url_is_read_from_the_environment():
         assert engine == "django.db.backends.sqlite3" and name.endswith("db.sqlite3")
 
 
-def test_sqlite_files_use_write_ahead_logging(tmp_path):
-    # So a search's log write does not wait for the disk, and workers do not lock each other out.
+def test_sqlite_files_use_write_ahead_logging_and_a_memory_map(tmp_path):
+    # So a search's log write does not wait for the disk, workers do not lock each other out,
+    # and searches read the file through one map all processes share.
     result = run_production(
         GOOD_KEY,
         "from django.db import connection as c; cursor = c.cursor(); "
         "print(*[cursor.execute(f'PRAGMA {name}').fetchone()[0] "
-        "for name in ('journal_mode', 'synchronous')]); print(c.transaction_mode)",
+        "for name in ('journal_mode', 'synchronous', 'mmap_size')]); print(c.transaction_mode)",
         DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["wal", "1", "IMMEDIATE"]
+    assert result.stdout.split() == ["wal", "1", str(2**30), "IMMEDIATE"]
 
 
 def test_the_wsgi_application_freezes_what_it_loaded():

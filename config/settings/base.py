@@ -119,8 +119,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             # Write-ahead logging: searches keep reading while a search-log row is written, and
             # with synchronous=NORMAL a commit does not wait for the disk (a power cut can lose
             # the last commits, never corrupt the file). Without it each search's log row
-            # waited 3-17 ms for an fsync.
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            # waited 3-17 ms for an fsync. Reads go through a memory map of the file, shared
+            # by every process, instead of read() into each connection's 2 MB page cache:
+            # searches at 10,000 services read tens of MB of indexes (facet counts 76 -> 54 ms).
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824"
+            ),
             # Writers take the lock when their transaction starts, so two gunicorn workers
             # never deadlock upgrading read locks ("database is locked"); they wait instead.
             "transaction_mode": "IMMEDIATE",
