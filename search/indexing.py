@@ -19,6 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Model
 
 from .analysis import MAX_INDEXED_TERM_LENGTH, stored_terms
 from .documents import build_document, entry_fields, indexable_services
@@ -31,13 +32,12 @@ from .models import (
     SearchEntryLocation,
     SearchEntryOpening,
     SearchEntryTerm,
+    SearchFacetValue,
 )
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
-# Three parameters a row: under SQLite's oldest limit of 999 a statement.
-TERM_ROWS_A_STATEMENT = 333
 
 
 def index_services(page_ids: Iterable[int]) -> None:
@@ -82,11 +82,17 @@ def _create_entries(documents: list[dict[str, Any]]) -> None:
         for entry in entries
         for location in entry.document["locations"]
     )
-    SearchEntryFacet.objects.bulk_create(
-        SearchEntryFacet(entry_id=entry.pk, facet=facet, value=value)
+    facets = [
+        (entry.pk, facet, value)
         for entry in entries
         for facet, values in entry.facets.items()
         for value in dict.fromkeys(values)
+    ]
+    numbers = _facet_value_numbers({(facet, value) for _, facet, value in facets})
+    _insert_rows(
+        SearchEntryFacet,
+        ("entry_id", "value_id"),
+        [(pk, numbers[facet, value]) for pk, facet, value in facets],
     )
     SearchEntryOpening.objects.bulk_create(
         SearchEntryOpening(
@@ -95,7 +101,24 @@ def _create_entries(documents: list[dict[str, Any]]) -> None:
         for entry in entries
         for opens, closes in entry.opening
     )
-    _insert_term_rows(row for entry in entries for row in _term_rows(entry))
+    _insert_rows(
+        SearchEntryTerm,
+        ("entry_id", "term", "in_name"),
+        [row for entry in entries for row in _term_rows(entry)],
+    )
+
+
+def _facet_value_numbers(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """{(facet, value): its SearchFacetValue's number}, numbering the new ones."""
+    numbers = {(v.facet, v.value): v.pk for v in SearchFacetValue.objects.all()}
+    if missing := pairs - numbers.keys():
+        # Another process may number the same value meanwhile: its number stands.
+        SearchFacetValue.objects.bulk_create(
+            [SearchFacetValue(facet=facet, value=value) for facet, value in missing],
+            ignore_conflicts=True,
+        )
+        numbers = {(v.facet, v.value): v.pk for v in SearchFacetValue.objects.all()}
+    return numbers
 
 
 def _term_rows(entry: SearchEntry) -> Iterator[tuple[int, str, bool]]:
@@ -108,18 +131,22 @@ def _term_rows(entry: SearchEntry) -> Iterator[tuple[int, str, bool]]:
             yield entry.pk, term, term in in_name
 
 
-def _insert_term_rows(rows: Iterable[tuple[int, str, bool]]) -> None:
-    # Fifty-odd rows an entry: as model instances through bulk_create, building and
-    # compiling them took longer than the rest of writing the entries; so plain tuples, in
-    # statements of many rows each (executemany's row a statement was as slow on PostgreSQL).
-    table = connection.ops.quote_name(SearchEntryTerm._meta.db_table)
-    insert = f"INSERT INTO {table} (entry_id, term, in_name) VALUES "
-    rows = list(rows)
+def _insert_rows(model: type[Model], columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Many rows of ``model``'s table as plain tuples, in statements of many rows each.
+
+    Entries have fifty-odd term rows and a dozen facet rows each: as model instances through
+    bulk_create, building and compiling them took longer than the rest of writing the
+    entries (and executemany's statement a row was as slow on PostgreSQL)."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    placeholders = f"({', '.join(['%s'] * len(columns))})"
+    # Under SQLite's oldest limit of 999 parameters a statement.
+    per_statement = 999 // len(columns)
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), TERM_ROWS_A_STATEMENT):
-            batch = rows[start : start + TERM_ROWS_A_STATEMENT]
+        for start in range(0, len(rows), per_statement):
+            batch = rows[start : start + per_statement]
             cursor.execute(
-                insert + ", ".join(["(%s, %s, %s)"] * len(batch)),
+                insert + ", ".join([placeholders] * len(batch)),
                 [value for row in batch for value in row],
             )
 

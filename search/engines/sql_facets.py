@@ -1,7 +1,8 @@
 """The database engine's facets in SQL: each choice as the set of entries passing it, and every
 facet's counts in one statement.
 
-Each facet value an entry carries is a ``SearchEntryFacet`` row and each weekly session a
+Each facet value an entry carries is a ``SearchEntryFacet`` row, holding the value's number
+(``SearchFacetValue``) so counts group integers, and each weekly session a
 ``SearchEntryOpening`` row, written with the entry (search.indexing). A facet's choice keeps the
 entries carrying any of its values; "Open now" and "Open today" keep those with a session in the
 search's window (``directory.opening_hours.open_when``, judged at the search's moment). The
@@ -21,7 +22,7 @@ from django.db.models import QuerySet
 from directory.opening_hours import WeekMoment
 
 from ..filters import FACETS
-from ..models import SearchEntry, SearchEntryFacet, SearchEntryOpening
+from ..models import SearchEntry, SearchEntryFacet, SearchEntryOpening, SearchFacetValue
 from .sql import Sql
 
 # {facet name: chosen values}, as search.facets.chosen_filters gives them.
@@ -51,10 +52,12 @@ _TIMED_VALUES = {
 }
 _STORED_FACETS = tuple(facet.name for facet in FACETS if not facet.timed)
 _FACET_ROWS = SearchEntryFacet._meta.db_table
+_FACET_VALUES = SearchFacetValue._meta.db_table
 _SESSIONS = SearchEntryOpening._meta.db_table
-# Whether the results are a quarter of the catalogue or more (see count_facets).
+# Whether the results are two thirds of the catalogue or more (see count_facets).
 _MANY_RESULTS = (
-    f"((SELECT COUNT(*) FROM result) * 4 >= (SELECT COUNT(*) FROM {SearchEntry._meta.db_table}))"
+    "((SELECT COUNT(*) FROM result) * 3 >= "
+    f"(SELECT COUNT(*) FROM {SearchEntry._meta.db_table}) * 2)"
 )
 
 
@@ -70,10 +73,33 @@ def entries_with(name: str, values: tuple[str, ...], moment: WeekMoment) -> Sql:
 def stored_facet_entries(name: str, values: tuple[str, ...]) -> Sql:
     """SQL for the ids (column ``id``) of the entries carrying any of a stored facet's values."""
     return (
-        Sql(f"SELECT entry_id AS id FROM {_FACET_ROWS} WHERE facet = %s AND value IN (", (name,))
-        + Sql.values(list(values))
+        Sql(f"SELECT entry_id AS id FROM {_FACET_ROWS} WHERE value_id IN (")
+        + _value_numbers(name, values)
         + ")"
     )
+
+
+def _value_numbers(name: str, values: tuple[str, ...] | None = None) -> Sql:
+    """SQL for the numbers of a facet's values (all of them, or these)."""
+    numbers = Sql(f"SELECT id FROM {_FACET_VALUES} WHERE facet = %s", (name,))
+    return numbers + Sql(" AND value IN (") + Sql.values(list(values)) + ")" if values else numbers
+
+
+def _only_if(condition: str) -> str:
+    """A table of one row when ``condition`` (on no table) holds, of none otherwise."""
+    # LIMIT: so SQLite keeps it a table of its own rather than moving the condition into the
+    # query that reads it.
+    return f"(SELECT 1 AS go WHERE {condition} LIMIT 1) gate"
+
+
+def _labelled(grouped: Sql, facets: list[str] | None = None) -> Sql:
+    """(facet, value, count) from a grouping's (value_id, n), for these facets or all."""
+    labelled = (
+        Sql("SELECT v.facet, v.value, c.n FROM (")
+        + grouped
+        + f") c JOIN {_FACET_VALUES} v ON v.id = c.value_id"
+    )
+    return labelled + Sql(" WHERE v.facet IN (") + Sql.values(facets) + ")" if facets else labelled
 
 
 def passing(
@@ -104,35 +130,40 @@ def count_facets(
     unchosen = [name for name in _STORED_FACETS if name not in chosen]
     if not chosen and not candidates.query.where:
         # Browsing the whole catalogue: every row counts, read in the index's order.
-        parts.append(Sql(f"SELECT facet, value, COUNT(*) FROM {_FACET_ROWS} GROUP BY facet, value"))
+        parts.append(
+            _labelled(Sql(f"SELECT value_id, COUNT(*) AS n FROM {_FACET_ROWS} GROUP BY value_id"))
+        )
     elif unchosen:
-        # Few results: from each result to its facet rows. Many (a quarter of the catalogue or
-        # more): every facet row in the index's order, kept when its entry is a result, which
-        # groups without sorting. Each part is empty unless its condition holds; the
-        # databases check a condition on no row once, before reading any.
-        facet_in = Sql.values(unchosen)
-        parts.append(
-            Sql(f"SELECT f.facet, f.value, COUNT(*) FROM result pool CROSS JOIN {_FACET_ROWS} f ")
-            + f"WHERE NOT {_MANY_RESULTS} AND f.entry_id = pool.id AND f.facet IN ("
-            + facet_in
-            + ") GROUP BY f.facet, f.value"
+        # Few results: from each result to its facet rows. Many (two thirds of the catalogue
+        # or more, where that costs more at 10,000 services): every facet row in the index's
+        # order, kept when its entry is a result, which groups without sorting. Each part
+        # starts from a table of one row or none, so it reads nothing unless its condition
+        # holds (SQLite checks a condition in WHERE again on every row it reads, though it
+        # names none of them). The chosen facets' rows are counted too, and left out by name
+        # after grouping: fewer rows than choosing those to count.
+        few = Sql(
+            f"SELECT f.value_id, COUNT(*) AS n FROM {_only_if(f'NOT {_MANY_RESULTS}')} "
+            f"CROSS JOIN result pool CROSS JOIN {_FACET_ROWS} f "
+            "WHERE f.entry_id = pool.id GROUP BY f.value_id"
         )
-        parts.append(
-            Sql(f"SELECT f.facet, f.value, COUNT(*) FROM {_FACET_ROWS} f WHERE {_MANY_RESULTS} ")
+        many = Sql(
+            f"SELECT f.value_id, COUNT(*) AS n FROM {_only_if(_MANY_RESULTS)} "
+            f"CROSS JOIN {_FACET_ROWS} f "
             # "+": not by the entry's index, which would leave the rows to sort.
-            + "AND +f.entry_id IN (SELECT id FROM result) AND f.facet IN ("
-            + facet_in
-            + ") GROUP BY f.facet, f.value"
+            "WHERE +f.entry_id IN (SELECT id FROM result) GROUP BY f.value_id"
         )
+        parts.extend([_labelled(few, unchosen), _labelled(many, unchosen)])
     for name in _STORED_FACETS:
         if name in chosen:
-            parts.append(
-                Sql("SELECT f.facet, f.value, COUNT(*) FROM ")
+            # "+": the facet's values checked on each of the pool's rows, not each looked up.
+            counted = (
+                Sql("SELECT f.value_id, COUNT(*) AS n FROM ")
                 + pool(name)
-                + f" CROSS JOIN {_FACET_ROWS} f WHERE f.entry_id = pool.id AND f.facet = "
-                + Sql.values([name])
-                + " GROUP BY f.facet, f.value"
+                + f" CROSS JOIN {_FACET_ROWS} f WHERE f.entry_id = pool.id AND +f.value_id IN ("
+                + _value_numbers(name)
+                + ") GROUP BY f.value_id"
             )
+            parts.append(_labelled(counted))
     for name, values in _TIMED_VALUES.items():
         counted = pool(name) if name in chosen else Sql("result pool")
         for value in values:
