@@ -61,6 +61,24 @@ def fresh_database(database_url: str) -> str:
     return database_url
 
 
+def database_cpu_seconds() -> float | None:
+    """CPU seconds used so far by this connection's PostgreSQL backend, when the server runs on
+    this machine and its /proc entry can be read (else None): with the writer's own CPU time, a
+    figure a busy machine changes little."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=2000)
@@ -112,13 +130,19 @@ def main() -> None:
     def run(name: str, batch: list[ServiceValues], publish: bool) -> None:
         writer = ServiceWriter(publish=publish)
         default_task_backend.clear()
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, db_cpu = time.perf_counter(), time.process_time(), database_cpu_seconds()
         outcomes: dict[str, int] = {}
         for start in range(0, len(batch), args.batch_size):
             for plan in writer.save(batch[start : start + args.batch_size]):
                 assert plan.ok, plan.problems
                 outcomes[plan.outcome] = outcomes.get(plan.outcome, 0) + 1
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        db_now = database_cpu_seconds()
+        with_db = (
+            f"{len(batch) / (cpu + db_now - db_cpu):>10.0f}"
+            if db_now is not None and db_cpu is not None
+            else f"{'':>10}"
+        )
         started = time.perf_counter()
         for result in default_task_backend.results:
             result.task.func(*result.args, **result.kwargs)
@@ -128,7 +152,7 @@ def main() -> None:
             f"{name:<10} {count:>7,} {count / seconds:>8.0f} "
             f"({writer.seconds['planning']:.1f} + {writer.seconds['writing']:.1f} s)"
             f"{count / indexing if indexing > 0.01 else 0:>10.0f} "
-            f"{count / (seconds + indexing):>10.0f} {count / cpu:>10.0f}   {outcomes}"
+            f"{count / (seconds + indexing):>10.0f} {count / cpu:>10.0f}{with_db}   {outcomes}"
         )
 
     def values(summary_suffix: str = "") -> list[ServiceValues]:
@@ -145,12 +169,12 @@ def main() -> None:
     )
     print(
         "services a second: the writer (seconds planning + writing), the index tasks, both; "
-        "and the writer's services per second of this process's CPU time (the same on a busy "
-        "machine)"
+        "and the writer's services per second of this process's CPU time, then of its and "
+        "PostgreSQL's (the same on a busy machine)"
     )
     print(
         f"{'mode':<10} {'count':>7} {'writer':>8} {'':>15}{'indexes':>10} {'both':>10} "
-        f"{'writer/CPU-s':>12}"
+        f"{'writer/CPU-s':>12} {'+db CPU-s':>9}"
     )
     run("publish", values(), publish=True)
     assert Revision.objects.filter(content_type__model="servicepage").count() == args.count

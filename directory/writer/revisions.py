@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db import models
 from django.db.models import prefetch_related_objects
-from wagtail.models import Page, Revision
+from wagtail.models import COMMENTS_RELATION_NAME, Comment, Page, Revision
 
 from ..models import LevelOfNeed, ServicePage
 from ..models.services import REVISION_REFERENCES_CHECKED_IN_BULK
@@ -28,11 +28,17 @@ def latest_versions(pages: list[ServicePage], parent: Page) -> dict[int, Service
     revisions = Revision.objects.in_bulk(
         [page.latest_revision_id for page in pages if page.latest_revision_id]
     )
+    comments: dict[int, list[Comment]] = defaultdict(list)
+    for comment in Comment.objects.filter(page__in=pages):
+        comments[comment.page_id].append(comment)
     token = REVISION_REFERENCES_CHECKED_IN_BULK.set(LevelOfNeed.objects.in_bulk())
     try:
         opened = {}
         for page in pages:
             page._cached_parent_obj = parent  # every page here is a child of it
+            # Wagtail carries the page's comments over to the revision it opens, a query a
+            # page unless they are already in memory.
+            setattr(page, COMMENTS_RELATION_NAME, comments[page.pk])
             revision = revisions.get(page.latest_revision_id)
             opened[page.pk] = page.with_content_json(revision.content) if revision else page
     finally:

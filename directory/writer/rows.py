@@ -101,11 +101,11 @@ class RowWriter:
             page.latest_revision_created_at = now
             page.review_due = page.compute_review_due()
             rows.append(page)
-        base_rows = [_page_row(page) for page in rows]
-        insert_rows(Page, base_rows, read_back=["path"])
-        for page, base in zip(rows, base_rows, strict=True):
-            page.pk = page.id = page.page_ptr_id = base.pk
-        # The ServicePage half of each row (bulk_create refuses multi-table inheritance).
+        # The wagtailcore_page half of each row, then the ServicePage half (bulk_create refuses
+        # multi-table inheritance).
+        insert_rows(Page, rows, read_back=["path"])
+        for page in rows:
+            page.page_ptr_id = page.id
         insert_rows(ServicePage, rows)
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(rows))
 
@@ -147,7 +147,7 @@ class RowWriter:
     # -- revisions, page rows and history ----------------------------------------------------
 
     def _revisions(self, writes: list[PageWrite], now: Any) -> dict[int, Revision]:
-        revisions = Revision.objects.bulk_create(
+        revisions = [
             Revision(
                 content_type=self.content_type,
                 base_content_type=self.base_content_type,
@@ -158,7 +158,9 @@ class RowWriter:
                 content=item.page.serializable_data(),
             )
             for item in writes
-        )
+        ]
+        # (A page has one revision a batch, and its earlier ones were made before ``now``.)
+        insert_rows(Revision, revisions, read_back=["object_id", "content_type", "created_at"])
         return {int(revision.object_id): revision for revision in revisions}
 
     def _update_pages(
@@ -263,13 +265,3 @@ def _save_new_references(pages: list[ServicePage]) -> None:
                     related.save()
                 if related is not None and related.pk is not None:
                     setattr(obj, field.attname, related.pk)
-
-
-def _page_row(page: ServicePage) -> Page:
-    """The wagtailcore_page half of a new service page."""
-    values = {
-        field.attname: getattr(page, field.attname)
-        for field in Page._meta.concrete_fields
-        if field.name not in ("id",)
-    }
-    return Page(**values)

@@ -52,14 +52,25 @@ class Planned:
     unpublish: bool = False
     based_on: int | None = None  # the revision the values were applied to
     live_title: str = ""
-    # The service's content before and after the values (``changes.content_hash``), so a feed
-    # can tell later whether someone has edited what it wrote.
-    before: str = ""
-    after: str = ""
+    # The service's content before the values (``changes.snapshot``; none for a new one).
+    snapshot_before: tuple = ()
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def before(self) -> str:
+        """A fingerprint of the service's content before the values (``changes.content_hash``),
+        so a feed can tell later whether someone has edited what it wrote; worked out only when
+        asked, by feeds."""
+        return content_hash(self.snapshot_before) if self.snapshot_before else ""
+
+    @property
+    def after(self) -> str:
+        """The service's content with the values (as written, once written: new organisations
+        and terms have their ids then); worked out only when asked, by feeds."""
+        return content_hash(snapshot(self.page)) if self.page is not None else ""
 
     @property
     def checked_page(self) -> ServicePage:
@@ -141,8 +152,7 @@ class ServiceWriter:
         page.slug = _slug(values.slug or page.title)
         problems = check(page, self.age_bands)
         wanted_live = self.publish and page.status not in NOT_PUBLISHED
-        after = content_hash(snapshot(page))
-        return Planned(values, "created", page, problems, publish=wanted_live, after=after)
+        return Planned(values, "created", page, problems, publish=wanted_live)
 
     def _plan_update(
         self,
@@ -169,8 +179,7 @@ class ServiceWriter:
             unpublish=unpublish,
             based_on=page.latest_revision_id,
             live_title=page.title if page.live else "",
-            before=content_hash(before),
-            after=content_hash(after),
+            snapshot_before=before,
         )
 
     def _refusals(self, pages: list[ServicePage]) -> dict[int, str]:
@@ -229,8 +238,6 @@ class ServiceWriter:
                 [PageWrite(plan.checked_page, plan.publish, plan.live_title) for plan in todo]
             )
             for plan in todo:
-                # Now new organisations and terms have their ids.
-                plan.after = content_hash(snapshot(plan.checked_page))
                 if plan.unpublish:
                     live = ServicePage.objects.get(pk=plan.checked_page.pk)
                     live.unpublish(user=self.user, log_action=True)
