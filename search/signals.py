@@ -118,9 +118,12 @@ def _services_using(instance: Any) -> list[int]:
     return []
 
 
-def _on_term_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
-    # Names, slugs, categories and order all show in results and facets.
-    if not raw:
+def _on_term_saved(
+    sender: Any, instance: Any, created: bool = False, raw: bool = False, **kwargs: Any
+) -> None:
+    # Names, slugs, categories and order all show in results and facets. A new term has no
+    # services yet (an import saves hundreds of new organisations, a query each otherwise).
+    if not raw and not created:
         update_services(_services_using(instance))
 
 

@@ -180,7 +180,9 @@ class RecordReader:
             # Plain text (another directory's export of ours): keep the service's own formatting
             # when the words are the same.
             def keep_formatting(current: str) -> str:
-                same = plain_text(description) == plain_text(current or "")
+                if not current or current == description:
+                    return description
+                same = plain_text(description) == plain_text(current)
                 return current if same else description
 
             fields["description"] = keep_formatting

@@ -57,6 +57,7 @@ ESSENTIAL = {"id", "name", "status"}
 STATUSES = {"active", "inactive", "defunct", "temporarily closed"}
 
 _DOMAIN = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?([/?#].*)?$", re.I)
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _SPACE_CHARS = " \t\r\n\xa0\u200b\u200c\u200d\u2060\ufeff"
 
 
@@ -241,6 +242,8 @@ def _give_ids(obj: Any, owner: str, path: str, repairs: Repairs | None = None) -
 
 
 def _as_uuid(given: str, repairs: Repairs | None) -> str:
+    if _CANONICAL_UUID.fullmatch(given):  # (as str(uuid.UUID(given)) would write it; most are)
+        return given
     try:
         return str(uuid.UUID(given))
     except ValueError:
