@@ -119,12 +119,19 @@ def _shorten(text: str, limit: int = 200) -> str:
 # -- screenshots ---------------------------------------------------------------------------------
 
 
+SCREENSHOT_TIMEOUT_MS = 30_000
+
+
 def screenshot(page: Page, name: str, viewport: Viewport, *, full_page: bool = True) -> Path:
     """A PNG in test-artifacts/screenshots/, e.g. home-phone-390.png: the full page, or with
     full_page=False the first screen only."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}-{viewport}.png"
-    page.screenshot(path=str(path), full_page=full_page, animations="disabled")
+    # A record for people to look at, not what the test checks: the A to Z's full page took
+    # over the default 10 s to capture with both cores busy (a full suite at load average 4).
+    page.screenshot(
+        path=str(path), full_page=full_page, animations="disabled", timeout=SCREENSHOT_TIMEOUT_MS
+    )
     return path
 
 
