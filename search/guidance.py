@@ -105,15 +105,15 @@ def closest_needs(q: str) -> list[Link]:
 def area_wide_services(outcome: SearchOutcome) -> list[Link]:
     """Services available wherever you are in the area, those of the named needs first."""
     named = {term.slug for found in outcome.understood.reading.evidence for term in found.terms}
-    of_named_need = SearchEntryFacet.objects.filter(
-        entry=OuterRef("pk"), value__facet=NEED, value__value__in=named
-    )
+    entries = SearchEntry.objects.filter(area_wide=True).order_by("sort_name", "pk")
+    if named:
+        of_named_need = SearchEntryFacet.objects.filter(
+            entry=OuterRef("pk"), value__facet=NEED, value__value__in=named
+        )
+        entries = entries.alias(of_named_need=Exists(of_named_need)).order_by(
+            "-of_named_need", "sort_name", "pk"
+        )
     # Ordered and cut in SQL: at 10,000 services thousands reach the whole area, and reading
     # every one's document to keep five took longer than the search.
-    documents = (
-        SearchEntry.objects.filter(area_wide=True)
-        .alias(of_named_need=Exists(of_named_need))
-        .order_by("-of_named_need", "sort_name", "pk")
-        .values_list("document", flat=True)[:AREA_WIDE_SHOWN]
-    )
+    documents = entries.values_list("document", flat=True)[:AREA_WIDE_SHOWN]
     return [Link(document["name"], document["url"]) for document in documents]
