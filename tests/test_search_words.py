@@ -288,6 +288,23 @@ def test_nothing_found_is_never_a_dead_end(client, make_service, site_structure)
     assert panel.find("a", href="/needs/")
 
 
+def test_nothing_found_offers_the_named_needs_help_across_the_area_first(
+    client, make_service, site_structure
+) -> None:
+    for title, need in (("Aardvark line", "Parenting programmes"), ("Zebra line", "Bereavement")):
+        make_service(
+            title=title, needs=[need], available_across_area=True, by_phone=True, slug=title[:5]
+        )
+    # The words name bereavement, but no service is at the specialist level.
+    response = client.get("/search/", {"q": "bereavement", "level": "specialist"})
+    links = soup_of(response).find(id="nothing-found").find_all("a", string=re.compile("line"))
+    assert [link.get_text() for link in links] == ["Zebra line", "Aardvark line"]
+    # Without a named need, by name.
+    response = client.get("/search/", {"q": "parking permit"})
+    links = soup_of(response).find(id="nothing-found").find_all("a", string=re.compile("line"))
+    assert [link.get_text() for link in links] == ["Aardvark line", "Zebra line"]
+
+
 def test_outside_the_area_is_named_with_the_national_service(
     client, make_service, postcodes, site_structure
 ) -> None:

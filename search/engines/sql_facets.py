@@ -15,6 +15,7 @@ common table expression, so the statement works them out once for every count.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -22,7 +23,13 @@ from django.db.models import QuerySet
 from directory.opening_hours import WeekMoment
 
 from ..filters import FACETS
-from ..models import SearchEntry, SearchEntryFacet, SearchEntryOpening, SearchFacetValue
+from ..models import (
+    IndexGeneration,
+    SearchEntry,
+    SearchEntryFacet,
+    SearchEntryOpening,
+    SearchFacetValue,
+)
 from .sql import Sql
 
 # {facet name: chosen values}, as search.facets.chosen_filters gives them.
@@ -54,11 +61,10 @@ _STORED_FACETS = tuple(facet.name for facet in FACETS if not facet.timed)
 _FACET_ROWS = SearchEntryFacet._meta.db_table
 _FACET_VALUES = SearchFacetValue._meta.db_table
 _SESSIONS = SearchEntryOpening._meta.db_table
-# Whether the results are two thirds of the catalogue or more (see count_facets).
-_MANY_RESULTS = (
-    "((SELECT COUNT(*) FROM result) * 3 >= "
-    f"(SELECT COUNT(*) FROM {SearchEntry._meta.db_table}) * 2)"
-)
+# Whether the candidates are a fifth of the catalogue or more, and the results two thirds (see
+# count_facets), from the statement's ``sizes``: {catalogue} is the number of entries.
+_MANY_CANDIDATES = "candidates * 5 >= {catalogue}"
+_MANY_RESULTS = "results * 3 >= {catalogue} * 2"
 
 
 def entries_with(name: str, values: tuple[str, ...], moment: WeekMoment) -> Sql:
@@ -86,10 +92,15 @@ def _value_numbers(name: str, values: tuple[str, ...] | None = None) -> Sql:
 
 
 def _only_if(condition: str) -> str:
-    """A table of one row when ``condition`` (on no table) holds, of none otherwise."""
+    """A table of one row when ``condition`` on the statement's ``sizes`` holds, else none."""
     # LIMIT: so SQLite keeps it a table of its own rather than moving the condition into the
     # query that reads it.
-    return f"(SELECT 1 AS go WHERE {condition} LIMIT 1) gate"
+    return f"(SELECT 1 AS go FROM sizes WHERE {condition} LIMIT 1) gate"
+
+
+@lru_cache(maxsize=2)
+def _catalogue_size(generation: int, token: str) -> int:
+    return SearchEntry.objects.count()
 
 
 def _labelled(grouped: Sql, facets: list[str] | None = None) -> Sql:
@@ -117,15 +128,20 @@ def count_facets(
 ) -> tuple[Counts, int]:
     """Every facet's counts (each ignoring its own choice) and the number of results."""
     choices = {name: entries_with(name, values, moment) for name, values in chosen.items()}
+    # Whether each candidate passes each choice, worked out once in ``scored``: written into
+    # the results and every other facet's pool instead, each choice's entries were read again
+    # for each (a third of the statement's time with three choices).
+    passes = {name: f"passes_{number}" for number, name in enumerate(choices)}
 
-    def pool(excluded: str) -> Sql:
-        """The candidates passing every choice but ``excluded``'s, as a table ``pool``."""
-        conditions = [
-            Sql("id IN (") + sql + ")" for name, sql in choices.items() if name != excluded
-        ]
-        where = Sql.join(" AND ", conditions) if conditions else Sql("1 = 1")
-        return Sql("(SELECT id FROM candidate WHERE ") + where + ") pool"
+    def pool(excluded: str) -> str:
+        """The candidates passing every choice but ``excluded``'s."""
+        conditions = [column for name, column in passes.items() if name != excluded]
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        return f"SELECT id FROM scored{where}"
 
+    catalogue = _catalogue_size(*IndexGeneration.current())
+    many_candidates = _MANY_CANDIDATES.format(catalogue=catalogue)
+    many_results = _MANY_RESULTS.format(catalogue=catalogue)
     parts = []
     unchosen = [name for name in _STORED_FACETS if name not in chosen]
     if not chosen and not candidates.query.where:
@@ -142,12 +158,12 @@ def count_facets(
         # names none of them). The chosen facets' rows are counted too, and left out by name
         # after grouping: fewer rows than choosing those to count.
         few = Sql(
-            f"SELECT f.value_id, COUNT(*) AS n FROM {_only_if(f'NOT {_MANY_RESULTS}')} "
+            f"SELECT f.value_id, COUNT(*) AS n FROM {_only_if(f'NOT {many_results}')} "
             f"CROSS JOIN result pool CROSS JOIN {_FACET_ROWS} f "
             "WHERE f.entry_id = pool.id GROUP BY f.value_id"
         )
         many = Sql(
-            f"SELECT f.value_id, COUNT(*) AS n FROM {_only_if(_MANY_RESULTS)} "
+            f"SELECT f.value_id, COUNT(*) AS n FROM {_only_if(many_results)} "
             f"CROSS JOIN {_FACET_ROWS} f "
             # "+": not by the entry's index, which would leave the rows to sort.
             "WHERE +f.entry_id IN (SELECT id FROM result) GROUP BY f.value_id"
@@ -155,17 +171,24 @@ def count_facets(
         parts.extend([_labelled(few, unchosen), _labelled(many, unchosen)])
     for name in _STORED_FACETS:
         if name in chosen:
-            # "+": the facet's values checked on each of the pool's rows, not each looked up.
-            counted = (
-                Sql("SELECT f.value_id, COUNT(*) AS n FROM ")
-                + pool(name)
-                + f" CROSS JOIN {_FACET_ROWS} f WHERE f.entry_id = pool.id AND +f.value_id IN ("
-                + _value_numbers(name)
-                + ") GROUP BY f.value_id"
+            # Few candidates: from each of the pool's entries to its rows of the facet ("+":
+            # each row checked, rather than each of the facet's values looked up). Many (a
+            # fifth of the catalogue or more, where that reads more rows): the facet's rows in
+            # the index's order, kept when their entry is in the pool. Gated as above.
+            by_entry = Sql(
+                f"SELECT f.value_id, COUNT(*) AS n FROM {_only_if(f'NOT {many_candidates}')} "
+                f"CROSS JOIN ({pool(name)}) pool CROSS JOIN {_FACET_ROWS} f "
+                "WHERE f.entry_id = pool.id AND +f.value_id IN ("
             )
-            parts.append(_labelled(counted))
+            by_value = Sql(
+                f"SELECT f.value_id, COUNT(*) AS n FROM {_only_if(many_candidates)} "
+                f"CROSS JOIN {_FACET_ROWS} f WHERE +f.entry_id IN ({pool(name)}) "
+                "AND f.value_id IN ("
+            )
+            for counted in (by_entry, by_value):
+                parts.append(_labelled(counted + _value_numbers(name) + ") GROUP BY f.value_id"))
     for name, values in _TIMED_VALUES.items():
-        counted = pool(name) if name in chosen else Sql("result pool")
+        counted = Sql(f"({pool(name)}) pool" if name in chosen else "result pool")
         for value in values:
             parts.append(
                 Sql("SELECT ")
@@ -183,13 +206,21 @@ def count_facets(
     parts.append(
         Sql("SELECT ") + Sql.literal("") + ", " + Sql.literal("") + ", COUNT(*) FROM result"
     )
-    results = [Sql("id IN (") + sql + ")" for sql in choices.values()]
-    statement = (
-        Sql("WITH candidate(id) AS (")
-        + Sql.of(candidates.values("pk"))
-        + "), result(id) AS (SELECT id FROM candidate WHERE "
-        + (Sql.join(" AND ", results) if results else Sql("1 = 1"))
-        + ") "
+    statement = Sql("WITH candidate(id) AS (") + Sql.of(candidates.values("pk")) + ")"
+    if choices:
+        flags = [Sql("(id IN (") + sql + f")) AS {passes[name]}" for name, sql in choices.items()]
+        statement += (
+            Sql(", scored AS (SELECT id, ")
+            + Sql.join(", ", flags)
+            + " FROM candidate), result(id) AS (SELECT id FROM scored WHERE "
+            + " AND ".join(passes.values())
+            + ")"
+        )
+    else:
+        statement += ", result(id) AS (SELECT id FROM candidate)"
+    statement += (
+        Sql(", sizes(candidates, results) AS ")
+        + "(SELECT (SELECT COUNT(*) FROM candidate), (SELECT COUNT(*) FROM result)) "
         + Sql.join(" UNION ALL ", parts)
     )
     counts: Counts = {facet.name: {} for facet in FACETS}
