@@ -6,16 +6,20 @@
 
 1. Makes the feed: ``generate_services --count N`` into a temporary SQLite database, then
    ``export_openreferral`` (every service as a v3 ``service_full``), in a child process.
-2. Serves it as a real API would, from a threaded ``http.server`` on loopback: ``/services``
-   pages of 500 list items carrying only one-to-one fields, and ``/services/{id}`` the full
-   record, so the importer has to follow every page and fetch every service's details
-   (``IMPORT_FETCH_CONCURRENCY`` at a time, default 4).
+2. Serves it as a real API would, from a threaded ``http.server`` on loopback in a process of
+   its own (a feed's server is not the importer's work): ``/services`` pages of 500 list items
+   carrying only one-to-one fields, and ``/services/{id}`` the full record, so the importer has
+   to follow every page and fetch every service's details (``IMPORT_FETCH_CONCURRENCY`` at a
+   time, default 4).
 3. Imports it, published, into a fresh database (a temporary SQLite file, or the PostgreSQL
-   database named, dropped and created again), timing fetching and importing apart. The index
-   tasks the import asks for (public search, Wagtail's admin search and reference index) are
-   collected and timed separately, as a worker would run them after the import.
+   database named, dropped and created again), as ``import_openreferral URL`` does: the list's
+   pages first, then each service's details fetched while the services before it are written.
+   The index tasks the import asks for (public search, Wagtail's admin search and reference
+   index) are collected and timed separately, as a worker would run them after the import.
 
-Prints seconds and services a second for each part, and the import's summary.
+Prints seconds and services a second for each part, the importer's CPU seconds, and the
+import's summary. ``--sequential`` fetches every detail first and imports after, as before the
+two overlapped.
 """
 
 from __future__ import annotations
@@ -25,15 +29,15 @@ import atexit
 import http.server
 import io
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections import Counter
 from pathlib import Path
+from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
@@ -64,10 +68,22 @@ def make_feed(count: int, workdir: Path) -> list[dict]:
     return json.loads(path.read_text())
 
 
-def serve(records: list[dict]) -> tuple[str, Counter]:
+def serve(records: list[dict]) -> tuple[str, dict[str, Any]]:
+    """The feed's URL, served by a child process until this one ends, and the number of
+    requests it has answered of each kind (shared counters)."""
+    requests = {"pages": multiprocessing.Value("i", 0), "details": multiprocessing.Value("i", 0)}
+    ready = multiprocessing.Queue()
+    server = multiprocessing.get_context("fork").Process(
+        target=_serve, args=(records, requests, ready), daemon=True
+    )
+    server.start()
+    atexit.register(server.terminate)
+    return f"http://127.0.0.1:{ready.get(timeout=60)}/services", requests
+
+
+def _serve(records: list[dict], requests: dict[str, Any], ready: Any) -> None:
     by_id = {record["id"]: json.dumps(record).encode() for record in records}
     pages = -(-len(records) // PAGE_SIZE)
-    requests = Counter()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -84,10 +100,12 @@ def serve(records: list[dict]) -> tuple[str, Counter]:
                      "last_page": number >= pages, "empty": not chunk,
                      "contents": [{k: r[k] for k in ONE_TO_ONE if k in r} for r in chunk]}
                 ).encode()  # fmt: skip
-                requests["pages"] += 1
+                with requests["pages"].get_lock():
+                    requests["pages"].value += 1
             elif path.startswith("/services/") and path[10:] in by_id:
                 body = by_id[path[10:]]
-                requests["details"] += 1
+                with requests["details"].get_lock():
+                    requests["details"].value += 1
             else:
                 self.send_response(404)
                 self.send_header("Content-Length", "0")
@@ -104,8 +122,8 @@ def serve(records: list[dict]) -> tuple[str, Counter]:
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/services", requests
+    ready.put(server.server_address[1])
+    server.serve_forever()
 
 
 def main() -> None:
@@ -113,6 +131,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--sequential", action="store_true", help="fetch everything, then import")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-feed-"))
@@ -121,6 +140,7 @@ def main() -> None:
     started = time.perf_counter()
     records = make_feed(args.count, workdir)
     print(f"  ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    url, requests = serve(records)  # (before Django opens a database connection to inherit)
 
     from bench.service_writer import fresh_database
 
@@ -150,30 +170,44 @@ def main() -> None:
     ).enable()
     from django_tasks import default_task_backend
 
-    from exchange.openreferral.fetching import load_feed
+    from exchange.openreferral.fetching import open_feed
     from exchange.openreferral.importing import import_services
 
-    url, requests = serve(records)
-    started = time.perf_counter()
-    feed = load_feed(url)
+    started, cpu = time.perf_counter(), time.process_time()
+    feed = open_feed(url)
+    listing = time.perf_counter() - started
+    if args.sequential:
+        for _record in feed.stream():
+            pass
     fetching = time.perf_counter() - started
-    started = time.perf_counter()
-    report = import_services(feed.records, publish=True, feed_notes=feed.notes)
-    importing = time.perf_counter() - started
+    report = import_services(
+        feed.stream(), total=len(feed.records), publish=True, feed_notes=feed.notes
+    )
+    importing = time.perf_counter() - started - fetching
+    cpu = time.process_time() - cpu
     started = time.perf_counter()
     for result in default_task_backend.results:
         result.task.func(*result.args, **result.kwargs)
     indexing = time.perf_counter() - started
 
     count = len(feed.records)
+    served = {kind: counter.value for kind, counter in requests.items()}
     print(f"\nImporting a {count:,}-service ORUK v3 feed from a local server, {connection.vendor}:")
     print(
-        f"fetching   {fetching:7.1f} s  {count / fetching:6.0f}/s   "
-        f"({feed.pages} pages, {feed.details:,} /services/{{id}}, {feed.retries} retries, "
-        f"{args.concurrency} at a time; server saw {dict(requests)})"
+        f"the list   {listing:7.1f} s           ({feed.pages} pages; then {feed.details:,} "
+        f"/services/{{id}}, {feed.retries} retries, {args.concurrency} at a time; server saw "
+        f"{served})"
     )
-    print(f"importing  {importing:7.1f} s  {count / importing:6.0f}/s")
-    print(f"  = fetched and imported in {fetching + importing:.1f} s")
+    if args.sequential:
+        print(f"details    {fetching - listing:7.1f} s  {count / (fetching - listing):6.0f}/s")
+        print(f"importing  {importing:7.1f} s  {count / importing:6.0f}/s")
+    else:
+        print(f"details fetched while importing {importing:.1f} s  {count / importing:6.0f}/s")
+    total = fetching + importing
+    print(
+        f"  = fetched and imported in {total:.1f} s ({count / total:.0f}/s); the importer's "
+        f"CPU {cpu:.1f} s ({count / cpu:.0f} services per CPU-second)"
+    )
     print(
         f"index tasks{indexing:7.1f} s  {count / indexing:6.0f}/s  (a worker's, after the import)"
     )

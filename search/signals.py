@@ -7,6 +7,7 @@ request returns when none is (``background.dispatch.run_soon``), so the next sea
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -40,9 +41,38 @@ def update_services_task(page_ids: list[int]) -> None:
     index_services(page_ids)
 
 
-# Page ids collected while a bulk change (an import) defers its index updates; None otherwise.
+# A bulk change (an import) sends its index updates in groups of about this many services, or
+# those of this many seconds, whichever comes first: each update moves the index's generation,
+# and every app server then reads all the index's facts again on its next search (a second or
+# so at 10,000 services), so an import indexing each batch of 200 as it went made one search in
+# a hundred slow while it ran. Services still become searchable as the import goes.
+DEFERRED_SERVICES = 2000
+DEFERRED_SECONDS = 60.0
+
+
+class _Deferred:
+    """The page ids a bulk change has collected since its last group was sent."""
+
+    def __init__(self) -> None:
+        self.ids: set[int] = set()
+        self.since = 0.0  # when the first of them came
+
+    def add(self, ids: list[int]) -> None:
+        if not self.ids:
+            self.since = time.monotonic()
+        self.ids.update(ids)
+        if len(self.ids) >= DEFERRED_SERVICES or time.monotonic() - self.since >= DEFERRED_SECONDS:
+            self.send()
+
+    def send(self) -> None:
+        if self.ids:
+            ids, self.ids = sorted(self.ids), set()
+            run_soon(update_services_task, ids)
+
+
+# The index updates of a bulk change in progress in this thread or task; None otherwise.
 # A context variable, so one request's import never swallows another thread's updates.
-_deferred: ContextVar[set[int] | None] = ContextVar("deferred_index_updates", default=None)
+_deferred: ContextVar[_Deferred | None] = ContextVar("deferred_index_updates", default=None)
 
 
 def update_services(page_ids: Any) -> None:
@@ -51,29 +81,27 @@ def update_services(page_ids: Any) -> None:
         return
     deferred = _deferred.get()
     if deferred is not None:
-        deferred.update(ids)
+        deferred.add(ids)
         return
     run_soon(update_services_task, ids)
 
 
 @contextmanager
 def deferred_index_updates() -> Iterator[None]:
-    """Collect the index updates a bulk change causes and send them as one task at the end.
-
-    Importing thousands of services would otherwise index them one page at a time. Nothing is
-    sent if the block raises (an all-or-nothing import rolled back has nothing to index).
-    """
+    """Send the index updates of a bulk change in groups (``DEFERRED_SERVICES``, above) rather
+    than as each page or batch is written, and what is left when the block ends, even if it
+    raises: an import writes in batches that each commit, and indexing a page whose change was
+    rolled back only writes what the page is."""
     if _deferred.get() is not None:  # nested: the outer block sends them
         yield
         return
-    collected: set[int] = set()
-    token = _deferred.set(collected)
+    deferred = _Deferred()
+    token = _deferred.set(deferred)
     try:
         yield
     finally:
         _deferred.reset(token)
-    if collected:
-        run_soon(update_services_task, sorted(collected))
+        deferred.send()
 
 
 def _services_under(page: Page) -> list[int]:

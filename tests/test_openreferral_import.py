@@ -469,6 +469,53 @@ def test_admin_upload_needs_the_import_permission(client, make_user) -> None:
     assert not ServicePage.objects.filter(title="Stay and play").exists()
 
 
+# -- search index updates while importing ---------------------------------------------------
+
+
+def test_a_long_import_updates_the_search_index_in_groups(
+    site_structure, postcodes, monkeypatch
+) -> None:
+    """Each index update makes every app server read the index's facts again, so an import
+    sends them in groups of batches, not one a batch; every service is indexed by the end."""
+    from exchange.openreferral import importing
+    from search import signals
+    from search.models import IndexGeneration, SearchEntry
+
+    monkeypatch.setattr(importing, "DEFAULT_BATCH_SIZE", 2)
+    monkeypatch.setattr(signals, "DEFERRED_SERVICES", 3)
+    records = [record(name=f"Stay and play {number}") for number in range(7)]
+    before = IndexGeneration.current()[0]
+    report = import_services(records, publish=True)
+    assert report.ok, report.lines()
+    # Batches of 2, 2, 2 and 1: the index is updated after the second (4 services) and the
+    # fourth (3), not after each of the four.
+    assert IndexGeneration.current()[0] - before == 2
+    indexed = ServicePage.objects.filter(oruk_id__in=[r["id"] for r in records])
+    assert SearchEntry.objects.filter(pk__in=indexed.values("pk")).count() == 7
+
+
+def test_an_import_that_fails_midway_still_indexes_what_it_wrote(
+    site_structure, postcodes, monkeypatch
+) -> None:
+    from exchange.openreferral import importing
+    from search.models import SearchEntry
+
+    monkeypatch.setattr(importing, "DEFAULT_BATCH_SIZE", 2)
+    written = []
+    original = importing._Importer.write
+
+    def write_then_fail(self, batch):  # the third batch breaks, as a lost connection would
+        if len(written) == 2:
+            raise RuntimeError("connection lost")
+        written.append(batch)
+        original(self, batch)
+
+    monkeypatch.setattr(importing._Importer, "write", write_then_fail)
+    with pytest.raises(RuntimeError):
+        import_services([record(name=f"Stay and play {n}") for n in range(6)], publish=True)
+    assert SearchEntry.objects.filter(page__in=ServicePage.objects.all()).count() == 4
+
+
 # -- round trip of the demo borough ---------------------------------------------------------
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils import timezone
 
 from directory.models import FeedSource, ImportRun
 
-from ..openreferral.fetching import SourceError, load_feed, parse_json, records_in
+from ..openreferral.fetching import SourceError, open_feed, parse_json, records_in
 from ..openreferral.importing import import_services as import_openreferral
 from ..spreadsheets.importer import import_services as import_spreadsheet
 
@@ -58,19 +59,22 @@ def execute(run: ImportRun) -> None:
 def _import(run: ImportRun) -> tuple[str, dict[str, Any], bool]:
     if run.kind == ImportRun.Kind.SPREADSHEET:
         return _spreadsheet(run)
+    records: Iterable[Any]
     if run.kind == ImportRun.Kind.FEED:
         assert run.feed is not None  # a feed's run is made with its feed (queue_feed_pull)
         run.progress("Fetching the feed", 0, 0)
-        feed = load_feed(
-            run.feed.url,
-            on_page=lambda n, total: run.progress("Fetching pages", n, total),
-            on_detail=lambda n, total: run.progress("Fetching each service's details", n, total),
+        feed = open_feed(
+            run.feed.url, on_page=lambda n, total: run.progress("Fetching pages", n, total)
         )
-        records, notes = feed.records, feed.notes
+        # Each service's details are fetched as the import goes ("Importing" counts both).
+        records, notes = feed.stream(), feed.notes
+        total = len(feed.records)
     else:
-        records, notes = records_in(parse_json(bytes(run.upload or b""), run.filename)), {}
+        listed = records_in(parse_json(bytes(run.upload or b""), run.filename))
+        records, notes, total = listed, {}, len(listed)
     report = import_openreferral(
         records,
+        total=total,
         publish=run.publish,
         user=run.user,
         dry_run=run.check_only,

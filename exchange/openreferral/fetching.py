@@ -11,13 +11,17 @@ fetched, ``IMPORT_FETCH_CONCURRENCY`` at a time. Every request is retried, with 
 (or the ``Retry-After`` the server asks for), when the server answers 429 or 5xx or drops the
 connection; a detail that still cannot be fetched leaves the list item as it was, with a note.
 All requests go through ``safe_http`` (http(s) only, no private addresses, deadlines).
+
+``open_feed`` fetches the list; ``Feed.stream`` then gives the records in order as their details
+come, so an import can write the first services while the later ones are still being fetched.
+``load_feed`` does both, for the whole feed at once.
 """
 
 from __future__ import annotations
 
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,12 +51,25 @@ class SourceError(Exception):
 
 @dataclass
 class Feed:
+    # The records; until ``stream`` has been read to the end, a paged list's items may still
+    # lack their details.
     records: list[Any]
     notes: dict[int, str] = field(default_factory=dict)  # record position -> what went wrong
     pages: int = 0
     details: int = 0  # /services/{id} fetched
     requests: int = 0
     retries: int = 0
+    fetcher: _Fetcher | None = field(default=None, repr=False)  # the details still to fetch
+
+    def stream(self) -> Iterator[Any]:
+        """Every record in feed order, each with its details (fetched ahead of the reader,
+        ``IMPORT_FETCH_CONCURRENCY`` at a time). ``notes`` and ``details`` are complete once it
+        has been read to the end."""
+        if self.fetcher is None:
+            yield from self.records
+            return
+        fetcher, self.fetcher = self.fetcher, None
+        yield from fetcher.details()
 
 
 def is_url(source: str) -> bool:
@@ -70,6 +87,16 @@ def load_feed(
 ) -> Feed:
     """The records of ``source`` and what happened fetching them. ``on_page(number, total)``
     is called after each page of a paged list, ``on_detail(done, total)`` as details come."""
+    feed = open_feed(source, on_page=on_page, on_detail=on_detail)
+    for _record in feed.stream():
+        pass
+    return feed
+
+
+def open_feed(
+    source: str, *, on_page: Progress | None = None, on_detail: Progress | None = None
+) -> Feed:
+    """``source``'s records as its list gives them; their details come with ``Feed.stream``."""
     if is_url(source):
         return _Fetcher(on_page, on_detail).load(source)
     try:
@@ -155,6 +182,8 @@ class _Fetcher:
         self.on_page = on_page
         self.on_detail = on_detail
         self.feed = Feed([])
+        self.list_url = ""
+        self.done = 0  # details fetched or given up
 
     def load(self, url: str) -> Feed:
         document = self.get(url)
@@ -163,7 +192,8 @@ class _Fetcher:
         if _is_paged(document):
             records += self._following_pages(url, document)
         self.feed.records = records
-        self._details(url)
+        self.list_url = url
+        self.feed.fetcher = self
         return self.feed
 
     def get(self, url: str) -> Any:
@@ -203,38 +233,46 @@ class _Fetcher:
                 self.on_page(len(seen), _total_pages(document))
         return records
 
-    def _details(self, list_url: str) -> None:
+    def details(self) -> Iterator[Any]:
+        """The records in order, each list item replaced by its details once fetched."""
+        records = self.feed.records
         wanted = [
             (position, url)
-            for position, record in enumerate(self.feed.records)
+            for position, record in enumerate(records)
             if isinstance(record, dict)
             and record.get("id")
             and not DETAIL_KEYS & {key for key, value in record.items() if value is not None}
-            and (url := _detail_url(list_url, str(record["id"])))
+            and (url := _detail_url(self.list_url, str(record["id"])))
         ]
-        if not wanted:
-            return
-        done = 0
-        with ThreadPoolExecutor(max_workers=max(1, settings.IMPORT_FETCH_CONCURRENCY)) as pool:
-            for position, result in pool.map(self._detail, wanted):
-                done += 1
-                if isinstance(result, dict):
-                    self.feed.records[position] = result
-                    self.feed.details += 1
-                else:
-                    self.feed.notes[position] = (
-                        f"Only the list's fields were imported: its details could not be "
-                        f"fetched ({result})"
-                    )
-                if self.on_detail:
-                    self.on_detail(done, len(wanted))
+        pool = ThreadPoolExecutor(max_workers=max(1, settings.IMPORT_FETCH_CONCURRENCY))
+        try:
+            # Each submitted at once; the pool runs IMPORT_FETCH_CONCURRENCY at a time.
+            coming = {position: pool.submit(self._detail, url) for position, url in wanted}
+            for position in range(len(records)):
+                if position in coming:
+                    self._arrived(position, coming.pop(position).result(), len(wanted))
+                yield records[position]
+        finally:  # (a reader that stops early leaves nothing running)
+            pool.shutdown(wait=True, cancel_futures=True)
 
-    def _detail(self, item: tuple[int, str]) -> tuple[int, Any]:
-        position, url = item
+    def _arrived(self, position: int, result: Any, wanted: int) -> None:
+        if isinstance(result, dict):
+            self.feed.records[position] = result
+            self.feed.details += 1
+        else:
+            self.feed.notes[position] = (
+                f"Only the list's fields were imported: its details could not be fetched ({result})"
+            )
+        self.done += 1
+        if self.on_detail:
+            self.on_detail(self.done, wanted)
+
+    def _detail(self, url: str) -> Any:
+        """A service's record, or what went wrong fetching it."""
         try:
             document = self.get(url)
         except SourceError as error:
-            return position, str(error)
+            return str(error)
         if isinstance(document, dict) and document.get("id"):
-            return position, document
-        return position, f"{url} is not a service record"
+            return document
+        return f"{url} is not a service record"

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -27,6 +28,7 @@ from wagtail.log_actions import log
 
 from directory.models import DirectoryIndexPage, FeedSource, ServicePage
 from directory.writer import DEFAULT_BATCH_SIZE, Planned, Problem, ServiceWriter
+from search.signals import deferred_index_updates
 
 from ..feeds.links import FeedLinks, record_hash
 from .feed_versions import as_v3, v1_path, version_of
@@ -71,7 +73,13 @@ class _Record:
     published_id: str  # the id as the publisher wrote it
     version: str
     data: dict[str, Any]  # repaired, in v3's names
-    raw_hash: str = ""  # the record as published, to tell next time whether the feed changed it
+    raw: Any = None  # the record as published
+
+    @cached_property
+    def raw_hash(self) -> str:
+        """The record as published, to tell next time whether the feed changed it (worked out
+        only for a feed's services)."""
+        return record_hash(self.raw)
 
     def path(self, path: str) -> str:
         """A path in the repaired record as a path in the record as published."""
@@ -79,8 +87,9 @@ class _Record:
 
 
 def import_services(
-    records: list[Any],
+    records: Iterable[Any],
     *,
+    total: int | None = None,
     publish: bool = False,
     user: AbstractBaseUser | None = None,
     dry_run: bool = False,
@@ -89,56 +98,68 @@ def import_services(
     feed_notes: dict[int, str] | None = None,
     feed: FeedSource | None = None,
 ) -> ImportReport:
-    """Check and upsert ``records``; see the module's docstring. ``feed_notes`` are what went
-    wrong fetching records (by position), reported with them. With ``feed``, services are
-    linked to it, and one edited here since the feed last wrote it keeps the edit
-    (``exchange.feeds.links``)."""
+    """Check and upsert ``records``; see the module's docstring.
+
+    ``records`` are read a batch at a time, so from a stream (``Feed.stream``) the first
+    services are written while later ones are still being fetched; ``total`` says how many are
+    coming, for ``progress`` (by default, the length of ``records``). ``feed_notes`` are what
+    went wrong fetching records (by position), reported with them once every record has been
+    read (a stream fills them in as it goes). With ``feed``, services are linked to it, and one
+    edited here since the feed last wrote it keeps the edit (``exchange.feeds.links``)."""
     started = time.perf_counter()
-    report = ImportReport(publish=publish, dry_run=dry_run, strict=strict, records=len(records))
+    if total is None:
+        total = len(records) if isinstance(records, Sized) else 0
+    report = ImportReport(publish=publish, dry_run=dry_run, strict=strict, records=0)
     directory = DirectoryIndexPage.objects.first()
     if directory is None:
         report.source_errors = ["The site has no directory page yet; run manage.py setup_site."]
         return report
-    if not records:
-        report.source_errors = ["The source has no services."]
-        return report
-    good = _prepare(records, report)
-    for index, message in (feed_notes or {}).items():
-        record = records[index] if isinstance(records[index], dict) else {}
-        report.warnings.append(ReportProblem(index, str(record.get("id", "")), "$", message))
     writer = ServiceWriter(user=user, publish=publish, directory=directory)
     importer = _Importer(report, writer, feed)
-    total, done = len(records), len(records) - len(good)
+    preparing = _Preparing(report)
+    batches = preparing.batches(records)
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress(done, max(total, done))
+
     if strict or dry_run:
-        for batch in _batches(good):
+        good: list[_Record] = []
+        for batch, read in batches:
             importer.check(batch)
-            done += len(batch)
-            if progress:
-                progress(done, total)
-        if dry_run or report.errors:
+            good += batch
+            advance(read)
+        preparing.report_feed_notes(feed_notes)
+        if not report.records or dry_run or report.errors:
             if not dry_run:  # strict, and something was wrong: nothing is written
                 report.created, report.updated, report.unchanged = [], [], []
-            importer.report_found(dry_run=dry_run)
-            _finish(report, started)
-            return report
+            return _finish(report, importer, started, dry_run=dry_run)
         report.created, report.updated, report.unchanged = [], [], []
         importer.warn_when_reading = False  # said already, while checking
-        done = len(records) - len(good)
-    for batch in _batches(good):
-        importer.write(batch)
-        done += len(batch)
-        if progress:
-            progress(done, total)
+        done = report.records - len(good)
+        batches = ((batch, len(batch)) for batch in _batches(good))
+    with deferred_index_updates():  # (indexed for search in groups of batches)
+        for batch, read in batches:
+            importer.write(batch)
+            advance(read)
+    preparing.report_feed_notes(feed_notes)
     importer.update_organisations(user)
-    importer.report_found(dry_run=False)
-    _finish(report, started)
-    return report
+    return _finish(report, importer, started, dry_run=False)
 
 
-def _finish(report: ImportReport, started: float) -> None:
+def _finish(
+    report: ImportReport, importer: _Importer, started: float, *, dry_run: bool
+) -> ImportReport:
+    if not report.records:
+        report.source_errors = ["The source has no services."]
+    importer.report_found(dry_run=dry_run)
     report.errors.sort(key=lambda error: error.index)
     report.warnings.sort(key=lambda warning: warning.index)
     report.seconds = time.perf_counter() - started
+    return report
 
 
 def _batches(records: list[_Record]) -> Iterator[list[_Record]]:
@@ -146,14 +167,37 @@ def _batches(records: list[_Record]) -> Iterator[list[_Record]]:
         yield records[start : start + DEFAULT_BATCH_SIZE]
 
 
-def _prepare(records: list[Any], report: ImportReport) -> list[_Record]:
-    """The records that can be read: versions told, defects repaired, duplicates refused."""
-    good: list[_Record] = []
-    first: dict[str, int] = {}
-    for index, raw in enumerate(records):
+class _Preparing:
+    """Reads records as they come: versions told, defects repaired, duplicates refused."""
+
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        self.first: dict[str, int] = {}  # service id -> the position that had it first
+        self.published_ids: list[str] = []  # by position
+
+    def batches(self, records: Iterable[Any]) -> Iterator[tuple[list[_Record], int]]:
+        """The readable records a batch at a time, each with how many records it read."""
+        good: list[_Record] = []
+        read = 0
+        for raw in records:
+            record = self._prepare(raw)
+            read += 1
+            if record is not None:
+                good.append(record)
+            if read == DEFAULT_BATCH_SIZE:
+                yield good, read
+                good, read = [], 0
+        if read:
+            yield good, read
+
+    def _prepare(self, raw: Any) -> _Record | None:
+        report = self.report
+        index = report.records
+        report.records += 1
         published_id = str(raw.get("id", "")) if isinstance(raw, dict) else ""
+        self.published_ids.append(published_id)
         version = version_of(raw) if isinstance(raw, dict) else "3"
-        record = _Record(index, published_id, version, {}, record_hash(raw))
+        record = _Record(index, published_id, version, {}, raw)
         data, repairs = repair(as_v3(raw) if version == "1" and isinstance(raw, dict) else raw)
         report.repairs.update(repairs.counts)
         report.warnings += [
@@ -165,25 +209,30 @@ def _prepare(records: list[Any], report: ImportReport) -> list[_Record]:
                 ReportProblem(index, published_id, record.path(path), message)
                 for path, message in repairs.errors
             ]
-            continue
+            return None
         report.versions[version] += 1
-        if data["id"] in first:
+        if data["id"] in self.first:
             report.errors.append(
                 ReportProblem(
                     index,
                     published_id,
                     "$.id",
-                    f"Record {first[data['id']]} has the same id; each service may appear only "
-                    "once, so this one was not imported.",
+                    f"Record {self.first[data['id']]} has the same id; each service may appear "
+                    "only once, so this one was not imported.",
                 )
             )
-            continue
-        first[data["id"]] = index
+            return None
+        self.first[data["id"]] = index
         record.data = data
         for path in unplaced(data):
             report.unplaced[record.path(path)] += 1
-        good.append(record)
-    return good
+        return record
+
+    def report_feed_notes(self, notes: dict[int, str] | None) -> None:
+        for index, message in (notes or {}).items():
+            self.report.warnings.append(
+                ReportProblem(index, self.published_ids[index], "$", message)
+            )
 
 
 class _Importer:

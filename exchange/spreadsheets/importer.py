@@ -25,6 +25,7 @@ from tqdm import tqdm
 
 from directory.models import DirectoryIndexPage
 from directory.writer import DEFAULT_BATCH_SIZE, ServiceWriter
+from search.signals import deferred_index_updates
 
 from .columns import headers as template_headers
 from .reading import Sheet, SpreadsheetError, read_spreadsheet
@@ -202,18 +203,20 @@ def _write(
     progress: bool,
     on_progress: Progress | None,
 ) -> None:
-    """Write the checked rows a batch at a time (each batch one transaction, indexed after)."""
+    """Write the checked rows a batch at a time (each batch one transaction), indexed for
+    search in groups of batches (``search.signals.deferred_index_updates``)."""
     writer = ServiceWriter(user=user, publish=publish)
     bar = tqdm(total=len(rows), desc="Importing", unit="service", disable=not progress)
     written = 0
-    for batch in _batches(rows):
-        for plan in writer.write(writer.plan(row_values(parsed) for parsed in batch)):
-            if not plan.ok:
-                raise ValidationError(plan.problems[0].message)
-            if plan.outcome in ("created", "updated"):
-                setattr(report, plan.outcome, getattr(report, plan.outcome) + 1)
-        bar.update(len(batch))
-        written += len(batch)
-        if on_progress:
-            on_progress("Importing", written, len(rows))
+    with deferred_index_updates():
+        for batch in _batches(rows):
+            for plan in writer.write(writer.plan(row_values(parsed) for parsed in batch)):
+                if not plan.ok:
+                    raise ValidationError(plan.problems[0].message)
+                if plan.outcome in ("created", "updated"):
+                    setattr(report, plan.outcome, getattr(report, plan.outcome) + 1)
+            bar.update(len(batch))
+            written += len(batch)
+            if on_progress:
+                on_progress("Importing", written, len(rows))
     bar.close()

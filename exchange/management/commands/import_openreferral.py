@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from exchange.openreferral.fetching import SourceError, is_url, load_feed
+from exchange.openreferral.fetching import SourceError, is_url, open_feed
 from exchange.openreferral.importing import import_services
 
 
@@ -67,21 +67,22 @@ class Command(BaseCommand):
             details.update(done - details.n)
 
         try:
-            feed = load_feed(source, on_page=on_page, on_detail=on_detail)
+            feed = open_feed(source, on_page=on_page, on_detail=on_detail)
         except SourceError as error:
+            details.close()
             raise CommandError(f"Nothing was imported: {error}") from None
         finally:
             pages.close()
-            details.close()
-        records = feed.records
-        bar = tqdm(total=len(records), desc="Importing", unit="service", disable=not progress)
+        total = len(feed.records)
+        bar = tqdm(total=total, desc="Importing", unit="service", disable=not progress)
 
         def on_progress(done: int, total: int) -> None:
             bar.update(done - bar.n)
 
         try:
             report = import_services(
-                records,
+                feed.stream(),  # written as the details come
+                total=total,
                 publish=options["publish"],
                 user=user,
                 dry_run=options["dry_run"],
@@ -90,9 +91,10 @@ class Command(BaseCommand):
                 feed_notes=feed.notes,
             )
         finally:
+            details.close()
             bar.close()
-        summary, *details = report.lines()
-        for line in details:
+        summary, *lines = report.lines()
+        for line in lines:
             (self.stderr if line.startswith("Error") else self.stdout).write(line)
         if not report.ok:
             raise CommandError(f"{summary} ({report.seconds:,.1f} s)")
