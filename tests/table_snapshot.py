@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection
 
 
@@ -42,6 +43,9 @@ class TableSnapshot:
                 _write(cursor, table, rows)
             if connection.vendor == "postgresql":
                 _advance_sequences(cursor, list(self.rows))
+        # The rows changed behind the models' signals, so nothing cached from the old rows
+        # (Wagtail's site root paths, above all: a Site id that is gone) may be read again.
+        cache.clear()
 
 
 def _tables(cursor: Any) -> list[str]:

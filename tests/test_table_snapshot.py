@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from wagtail.models import Revision
+from wagtail.models import Revision, Site
 
 from directory.models import ServicePage
 
@@ -66,3 +66,21 @@ def test_rows_put_back_read_as_they_were_written(make_service, postcodes):
     later = make_service(title="Story time", slug="story-time")
     assert later.pk > restored.pk
     assert later.latest_revision_id > Revision.objects.filter(object_id=str(restored.pk)).get().pk
+
+
+def test_rows_put_back_are_not_shadowed_by_what_was_cached_from_the_old_rows(make_service):
+    # Restoring bypasses the models' signals, so Wagtail would not forget its site root paths:
+    # a Site id that no longer exists made the admin's home page answer 500 on PostgreSQL.
+    make_service(title="Toddler splash")
+    before = TableSnapshot.take()
+    site = Site.objects.get(is_default_site=True)
+    site_id = site.pk
+    site.delete()
+    moved = Site.objects.create(
+        hostname="localhost", root_page=site.root_page, is_default_site=True
+    )
+    assert [path.site_id for path in Site.get_site_root_paths()] == [moved.pk]
+
+    TableSnapshot({"wagtailcore_site": before.rows["wagtailcore_site"]}).restore()
+    assert [path.site_id for path in Site.get_site_root_paths()] == [site_id]
+    assert site.root_page.get_site().pk == site_id
