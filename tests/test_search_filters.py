@@ -132,3 +132,25 @@ def test_each_facet_is_counted_and_filters_on_both_engines(
     assert [hit.document["id"] for hit in filtered.results.hits] == [every_page.pk]
     # A facet's counts ignore its own choice: the other service still counts elsewhere.
     assert sum(filtered.results.facet_counts[search_filter.name].values()) >= 1
+
+
+def test_a_value_no_service_carries_finds_nothing_until_a_service_carries_it(
+    engine_name, make_service
+):
+    # The database engine writes each value's number into its SQL, read once per index
+    # generation: a value first carried after that reading must still be found.
+    make_service(title="Stay and play", levels=["universal"], needs=["Infant feeding"])
+
+    def titles(query: str) -> list[str]:
+        outcome = run_search(parse_search_query(QueryDict(query)), log=False)
+        assert outcome.engine == engine_name
+        return sorted(hit.document["name"] for hit in outcome.results.hits)
+
+    assert titles("level=specialist") == []
+    assert titles("level=specialist&level=universal") == ["Stay and play"]
+    assert titles("level=specialist&need=infant-feeding") == []
+
+    make_service(title="Speech clinic", slug="speech-clinic", levels=["specialist"])
+    assert titles("level=specialist") == ["Speech clinic"]
+    outcome = run_search(parse_search_query(QueryDict("level=universal")), log=False)
+    assert outcome.results.facet_counts["level"] == {"universal": 1, "specialist": 1}

@@ -86,9 +86,34 @@ def stored_facet_entries(name: str, values: tuple[str, ...]) -> Sql:
 
 
 def _value_numbers(name: str, values: tuple[str, ...] | None = None) -> Sql:
-    """SQL for the numbers of a facet's values (all of them, or these)."""
-    numbers = Sql(f"SELECT id FROM {_FACET_VALUES} WHERE facet = %s", (name,))
-    return numbers + Sql(" AND value IN (") + Sql.values(list(values)) + ")" if values else numbers
+    """SQL for the numbers of a facet's values (all of them, or these), written out.
+
+    As numbers, not a subquery on the values' table: PostgreSQL's planner then knows from its
+    statistics how many rows each value has. Given a subquery, it guessed one value's worth,
+    and read thousands of entries one by one where it should have started from a need's few
+    hundred (a page of results by need and two levels, 38 -> 20 ms at 10,000 services)."""
+    numbered = _numbers_now().get(name, {})
+    numbers = (
+        list(numbered.values())
+        if values is None
+        else [numbered[value] for value in values if value in numbered]
+    )
+    # No entry carries the value: a list no row's number is in.
+    return Sql(", ".join(["%s"] * len(numbers)), tuple(numbers)) if numbers else Sql("NULL")
+
+
+def _numbers_now() -> dict[str, dict[str, int]]:
+    return _numbers_at(*IndexGeneration.current())
+
+
+@lru_cache(maxsize=2)
+def _numbers_at(generation: int, token: str) -> dict[str, dict[str, int]]:
+    """{facet: {value: number}} of the generation: values are numbered in the transaction that
+    writes the entries carrying them and moves the generation on, and never deleted."""
+    numbers: dict[str, dict[str, int]] = {}
+    for number, facet, value in SearchFacetValue.objects.values_list("pk", "facet", "value"):
+        numbers.setdefault(facet, {})[value] = number
+    return numbers
 
 
 def _only_if(condition: str) -> str:
