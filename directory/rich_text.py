@@ -5,16 +5,17 @@ content, every attribute but a link's ``href`` (http, https, mailto, tel) goes, 
 tags below are kept. What is left is laid out as the description field allows (paragraphs,
 ``h3`` headings, bulleted and numbered lists, bold, italic, links, line breaks): any heading
 becomes an ``h3``, containers (``div``, ``section``, tables) become paragraphs, inline tags the
-field does not have (``span``, ``u``) are unwrapped, keeping their words. Finally Wagtail's own
-whitelist turns it into the database's rich text format, as the editor would.
+field does not have (``span``, ``u``) are unwrapped, keeping their words. The result is in the
+database's rich text format, exactly as Wagtail's own whitelist (what the editor uses) leaves it.
 
 Plain text becomes a paragraph per line. ``summary_and_description`` takes the first paragraph
 (at most 300 characters, cut at a sentence where it is longer) as the plain summary, and leaves
 the rest as the description, so the opening is never said twice.
 
-The layout writes its HTML as Wagtail's whitelist would (text escaped as Django escapes it,
-links checked by Wagtail's ``check_url``), so the whitelist, a second parse of every
-description, is left out; tests/test_rich_text_layout.py checks it would change nothing.
+The layout writes its HTML as that whitelist would (text escaped as Django escapes it, links
+checked by Wagtail's ``check_url``, blank runs between tags said once), so the whitelist, a
+second parse of every description, is left out; tests/test_rich_text_layout.py checks that it
+would change nothing.
 """
 
 from __future__ import annotations
