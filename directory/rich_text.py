@@ -5,12 +5,17 @@ content, every attribute but a link's ``href`` (http, https, mailto, tel) goes, 
 tags below are kept. What is left is laid out as the description field allows (paragraphs,
 ``h3`` headings, bulleted and numbered lists, bold, italic, links, line breaks): any heading
 becomes an ``h3``, containers (``div``, ``section``, tables) become paragraphs, inline tags the
-field does not have (``span``, ``u``) are unwrapped, keeping their words. Finally Wagtail's own
-whitelist turns it into the database's rich text format, as the editor would.
+field does not have (``span``, ``u``) are unwrapped, keeping their words. The result is in the
+database's rich text format, exactly as Wagtail's own whitelist (what the editor uses) leaves it.
 
 Plain text becomes a paragraph per line. ``summary_and_description`` takes the first paragraph
 (at most 300 characters, cut at a sentence where it is longer) as the plain summary, and leaves
 the rest as the description, so the opening is never said twice.
+
+The layout writes its HTML as that whitelist would (text escaped as Django escapes it, links
+checked by Wagtail's ``check_url``, blank runs between tags said once), so the whitelist, a
+second parse of every description, is left out; tests/test_rich_text_layout.py checks that it
+would change nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from dataclasses import dataclass
 import nh3
 from bs4 import BeautifulSoup, NavigableString, Tag
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.whitelist import check_url
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 SUMMARY_LENGTH = 300
@@ -40,6 +46,7 @@ _HTML_TAG = re.compile(
     r"<\s*/?\s*(p|br|b|i|strong|em|a|ul|ol|li|h[1-6]|div|span|table|section|u)\b", re.I
 )
 _SPACE = re.compile(r"\s+")
+_BLANK_BETWEEN_TAGS = re.compile(r">([ \t\n\f\r]+)<")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
@@ -86,7 +93,7 @@ def blocks_from_html(value: str) -> list[Block]:
 def blocks_from_text(value: str) -> list[Block]:
     """A paragraph per line of plain text (entities such as &amp; read as what they stand for)."""
     lines = [_words(html.unescape(line)) for line in _ZERO_WIDTH.sub("", value or "").splitlines()]
-    return [Block("p", html.escape(line, quote=False), line) for line in lines if line]
+    return [Block("p", html.escape(line), line) for line in lines if line]
 
 
 def blocks_of(value: str) -> list[Block]:
@@ -94,9 +101,14 @@ def blocks_of(value: str) -> list[Block]:
 
 
 def rich_text(blocks: list[Block]) -> str:
-    return (
-        clean_rich_text("".join(f"<{b.tag}>{b.html}</{b.tag}>" for b in blocks)) if blocks else ""
-    )
+    """The blocks as rich text in the database format."""
+    joined = "".join(f"<{b.tag}>{b.html}</{b.tag}>" for b in blocks)
+    # Only spaces between two tags: one space, or one newline if any (as BeautifulSoup reads it).
+    joined = _BLANK_BETWEEN_TAGS.sub(lambda m: ">\n<" if "\n" in m[1] else "> <", joined)
+    if "linktype" in joined or "embedtype" in joined:
+        # Words the database format reads as internal links or embeds: as the editor would.
+        return clean_rich_text(joined)
+    return joined
 
 
 def plain(blocks: list[Block]) -> str:
@@ -114,7 +126,7 @@ def summary_and_description(value: str) -> tuple[str, str]:
     if len(first.text) <= SUMMARY_LENGTH:
         return first.text, rich_text(rest)
     summary, remainder = cut_summary(first.text)
-    return summary, rich_text([Block("p", html.escape(remainder, quote=False), remainder), *rest])
+    return summary, rich_text([Block("p", html.escape(remainder), remainder), *rest])
 
 
 def cut_summary(text: str) -> tuple[str, str]:
@@ -184,7 +196,7 @@ class _Layout:
 def _inline(node: Tag | NavigableString) -> tuple[str, str]:
     """(inline HTML, plain text) of a node inside a paragraph."""
     if isinstance(node, NavigableString):
-        return html.escape(str(node), quote=False), str(node)
+        return html.escape(str(node)), str(node)
     if node.name == "br":
         return "<br/>", " "
     inner, text = _inline_children(node)
@@ -192,7 +204,8 @@ def _inline(node: Tag | NavigableString) -> tuple[str, str]:
         tag = _INLINE[node.name]
         return (f"<{tag}>{inner}</{tag}>", text) if text.strip() else (inner, text)
     if node.name == "a" and node.get("href"):
-        return f'<a href="{html.escape(str(node["href"]))}">{inner}</a>', text
+        href = check_url(str(node["href"]))  # (a link the whitelist refuses keeps no address)
+        return (f'<a href="{html.escape(href)}">' if href else "<a>") + f"{inner}</a>", text
     if node.name in _CONTAINERS or node.name in _HEADINGS or node.name in ("p", "li"):
         return f" {inner} ", f" {text} "  # a block inside a paragraph: words kept apart
     return inner, text

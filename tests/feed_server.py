@@ -2,8 +2,9 @@
 
 ``FeedServer.routes`` maps a request path (with its query) to bytes (a 200 JSON answer) or to
 a callable taking the request handler, which answers as it likes: redirects, errors, slow
-bodies. Requests are counted per path. The ``feed_server`` fixture (tests/conftest.py) puts the
-server's host in IMPORT_ALLOWED_HOSTS, as a council would name its intranet feed's host.
+bodies. Requests are counted per path, and connections in all. The ``feed_server`` fixture
+(tests/conftest.py) puts the server's host in IMPORT_ALLOWED_HOSTS, as a council would name its
+intranet feed's host.
 """
 
 from __future__ import annotations
@@ -18,14 +19,22 @@ Route = bytes | Callable[[http.server.BaseHTTPRequestHandler], None]
 
 
 class FeedServer:
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", keep_alive_seconds: float | None = None) -> None:
+        """``keep_alive_seconds``: how long a connection may wait for its next request."""
         self.routes: dict[str, Route] = {}
         self.requests: Counter[str] = Counter()
+        self.connections = 0
         self.lock = threading.Lock()
         server = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            timeout = keep_alive_seconds
+
+            def setup(self) -> None:
+                super().setup()
+                with server.lock:
+                    server.connections += 1
 
             def do_GET(self) -> None:  # noqa: N802
                 with server.lock:

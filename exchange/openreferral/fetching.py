@@ -7,9 +7,10 @@ the following pages are fetched by setting its ``page`` parameter until the last
 A list's items usually carry only a service's one-to-one fields (``/services`` in both ORUK v1
 and v3); its locations, contacts, schedules and terms are at ``/services/{id}``. When a list
 from a URL ending in ``/services`` has items without them, each item's ``/services/{id}`` is
-fetched, ``IMPORT_FETCH_CONCURRENCY`` at a time. Every request is retried, with growing pauses
-(or the ``Retry-After`` the server asks for), when the server answers 429 or 5xx or drops the
-connection; a detail that still cannot be fetched leaves the list item as it was, with a note.
+fetched, ``IMPORT_FETCH_CONCURRENCY`` at a time over as many connections kept open. Every
+request is retried, with growing pauses (or the ``Retry-After`` the server asks for), when the
+server answers 429 or 5xx or drops the connection; a detail that still cannot be fetched leaves
+the list item as it was, with a note.
 All requests go through ``safe_http`` (http(s) only, no private addresses, deadlines).
 
 ``open_feed`` fetches the list; ``Feed.stream`` then gives the records in order as their details
@@ -30,7 +31,7 @@ from typing import Any
 from django.conf import settings
 
 from .json_limits import JSONLimitError, load_json
-from .safe_http import FetchError, fetch
+from .safe_http import Connections, FetchError, fetch
 
 MAX_BYTES = 100 * 1024 * 1024  # one response; the largest council feeds are a few MB
 MAX_PAGES = 10_000
@@ -184,13 +185,15 @@ class _Fetcher:
         self.feed = Feed([])
         self.list_url = ""
         self.done = 0  # details fetched or given up
+        self.connections: Connections | None = None  # kept open while a part is fetched
 
     def load(self, url: str) -> Feed:
-        document = self.get(url)
-        records = list(records_in(document))
-        self.feed.pages = 1
-        if _is_paged(document):
-            records += self._following_pages(url, document)
+        with Connections(keep=1) as self.connections:
+            document = self.get(url)
+            records = list(records_in(document))
+            self.feed.pages = 1
+            if _is_paged(document):
+                records += self._following_pages(url, document)
         self.feed.records = records
         self.list_url = url
         self.feed.fetcher = self
@@ -201,7 +204,8 @@ class _Fetcher:
         for attempt in range(ATTEMPTS):
             self.feed.requests += 1
             try:
-                return parse_json(fetch(url, max_bytes=MAX_BYTES).body, url)
+                answer = fetch(url, max_bytes=MAX_BYTES, connections=self.connections)
+                return parse_json(answer.body, url)
             except FetchError as error:
                 if not error.retryable or attempt == ATTEMPTS - 1:
                     raise SourceError(str(error)) from None
@@ -244,7 +248,9 @@ class _Fetcher:
             and not DETAIL_KEYS & {key for key, value in record.items() if value is not None}
             and (url := _detail_url(self.list_url, str(record["id"])))
         ]
-        pool = ThreadPoolExecutor(max_workers=max(1, settings.IMPORT_FETCH_CONCURRENCY))
+        concurrency = max(1, settings.IMPORT_FETCH_CONCURRENCY)
+        self.connections = Connections(keep=concurrency)
+        pool = ThreadPoolExecutor(max_workers=concurrency)
         try:
             # Each submitted at once; the pool runs IMPORT_FETCH_CONCURRENCY at a time.
             coming = {position: pool.submit(self._detail, url) for position, url in wanted}
@@ -254,6 +260,7 @@ class _Fetcher:
                 yield records[position]
         finally:  # (a reader that stops early leaves nothing running)
             pool.shutdown(wait=True, cancel_futures=True)
+            self.connections.close()
 
     def _arrived(self, position: int, result: Any, wanted: int) -> None:
         if isinstance(result, dict):

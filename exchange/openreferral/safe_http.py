@@ -11,6 +11,12 @@
   included, and a limit on the bytes read; a server that stops sending is given up on after
   ``settings.IMPORT_IDLE_SECONDS`` or at the deadline, whichever comes first.
 
+- Given ``Connections``, a connection is kept open after a complete 2xx answer and used again
+  for the next request to the same scheme, host name and port, if its address is one the host
+  still resolves to (every one checked again, as for a new connection). A connection is never
+  used again once the server says it will close it, or after an error, a redirect or an answer
+  not read to its end; one the server closed while it was idle is replaced by a new one.
+
 Errors are ``FetchError`` with a message for people; ``retryable`` marks the ones worth trying
 again (429, 5xx, a dropped connection).
 """
@@ -18,10 +24,13 @@ again (429, 5xx, a dropped connection).
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import ipaddress
+import selectors
 import socket
 import ssl
+import threading
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
@@ -61,13 +70,15 @@ def fetch(
     max_bytes: int,
     seconds: float | None = None,
     accept: str = "application/json",
+    connections: Connections | None = None,
 ) -> Response:
-    """The body of a 2xx answer to GET ``url``; FetchError for anything else."""
+    """The body of a 2xx answer to GET ``url``; FetchError for anything else. With
+    ``connections``, an open connection to the same server is used when there is one."""
     deadline = time.monotonic() + (seconds or settings.IMPORT_FETCH_SECONDS)
     for _ in range(MAX_REDIRECTS + 1):
         target = _Target.parse(url)
-        address = target.checked_address(deadline)
-        status, headers, body = _get(target, address, deadline, max_bytes, accept)
+        addresses = target.checked_addresses(deadline)
+        status, headers, body = _get(target, addresses, deadline, max_bytes, accept, connections)
         if status in REDIRECTS and headers.get("location"):
             url = urllib.parse.urljoin(url, headers["location"])
             continue
@@ -129,8 +140,8 @@ class _Target:
             url, parts.scheme, parts.hostname.lower(), port or default_port, path, authorization
         )
 
-    def checked_address(self, deadline: float) -> IPAddress:
-        """The first address the host resolves to, once every one of them is allowed."""
+    def checked_addresses(self, deadline: float) -> list[IPAddress]:
+        """The addresses the host resolves to, once every one of them is allowed."""
         addresses = _resolve(self.host, self.port, deadline)
         if not addresses:
             raise FetchError(f"{self.host} has no address.")
@@ -141,7 +152,7 @@ class _Target:
                     "(or this server itself), which imports may not reach. If this is a "
                     "council intranet feed, add its host to IMPORT_ALLOWED_HOSTS."
                 )
-        return addresses[0]
+        return addresses
 
 
 @cache
@@ -231,17 +242,122 @@ def _past_deadline(target: _Target) -> FetchError:
     )
 
 
+class Connections:
+    """Open connections kept between the requests of one import, shared by its threads.
+
+    Use as a context manager: leaving it closes every connection kept."""
+
+    def __init__(self, keep: int = 4) -> None:
+        self.keep = keep  # idle connections at most (about one per fetching thread)
+        self.idle: list[tuple[_Key, _Connection]] = []
+        self.lock = threading.Lock()
+        self.closed = False
+
+    def take(self, target: _Target, addresses: list[IPAddress]) -> _Connection | None:
+        """An idle connection to ``target``'s server at one of its checked ``addresses``."""
+        wanted = {_Key(target.scheme, target.host, target.port, str(a)) for a in addresses}
+        with self.lock:
+            found = next((i for i, (key, _) in enumerate(self.idle) if key in wanted), None)
+            if found is None:
+                return None
+            _key, connection = self.idle.pop(found)
+        if _closed_while_idle(connection):
+            connection.close()
+            return None
+        return connection
+
+    def give_back(self, target: _Target, connection: _Connection) -> None:
+        key = _Key(target.scheme, target.host, target.port, connection.address)
+        with self.lock:
+            if not self.closed and len(self.idle) < self.keep:
+                self.idle.append((key, connection))
+                return
+        connection.close()
+
+    def close(self) -> None:
+        with self.lock:
+            self.closed = True
+            idle, self.idle = self.idle, []
+        for _key, connection in idle:
+            connection.close()
+
+    def __enter__(self) -> Connections:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@dataclass(frozen=True)
+class _Key:
+    scheme: str
+    host: str
+    port: int
+    address: str
+
+
+_Connection = _PinnedHTTPConnection | _PinnedHTTPSConnection
+
+
+def _closed_while_idle(connection: _Connection) -> bool:
+    """Whether the server hung up (or sent something unasked) since the last answer."""
+    if connection.sock is None:
+        return True
+    with selectors.DefaultSelector() as selector:
+        selector.register(connection.sock, selectors.EVENT_READ)
+        return bool(selector.select(timeout=0))
+
+
+class _ClosedWhileIdle(Exception):
+    """A kept connection the server had closed before our request reached it."""
+
+
 def _get(
-    target: _Target, address: IPAddress, deadline: float, max_bytes: int, accept: str
+    target: _Target,
+    addresses: list[IPAddress],
+    deadline: float,
+    max_bytes: int,
+    accept: str,
+    connections: Connections | None,
 ) -> tuple[int, dict[str, str], bytes]:
+    kept = connections.take(target, addresses) if connections else None
+    if kept is not None:
+        try:
+            return _exchange(kept, target, deadline, max_bytes, accept, connections)
+        except _ClosedWhileIdle:
+            pass  # (a GET is safe to send again) on a new connection
     kind = _PinnedHTTPSConnection if target.scheme == "https" else _PinnedHTTPConnection
-    connection = kind(target.host, target.port, address, _remaining(deadline, target))
+    connection = kind(target.host, target.port, addresses[0], _remaining(deadline, target))
+    return _exchange(connection, target, deadline, max_bytes, accept, connections)
+
+
+def _exchange(
+    connection: _Connection,
+    target: _Target,
+    deadline: float,
+    max_bytes: int,
+    accept: str,
+    connections: Connections | None,
+) -> tuple[int, dict[str, str], bytes]:
+    """GET on ``connection``, which is then closed or, complete and reusable, given back."""
+    kept = connection.sock is not None  # (a new connection connects in ``request``)
     headers = {"Accept": accept, "User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
     if target.authorization:
         headers["Authorization"] = target.authorization
+    reusable = False
     try:
-        connection.request("GET", target.path, headers=headers)
-        response = connection.getresponse()
+        connection.timeout = _remaining(deadline, target)
+        if kept:
+            connection.raw_socket.settimeout(connection.timeout)
+        try:
+            connection.request("GET", target.path, headers=headers)
+            _ack_at_once(connection.raw_socket)
+            response = connection.getresponse()
+        except (ConnectionResetError, BrokenPipeError, ConnectionAbortedError):
+            # (RemoteDisconnected is a ConnectionResetError: no answer at all.)
+            if kept:
+                raise _ClosedWhileIdle from None
+            raise
         answer = {name.lower(): value for name, value in response.getheaders()}
         if response.status in REDIRECTS or not 200 <= response.status < 300:
             return response.status, answer, b""
@@ -258,6 +374,9 @@ def _get(
             body += chunk
             if len(body) > max_bytes:
                 raise FetchError(f"{target.shown} is larger than {_megabytes(max_bytes)}.")
+        if response.length == 0:
+            response.read()  # (Python 3.11's read1 leaves a body read to its declared end open)
+        reusable = response.isclosed() and not response.will_close and connection.sock is not None
         return response.status, answer, bytes(body)
     except TimeoutError:
         if time.monotonic() >= deadline - 0.01:
@@ -273,7 +392,19 @@ def _get(
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
         raise FetchError(f"Cannot fetch {target.shown}: {reason}.", retryable=True) from None
     finally:
-        connection.close()
+        if reusable and connections is not None:
+            connections.give_back(target, connection)
+        else:
+            connection.close()
+
+
+def _ack_at_once(sock: socket.socket) -> None:
+    """Acknowledge the answer's first packet without the usual delay (Linux). A server that
+    writes its headers and body separately, with Nagle's algorithm on, holds the body until
+    that acknowledgement: 40 ms on every answer but the first on a kept connection."""
+    if hasattr(socket, "TCP_QUICKACK"):
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
 
 
 def _megabytes(size: int) -> str:
