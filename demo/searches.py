@@ -192,12 +192,7 @@ def load_demo_searches(*, now: datetime.datetime | None = None, progress: bool =
             rows.row(search)
             for search in tqdm(searches, desc="Demo searches", unit="search", disable=not progress)
         ]
-    created = SearchLog.objects.bulk_create(logged, batch_size=500)
-    # created_at is auto_now_add, so bulk_create stamped "now": put the spread dates back.
-    for row, search in zip(created, searches, strict=True):
-        row.created_at = search.created_at
-    SearchLog.objects.bulk_update(created, ["created_at"], batch_size=500)
-    return len(created)
+    return len(SearchLog.objects.bulk_create(logged, batch_size=500))
 
 
 class _LogRows:
@@ -224,4 +219,5 @@ class _LogRows:
             self.outcomes[key] = run_search(query, log=False, count_only=True)
         row = log_row(self.outcomes[key], api=search.api)
         row.params["demo"] = True
+        row.created_at = search.created_at
         return row
