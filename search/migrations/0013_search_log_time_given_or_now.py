@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("search", "0011_search_facet_value_numbers"),
+        ("search", "0012_search_entry_index_carries_page_id"),
     ]
 
     operations = [
