@@ -4,7 +4,9 @@ The coverage and demand report needs demand to show. ``load_demo_searches`` writ
 thousand ``SearchLog`` rows over the 90 days before today, from a seeded random generator, so
 every run writes the same searches (relative to today). Each row is what the search page logs:
 its parameters come from ``SearchQuery.log_params`` and its result count and match from
-running that search on the demo directory once (cached per distinct search).
+running that search on the demo directory once (cached per distinct search), with every try the
+search page makes but the engine only counting (``run_search(count_only=True)``): no page of
+results, no facets, which nobody sees.
 
 Shaped on purpose: Catford and Bellingham (``GAP_DISTRICT``, SE6) have no local domestic abuse
 service at any level, and families there search for domestic abuse support often (by words,
@@ -22,13 +24,18 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.http import QueryDict
 from django.utils import timezone
 from tqdm import tqdm
 
 from directory.models import Need
+
+if TYPE_CHECKING:
+    from search.models import SearchLog
+    from search.query import SearchQuery
+    from search.runner import SearchOutcome
 
 SEED = 20260601
 DAYS = 90
@@ -117,13 +124,18 @@ GAP_TEMPLATES: tuple[Template, ...] = (
 )
 
 
-def load_demo_searches(*, now: datetime.datetime | None = None, progress: bool = False) -> int:
-    """Write the demo search log unless it is there already. Returns the rows written."""
-    from search.models import IndexGeneration, SearchLog
+@dataclass(frozen=True)
+class DemoSearch:
+    """One search of the demo log: the parameters sent, whether through the API, and when."""
 
-    if SearchLog.objects.filter(params__demo=True).exists():
-        return 0
-    now = now or timezone.now()
+    params: QueryDict
+    api: bool
+    created_at: datetime.datetime
+
+
+def demo_searches(now: datetime.datetime) -> list[DemoSearch]:
+    """The demo log's searches, in the order they are written: the same every run (relative
+    to ``now``) for the same needs."""
     rng = random.Random(SEED)
     slugs = {need.name: need.slug for need in Need.objects.all()}
     districts, weights = zip(*DISTRICT_WEIGHTS.items(), strict=True)
@@ -145,63 +157,67 @@ def load_demo_searches(*, now: datetime.datetime | None = None, progress: bool =
         for template in rng.choices(gap_templates, weights=gap_weights, k=count):
             planned.append((template, district))
 
-    runner = _SearchRunner(slugs)
-    rows = []
-    # Every search and log row reads the index's vocabulary: check its generation once.
-    with IndexGeneration.pinned():
-        for template, district in tqdm(
-            planned, desc="Demo searches", unit="search", disable=not progress
-        ):
-            # Two in five searches with a choice of levels pick one of them.
-            level = rng.choice(template.levels) if template.levels and rng.random() < 0.4 else ""
-            api = rng.random() < 0.05
-            # Mostly in the daytime, every day of the period.
-            created_at = now - datetime.timedelta(
-                days=rng.randrange(DAYS), hours=rng.choice([0, 1, 2, 3, 4, 5, 6, 8, 10, 12])
-            )
-            rows.append(runner.row(template, district, level, api, created_at))
-    created = SearchLog.objects.bulk_create(rows, batch_size=500)
-    # created_at is auto_now_add, so bulk_create stamped "now": put the spread dates back.
-    for row, stamp in zip(created, runner.stamps, strict=True):
-        row.created_at = stamp
-    SearchLog.objects.bulk_update(created, ["created_at"], batch_size=500)
-    return len(created)
-
-
-class _SearchRunner:
-    """Builds log rows as ``search.log.record_search`` would, running each distinct search on
-    the demo directory once for its result count."""
-
-    def __init__(self, slugs: dict[str, str]) -> None:
-        self.slugs = slugs
-        self.outcomes: dict[str, Any] = {}
-        self.stamps: list[datetime.datetime] = []
-
-    def row(
-        self,
-        template: Template,
-        district: str,
-        level: str,
-        api: bool,
-        created_at: datetime.datetime,
-    ):
-        from search.log import log_row
-        from search.query import parse_search_query
-        from search.runner import run_search
-
+    searches = []
+    for template, district in planned:
+        # Two in five searches with a choice of levels pick one of them.
+        level = rng.choice(template.levels) if template.levels and rng.random() < 0.4 else ""
+        api = rng.random() < 0.05
+        # Mostly in the daytime, every day of the period.
+        created_at = now - datetime.timedelta(
+            days=rng.randrange(DAYS), hours=rng.choice([0, 1, 2, 3, 4, 5, 6, 8, 10, 12])
+        )
         params = QueryDict(mutable=True)
         if template.q:
             params["q"] = template.q
         if district:
             params["postcode"] = district
-        params.setlist("need", [self.slugs[name] for name in template.needs])
+        params.setlist("need", [slugs[name] for name in template.needs])
         if level:
             params["level"] = level
-        query = parse_search_query(params)
+        searches.append(DemoSearch(params, api, created_at))
+    return searches
+
+
+def load_demo_searches(*, now: datetime.datetime | None = None, progress: bool = False) -> int:
+    """Write the demo search log unless it is there already. Returns the rows written."""
+    from search.models import IndexGeneration, SearchLog
+
+    if SearchLog.objects.filter(params__demo=True).exists():
+        return 0
+    searches = demo_searches(now or timezone.now())
+    rows = _LogRows()
+    # Every search and log row reads the index's vocabulary: check its generation once.
+    with IndexGeneration.pinned():
+        logged = [
+            rows.row(search)
+            for search in tqdm(searches, desc="Demo searches", unit="search", disable=not progress)
+        ]
+    return len(SearchLog.objects.bulk_create(logged, batch_size=500))
+
+
+class _LogRows:
+    """Builds log rows as ``search.log.record_search`` would, from each distinct search run
+    once on the demo directory, counting its results only."""
+
+    def __init__(self) -> None:
+        # Each search as parsed, by its parameters: many searches repeat a kind of search in one
+        # district, and parsing looks up the postcode and every filter's vocabulary.
+        self.queries: dict[str, SearchQuery] = {}
+        self.outcomes: dict[str, SearchOutcome] = {}
+
+    def row(self, search: DemoSearch) -> SearchLog:
+        from search.log import log_row
+        from search.query import parse_search_query
+        from search.runner import run_search
+
+        sent = search.params.urlencode()
+        if sent not in self.queries:
+            self.queries[sent] = parse_search_query(search.params)
+        query = self.queries[sent]
         key = query.to_querystring()
         if key not in self.outcomes:
-            self.outcomes[key] = run_search(query, log=False)
-        row = log_row(self.outcomes[key], api=api)
+            self.outcomes[key] = run_search(query, log=False, count_only=True)
+        row = log_row(self.outcomes[key], api=search.api)
         row.params["demo"] = True
-        self.stamps.append(created_at)
+        row.created_at = search.created_at
         return row

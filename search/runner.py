@@ -91,13 +91,18 @@ class SearchOutcome:
         return self.match in (MATCH_ANY, MATCH_ANY_CORRECTED)
 
 
-def run_search(query: SearchQuery, *, log: bool = True, api: bool = False) -> SearchOutcome:
-    """Answer ``query`` with the configured engine, or the database when that is down."""
+def run_search(
+    query: SearchQuery, *, log: bool = True, api: bool = False, count_only: bool = False
+) -> SearchOutcome:
+    """Answer ``query`` with the configured engine, or the database when that is down.
+
+    ``count_only``: every try as usual, but the engine only counts the results (no hits, no
+    facets), for what a search would log without showing it (the demo's search log)."""
     with IndexGeneration.pinned():
-        return _run_search(query, log=log, api=api)
+        return _run_search(query, log=log, api=api, count_only=count_only)
 
 
-def _run_search(query: SearchQuery, *, log: bool, api: bool) -> SearchOutcome:
+def _run_search(query: SearchQuery, *, log: bool, api: bool, count_only: bool) -> SearchOutcome:
     started = time.perf_counter()
     # One moment for "open now" across every try and engine of this search.
     query = query.at_moment()
@@ -105,14 +110,15 @@ def _run_search(query: SearchQuery, *, log: bool, api: bool) -> SearchOutcome:
     fell_back = False
     outside_area = is_outside_area(query)
     try:
-        outcome = _run(engine, query, outside_area=outside_area)
+        outcome = _run(engine, query, outside_area=outside_area, count_only=count_only)
     except EngineUnavailable as error:
         logger.warning("Search fell back to the database engine: %s", error)
         fell_back = True
-        outcome = _run(DatabaseEngine(), query, outside_area=outside_area)
+        outcome = _run(DatabaseEngine(), query, outside_area=outside_area, count_only=count_only)
     outcome.fell_back = fell_back
     outcome.outside_area = outside_area
-    outcome.facets = labelled(query, outcome.results.facet_counts)
+    if not count_only:
+        outcome.facets = labelled(query, outcome.results.facet_counts)
     outcome.duration_ms = round((time.perf_counter() - started) * 1000)
     if log and not query.is_empty:
         record_search(outcome, api=api)
@@ -120,20 +126,27 @@ def _run_search(query: SearchQuery, *, log: bool, api: bool) -> SearchOutcome:
 
 
 class _Timed:
-    """An engine that adds up the time it reports over the tries of one search."""
+    """An engine that adds up the time it reports over the tries of one search, and only
+    counts when nothing is to be shown."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, count_only: bool = False) -> None:
         self.engine = engine
+        self.count_only = count_only
         self.took_ms = 0.0
 
     def search(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
-        results = self.engine.search(query, plan)
+        if self.count_only:
+            results = self.engine.count(query, plan)
+        else:
+            results = self.engine.search(query, plan)
         self.took_ms += results.took_ms
         return results
 
 
-def _run(engine: Engine, query: SearchQuery, *, outside_area: bool = False) -> SearchOutcome:
-    timed = _Timed(engine)
+def _run(
+    engine: Engine, query: SearchQuery, *, outside_area: bool = False, count_only: bool = False
+) -> SearchOutcome:
+    timed = _Timed(engine, count_only)
     outcome = _tries(timed, query, outside_area)
     outcome.engine_ms = timed.took_ms
     return outcome

@@ -462,6 +462,48 @@ def test_name_sort_and_paging(engine_name, practice):
     assert len(names(second)) == 2
 
 
+def test_counting_alone_gives_the_whole_searchs_count_and_match(
+    engine_name, practice, make_service
+):
+    """What a search logs without showing anything (the demo's log): every try as the whole
+    search makes them, the engine only counting."""
+    make_service(title="Speech and language therapy", summary="Words and sounds.")
+    make_service(title="Youth hub", locations=[located("Hub", 3)])
+    make_service(title="Toddler group", summary="Songs.")
+    make_service(title="Money advice", summary="Debts.")
+    searches = [
+        "",
+        "level=targeted&need=domestic-abuse&age=15",
+        "need=domestic-abuse&level=targeted&free=true",
+        "delivery=online&day=we",
+        "q=youth",
+        "q=speach therapy",  # corrected
+        "q=toddler money",  # not every word
+        "q=respite",  # nothing
+        f"q=youth&{NEAR_ORIGIN}&radius=1",  # nothing within a mile: wider
+        f"q=massage&{NEAR_ORIGIN}&radius=1&level=universal",
+    ]
+    matches, widened = set(), 0
+    for querystring in searches:
+        query = parse_search_query(QueryDict(querystring))
+        whole = run_search(query, log=False)
+        counted = run_search(query, log=False, count_only=True)
+        assert counted.engine == engine_name and not counted.fell_back
+        assert (counted.results.count, counted.match, counted.corrected) == (
+            whole.results.count,
+            whole.match,
+            whole.corrected,
+        ), querystring
+        assert counted.widened_from == whole.widened_from
+        assert counted.query == whole.query
+        assert not counted.results.hits and not counted.results.facet_counts
+        matches.add(whole.match)
+        widened += whole.widened_from is not None
+    # The searches reach every way of matching and widening, and find nothing once.
+    assert matches == {"", "all", "all_corrected", "any"} and widened == 1
+    assert 0 in {run(q, engine_name).results.count for q in searches}
+
+
 # -- only live, public services, kept up to date ------------------------------------------------
 
 

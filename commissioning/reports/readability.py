@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import textstat
-
 # Below this many words a reading-ease score says more about the formula than the text.
 MIN_WORDS = 8
 
@@ -38,6 +36,10 @@ class Readability:
 
 def readability(text: str) -> Readability:
     """The reading ease of ``text``; 'Too short to measure' under ``MIN_WORDS`` words."""
+    # Imported here: textstat (with pkg_resources, which it loads) takes 0.2-0.4 s to import,
+    # which every process start paid, every command and worker, for a report few open.
+    import textstat
+
     text = " ".join((text or "").split())
     if not text:
         return Readability(None, "No text")

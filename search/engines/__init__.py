@@ -2,8 +2,9 @@
 The interface's types live here; which engine answers is ``search.engines.configured``.
 
 Each takes a validated ``SearchQuery`` and a ``TextPlan`` and returns ``SearchResults``: the
-requested page of documents, the total, and facet counts. Everything else (fallback,
-"did you mean", logging) lives in ``search.runner`` so the engines stay interchangeable.
+requested page of documents, the total, and facet counts (or, from ``count``, the total alone).
+Everything else (fallback, "did you mean", logging) lives in ``search.runner`` so the engines
+stay interchangeable.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ class Engine(Protocol):
     name: str
 
     def search(self, query: SearchQuery, plan: TextPlan) -> SearchResults: ...
+
+    # The number of results alone (no hits, no facet counts), counted as ``search`` counts.
+    def count(self, query: SearchQuery, plan: TextPlan) -> SearchResults: ...
 
     def suggest_services(self, prefix: str, limit: int) -> list[Suggestion]: ...
 

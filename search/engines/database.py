@@ -49,7 +49,7 @@ from ..ranking import open_level_slugs
 from ..text_query import Phrase, TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
 from .entry_facts import entry_facts
-from .sql_facets import TIMED, count_facets, passing
+from .sql_facets import TIMED, count_facets, count_results, passing
 from .text_index import group_entries, word_matches
 
 __all__ = ["TIMED", "DatabaseEngine"]
@@ -84,7 +84,7 @@ class DatabaseEngine:
         chosen = chosen_filters(query)
         candidates = self._narrowed(query, plan)
         facet_counts, count = count_facets(candidates, chosen, moment)
-        results = passing(candidates, chosen, moment)
+        results = passing(_scored(candidates, plan), chosen, moment)
         if query.origin is not None:
             # Read for the results alone: for ranking, and to show.
             results = results.annotate(nearest=_nearest_miles(*query.origin))
@@ -106,6 +106,15 @@ class DatabaseEngine:
         took_ms = (time.perf_counter() - started) * 1000
         return SearchResults(hits, count, facet_counts, self.name, took_ms=took_ms)
 
+    def count(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
+        """The number of results alone, counted as ``search`` counts them."""
+        started = time.perf_counter()
+        count = count_results(
+            self._narrowed(query, plan), chosen_filters(query), query.opening_moment
+        )
+        took_ms = (time.perf_counter() - started) * 1000
+        return SearchResults([], count, engine=self.name, took_ms=took_ms)
+
     def _narrowed(self, query: SearchQuery, plan: TextPlan) -> QuerySet[SearchEntry]:
         # Entries exist only for live, public pages (search.indexing keeps it so, as it keeps
         # the Elasticsearch index), so no join to the page table: at 10,000 services that join
@@ -122,18 +131,6 @@ class DatabaseEngine:
             )
         if plan:
             entries = entries.filter(pk__in=word_matches(plan).raw())
-            # Rank: words found in the name count double; with "any", more words rank higher.
-            score = sum(
-                (
-                    Case(When(_holding(group, in_name=True), then=Value(2)), default=0)
-                    + Case(When(_holding(group), then=Value(1)), default=0)
-                    for group in plan.groups
-                ),
-                start=Value(0),
-            )
-            entries = entries.annotate(score=Coalesce(score, 0, output_field=IntegerField()))
-        else:
-            entries = entries.annotate(score=Value(0, output_field=IntegerField()))
         if query.origin is not None:
             latitude, longitude = query.origin
             latitudes, longitudes = bounding_box(latitude, longitude, query.radius)
@@ -227,6 +224,22 @@ class DatabaseEngine:
             if len(found) == limit:
                 break
         return found
+
+
+def _scored(entries: QuerySet[SearchEntry], plan: TextPlan) -> QuerySet[SearchEntry]:
+    """The entries with their words' ``score``, for ranking: words found in the name count
+    double; with "any", more words rank higher."""
+    if not plan:
+        return entries.annotate(score=Value(0, output_field=IntegerField()))
+    score = sum(
+        (
+            Case(When(_holding(group, in_name=True), then=Value(2)), default=0)
+            + Case(When(_holding(group), then=Value(1)), default=0)
+            for group in plan.groups
+        ),
+        start=Value(0),
+    )
+    return entries.annotate(score=Coalesce(score, 0, output_field=IntegerField()))
 
 
 def _ordered_in_sql(query: SearchQuery, plan: TextPlan) -> bool:

@@ -233,8 +233,17 @@ def _overdue_last() -> dict[str, Any]:
     }
 
 
-def build_search(query: SearchQuery, plan: TextPlan) -> dict[str, Any]:
-    """The search request's body."""
+def _choices(query: SearchQuery) -> dict[str, Clause]:
+    """Each facet's choice as a clause, at the search's moment."""
+    moment = query.opening_moment
+    return {
+        name: _facet_clause(name, values, moment) for name, values in chosen_filters(query).items()
+    }
+
+
+def _matching(query: SearchQuery, plan: TextPlan, choices: dict[str, Clause]) -> dict[str, Any]:
+    """The body's ``query`` and ``post_filter``: which services are the results (and how the
+    query scores them)."""
     must: list[Clause] = []
     filters: list[Clause] = []
     should: list[Clause] = []
@@ -257,15 +266,24 @@ def build_search(query: SearchQuery, plan: TextPlan) -> dict[str, Any]:
     if query.has_location and plan and query.sort == "relevance":
         matching = _fading_with_distance(matching, query)
     body: dict[str, Any] = {"query": matching}
+    if choices:
+        body["post_filter"] = _bool(filter=list(choices.values()))
+    return body
 
-    chosen = chosen_filters(query)
+
+def build_count(query: SearchQuery, plan: TextPlan) -> dict[str, Any]:
+    """The body of a request for the number of results alone."""
+    return {**_matching(query, plan, _choices(query)), "size": 0, "track_total_hits": True}
+
+
+def build_search(query: SearchQuery, plan: TextPlan) -> dict[str, Any]:
+    """The search request's body."""
+    choices = _choices(query)
+    body = _matching(query, plan, choices)
     moment = query.opening_moment
-    clauses = {name: _facet_clause(name, values, moment) for name, values in chosen.items()}
-    if clauses:
-        body["post_filter"] = _bool(filter=list(clauses.values()))
     aggregations = {}
     for facet in FACETS:
-        others = [clause for name, clause in clauses.items() if name != facet.name]
+        others = [clause for name, clause in choices.items() if name != facet.name]
         aggregations[facet.name] = {
             "filter": _bool(filter=others),
             "aggs": {"values": _facet_counter(facet, moment)},
@@ -337,6 +355,12 @@ class ElasticsearchEngine:
         }
         return SearchResults(
             hits, raw["hits"]["total"]["value"], facet_counts, self.name, took_ms=float(raw["took"])
+        )
+
+    def count(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
+        raw = connection().call("search", index=alias(), body=build_count(query, plan))
+        return SearchResults(
+            [], raw["hits"]["total"]["value"], engine=self.name, took_ms=float(raw["took"])
         )
 
     def suggest_services(self, prefix: str, limit: int) -> list[Suggestion]:

@@ -148,15 +148,47 @@ def passing(
     return entries
 
 
-def count_facets(
+def _results_tables(
     candidates: QuerySet[SearchEntry], chosen: Chosen, moment: WeekMoment
-) -> tuple[Counts, int]:
-    """Every facet's counts (each ignoring its own choice) and the number of results."""
+) -> tuple[Sql, dict[str, str]]:
+    """The start of a statement: ``WITH`` the tables ``candidate`` (what the words, age and
+    place matched), ``scored`` (with choices: each candidate with a column per facet's choice
+    saying whether it passes) and ``result`` (the candidates passing every choice); and the
+    name of each facet's column in ``scored``."""
     choices = {name: entries_with(name, values, moment) for name, values in chosen.items()}
     # Whether each candidate passes each choice, worked out once in ``scored``: written into
     # the results and every other facet's pool instead, each choice's entries were read again
     # for each (a third of the statement's time with three choices).
     passes = {name: f"passes_{number}" for number, name in enumerate(choices)}
+    statement = Sql("WITH candidate(id) AS (") + Sql.of(candidates.values("pk")) + ")"
+    if choices:
+        flags = [Sql("(id IN (") + sql + f")) AS {passes[name]}" for name, sql in choices.items()]
+        statement += (
+            Sql(", scored AS (SELECT id, ")
+            + Sql.join(", ", flags)
+            + " FROM candidate), result(id) AS (SELECT id FROM scored WHERE "
+            + " AND ".join(passes.values())
+            + ")"
+        )
+    else:
+        statement += ", result(id) AS (SELECT id FROM candidate)"
+    return statement, passes
+
+
+def count_results(candidates: QuerySet[SearchEntry], chosen: Chosen, moment: WeekMoment) -> int:
+    """The number of results alone, as ``count_facets`` counts them, for callers that need no
+    facets (the demo's search log)."""
+    statement = _results_tables(candidates, chosen, moment)[0] + " SELECT COUNT(*) FROM result"
+    with connection.cursor() as cursor:
+        cursor.execute(statement.text, statement.params)
+        return cursor.fetchone()[0]
+
+
+def count_facets(
+    candidates: QuerySet[SearchEntry], chosen: Chosen, moment: WeekMoment
+) -> tuple[Counts, int]:
+    """Every facet's counts (each ignoring its own choice) and the number of results."""
+    statement, passes = _results_tables(candidates, chosen, moment)
 
     def pool(excluded: str) -> str:
         """The candidates passing every choice but ``excluded``'s."""
@@ -231,18 +263,6 @@ def count_facets(
     parts.append(
         Sql("SELECT ") + Sql.literal("") + ", " + Sql.literal("") + ", COUNT(*) FROM result"
     )
-    statement = Sql("WITH candidate(id) AS (") + Sql.of(candidates.values("pk")) + ")"
-    if choices:
-        flags = [Sql("(id IN (") + sql + f")) AS {passes[name]}" for name, sql in choices.items()]
-        statement += (
-            Sql(", scored AS (SELECT id, ")
-            + Sql.join(", ", flags)
-            + " FROM candidate), result(id) AS (SELECT id FROM scored WHERE "
-            + " AND ".join(passes.values())
-            + ")"
-        )
-    else:
-        statement += ", result(id) AS (SELECT id FROM candidate)"
     statement += (
         Sql(", sizes(candidates, results) AS ")
         + "(SELECT (SELECT COUNT(*) FROM candidate), (SELECT COUNT(*) FROM result)) "
