@@ -110,14 +110,14 @@ def _create_entries(documents: list[dict[str, Any]]) -> None:
 
 def _facet_value_numbers(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
     """{(facet, value): its SearchFacetValue's number}, numbering the new ones."""
-    numbers = {(v.facet, v.value): v.pk for v in SearchFacetValue.objects.all()}
+    numbers = SearchFacetValue.numbers()
     if missing := pairs - numbers.keys():
         # Another process may number the same value meanwhile: its number stands.
         SearchFacetValue.objects.bulk_create(
             [SearchFacetValue(facet=facet, value=value) for facet, value in missing],
             ignore_conflicts=True,
         )
-        numbers = {(v.facet, v.value): v.pk for v in SearchFacetValue.objects.all()}
+        numbers = SearchFacetValue.numbers()
     return numbers
 
 

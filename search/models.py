@@ -142,6 +142,12 @@ class SearchFacetValue(models.Model):
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
 
+    @classmethod
+    def numbers(cls) -> dict[tuple[str, str], int]:
+        """{(facet, value): its number} of every value numbered so far."""
+        rows = cls.objects.values_list("pk", "facet", "value")
+        return {(facet, value): number for number, facet, value in rows}
+
 
 class SearchEntryFacet(models.Model):
     """One facet value an entry carries: the database engine filters by these rows and counts

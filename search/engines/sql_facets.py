@@ -92,28 +92,21 @@ def _value_numbers(name: str, values: tuple[str, ...] | None = None) -> Sql:
     statistics how many rows each value has. Given a subquery, it guessed one value's worth,
     and read thousands of entries one by one where it should have started from a need's few
     hundred (a page of results by need and two levels, 38 -> 20 ms at 10,000 services)."""
-    numbered = _numbers_now().get(name, {})
+    numbered = _numbers_at(*IndexGeneration.current())
     numbers = (
-        list(numbered.values())
+        [number for (facet, _), number in numbered.items() if facet == name]
         if values is None
-        else [numbered[value] for value in values if value in numbered]
+        else [numbered[name, value] for value in values if (name, value) in numbered]
     )
     # No entry carries the value: a list no row's number is in.
     return Sql(", ".join(["%s"] * len(numbers)), tuple(numbers)) if numbers else Sql("NULL")
 
 
-def _numbers_now() -> dict[str, dict[str, int]]:
-    return _numbers_at(*IndexGeneration.current())
-
-
 @lru_cache(maxsize=2)
-def _numbers_at(generation: int, token: str) -> dict[str, dict[str, int]]:
-    """{facet: {value: number}} of the generation: values are numbered in the transaction that
+def _numbers_at(generation: int, token: str) -> dict[tuple[str, str], int]:
+    """The values' numbers in this generation: values are numbered in the transaction that
     writes the entries carrying them and moves the generation on, and never deleted."""
-    numbers: dict[str, dict[str, int]] = {}
-    for number, facet, value in SearchFacetValue.objects.values_list("pk", "facet", "value"):
-        numbers.setdefault(facet, {})[value] = number
-    return numbers
+    return SearchFacetValue.numbers()
 
 
 def _only_if(condition: str) -> str:
