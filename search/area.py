@@ -8,10 +8,11 @@ area and online, and does not widen the radius into somewhere else's services.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .distance import bounding_box, miles_from
-from .models import SearchEntryLocation
+from .models import IndexGeneration, SearchEntryLocation
 
 if TYPE_CHECKING:
     from .query import SearchQuery
@@ -23,8 +24,19 @@ FIRST_LOOK = 50
 
 def is_outside(latitude: float, longitude: float, radius: float) -> bool:
     """Whether no service has a location within ``radius`` (or the margin) of this place. A
-    directory with no located services has no edge."""
-    reach = max(radius, SERVED_MARGIN_MILES)
+    directory with no located services has no edge.
+
+    Asked by every search from a place, so answers are kept in memory for the index's
+    generation: the services' locations change only with a write that moves it."""
+    return _is_outside_at(
+        *IndexGeneration.current(), latitude, longitude, max(radius, SERVED_MARGIN_MILES)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _is_outside_at(
+    generation: int, token: str, latitude: float, longitude: float, reach: float
+) -> bool:
     latitudes, longitudes = bounding_box(latitude, longitude, reach)
     near = SearchEntryLocation.objects.filter(
         latitude__range=latitudes, longitude__range=longitudes

@@ -39,12 +39,12 @@ from directory.geocoding import (
     normalise_postcode,
     outward_code,
 )
-from directory.models import Need
 from directory.opening_hours import WeekMoment, week_moment
 
 from .area import is_outside
 from .filters import FILTERS, FILTERS_BY_ATTRIBUTE, FILTERS_BY_NAME, YES, Kind, SearchFilter
 from .intent import has_search_words
+from .stored_terms import stored_terms
 
 MAX_Q_LENGTH = 200
 DEFAULT_RADIUS = 3.0
@@ -68,7 +68,7 @@ LOG_COORDINATE_DECIMALS = 2
 
 SORTS = ("relevance", "distance", "name")
 TRUE_VALUES = frozenset({"true", "1", "on", "yes"})
-# Slugs as Django's SlugField allows them; anything else cannot exist, so it never reaches SQL.
+# Slugs as Django's SlugField allows them; anything else cannot be a term.
 SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 
 # Full postcodes a person typed into the words box, for scrubbing from the log.
@@ -577,34 +577,24 @@ class _Parser:
         slugs = self._slugs("need", "needs")
         if slugs is None:
             return
+        # Only what could be a slug is looked up: anything else cannot exist.
         wanted = [slug for slug in slugs if SLUG_RE.match(slug)]
-        expansion: dict[str, set[int]] = {}
-        if wanted:
-            # One query: the chosen needs and, for categories, the needs under them.
-            rows = Need.objects.filter(slug__in=wanted).values_list("pk", "slug", "children__pk")
-            for pk, slug, child_pk in rows:
-                ids = expansion.setdefault(slug, {pk})
-                if child_pk is not None:
-                    ids.add(child_pk)
+        expansion = stored_terms().need_expansion if wanted else {}
         unknown = [slug for slug in slugs if slug not in expansion]
         if unknown:
             self._unknown("need", unknown, "a need", "needs")
             return
         self.selections["need"] = tuple(slugs)
-        self.values["need_expansion"] = tuple((slug, frozenset(expansion[slug])) for slug in slugs)
-        self.values["need_ids"] = frozenset().union(*expansion.values())
+        self.values["need_expansion"] = tuple((slug, expansion[slug]) for slug in slugs)
+        self.values["need_ids"] = frozenset().union(*(expansion[slug] for slug in slugs))
 
     def _vocabulary(self, search_filter: SearchFilter) -> None:
-        name, model = search_filter.name, search_filter.vocabulary
+        name = search_filter.name
         slugs = self._slugs(name, search_filter.many)
-        if slugs is None or model is None:
+        if slugs is None or search_filter.vocabulary is None:
             return
         wanted = [slug for slug in slugs if SLUG_RE.match(slug)]
-        known = (
-            set(model._default_manager.filter(slug__in=wanted).values_list("slug", flat=True))
-            if wanted
-            else set()
-        )
+        known = stored_terms().known(name, wanted) if wanted else set()
         unknown = [slug for slug in slugs if slug not in known]
         if unknown:
             self._unknown(name, unknown, search_filter.one, search_filter.many)
@@ -680,6 +670,7 @@ def parse_search_query(params: QueryDict | Mapping[str, Any]) -> SearchQuery:
     """Validate GET parameters into a SearchQuery.
 
     Raises SearchQueryError listing every problem found; never anything else for any input.
-    At most one database query per vocabulary used, plus one to find a postcode.
+    The vocabularies come from memory (search.stored_terms, read once per index generation);
+    a postcode is one query.
     """
     return _Parser(params).parse()

@@ -166,7 +166,8 @@ def _after_term_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 def _on_words_changed(sender: Any, raw: bool = False, **kwargs: Any) -> None:
     # Needs', circumstances' and synonyms' words make the lexicon each process keeps
-    # (search.lexicon): a new generation tells every process to read them again.
+    # (search.lexicon), and every term's slug and name the stored terms it keeps
+    # (search.stored_terms): a new generation tells every process to read them again.
     if not raw:
         IndexGeneration.bump()
 
@@ -186,7 +187,7 @@ def connect() -> None:
             sender=PageViewRestriction,
             dispatch_uid=f"search-restriction-{signal is post_save}",
         )
-    for model in (Need, Circumstance, Synonym):
+    for model in (Need, Circumstance, AgeBand, LevelOfNeed, Synonym):
         label = model._meta.label_lower
         for signal in (post_save, post_delete):
             signal.connect(

@@ -8,19 +8,18 @@ and equal to the pinned number below. The database engine is used (the test sett
 One catalogue serves several requests because building it is the slow part.
 
 Every request is made once before it is measured, so per-process caches (content types, the
-site's root paths, the typo index) are warm, as they are on a running site.
+site's root paths, the typo index, the vocabularies) are warm, as they are on a running site.
 
 The queries, by name (each list is in the order they run):
 
-- parse ``q``: nothing. ``postcode``: *postcode*, its centroid. ``need``: *need*, the chosen
-  needs with the needs under them. ``level``: *level*, the chosen levels exist.
-- the search: *synonyms* (only with words), *facts version* (the index's generation, read once
-  per search: whether the in-memory synonyms, lexicon and facet maps are current), *counts*
-  (every facet's counts and the number of results, one statement, search.engines.sql_facets),
-  then either *page* (when SQL gives the order: by name, or filters alone: the page's
-  documents) or *ranked* (every result's ranking columns, with exact distances for a place)
-  and *documents* (the one page of results' search documents).
-- *vocabularies*: the labels of the need, level, age band and circumstance facets, one UNION.
+- parse ``q``, ``need``, ``level``: nothing (the vocabularies are in memory for the index's
+  generation, search.stored_terms). ``postcode``: *postcode*, its centroid.
+- the search: *generation* (the index's generation, read once per search: whether the
+  in-memory vocabularies, synonyms, lexicon, facet maps and the area served are current),
+  *counts* (every facet's counts and the number of results, one statement,
+  search.engines.sql_facets), then either *page* (when SQL gives the order: by name, or
+  filters alone: the page's documents) or *ranked* (every result's ranking columns, with exact
+  distances for a place) and *documents* (the one page of results' search documents).
 - *log*: the anonymous search log's INSERT.
 - the HTML page's chrome (templates/base.html): *site* (the Wagtail Site, for its name),
   *settings* (the Directory settings with the footer's own pages, read once for the header,
@@ -60,16 +59,13 @@ EVERYTHING = {**WORDS, **PLACE, **FILTERS}
 API = "/api/search"
 PAGE = "/search/"
 
-# API: the search's queries, the vocabularies and the log. The index's generation is read once
-# per search (IndexGeneration.pinned); synonyms and the needs' words are cached by it.
-API_WORDS = 6  # generation, counts, ranked, documents, vocabularies, log
-API_FILTERS = 7  # need, level, generation, counts, page, vocabularies, log
-# postcode, generation, locations near the place (is anything near?), counts, ranked,
-# documents, vocabularies, log
-API_PLACE = 8
-# postcode, need, level, generation, locations near the place, counts, ranked, documents,
-# vocabularies, log
-API_EVERYTHING = 10
+# API: the search's queries and the log. The index's generation is read once per search
+# (IndexGeneration.pinned); the vocabularies (search.stored_terms), synonyms, the needs' words
+# and whether a place is inside the area served are kept in memory for it.
+API_WORDS = 5  # generation, counts, ranked, documents, log
+API_FILTERS = 4  # generation, counts, page, log
+API_PLACE = 6  # postcode, generation, counts, ranked, documents, log
+API_EVERYTHING = 6  # postcode, generation, counts, ranked, documents, log
 # The HTML page: the same, then site, settings, restrictions and directory for the site's
 # chrome, and "sensitive" when a need was chosen.
 CHROME = 4
@@ -78,14 +74,13 @@ PAGE_WORDS = API_WORDS + CHROME
 PAGE_FILTERS = API_FILTERS + CHROME + SENSITIVE
 PAGE_PLACE = API_PLACE + CHROME
 PAGE_EVERYTHING = API_EVERYTHING + CHROME + SENSITIVE
-# A need no service has: need, level, generation, counts (no page to fetch),
-# vocabularies, log + chrome + sensitive + the services available across the area that the
-# no-dead-end panel offers.
+# A need no service has: generation, counts (no page to fetch), log + chrome + sensitive +
+# the services available across the area that the no-dead-end panel offers.
 NOTHING = {**FILTERS, "need": "bereavement"}
 AREA_WIDE = 1
-PAGE_NOTHING = 6 + CHROME + SENSITIVE + AREA_WIDE
+PAGE_NOTHING = 3 + CHROME + SENSITIVE + AREA_WIDE
 # A visitor with a shortlist: their session is read once (the header count and the buttons).
-PAGE_WITH_SHORTLIST = PAGE_EVERYTHING + 1  # 14
+PAGE_WITH_SHORTLIST = PAGE_EVERYTHING + 1  # 12
 
 API_REQUESTS = {
     "api words": (API, WORDS, API_WORDS),

@@ -7,7 +7,7 @@ import pytest
 
 from search.area import FIRST_LOOK, SERVED_MARGIN_MILES, is_outside
 from search.distance import bounding_box, miles_from
-from search.models import SearchEntry, SearchEntryLocation
+from search.models import IndexGeneration, SearchEntry, SearchEntryLocation
 
 ORIGIN = (51.4613, -0.0106)  # Lewisham
 
@@ -39,6 +39,7 @@ def _locate(entry: SearchEntry, places: list[tuple[float, float]]) -> None:
     SearchEntryLocation.objects.bulk_create(
         SearchEntryLocation(entry=entry, latitude=lat, longitude=lng) for lat, lng in places
     )
+    IndexGeneration.bump()  # as the indexer does with every write of the entries
 
 
 def test_a_box_full_of_places_beyond_reach_is_outside(entry):
@@ -59,4 +60,13 @@ def test_one_place_within_reach_among_many_beyond_it_is_inside(entry, position):
 
 def test_a_directory_with_no_located_services_has_no_edge(entry):
     _locate(entry, [])
+    assert not is_outside(*ORIGIN, radius=1)
+
+
+def test_a_place_outside_is_inside_once_a_service_opens_near_it(make_service, postcodes):
+    """The answer is kept for the index's generation, which the new service's indexing moves."""
+    far = {"name": "Leeds", "latitude": 53.7997, "longitude": -1.5492}
+    make_service(title="Leeds family hub", locations=[far])
+    assert is_outside(*ORIGIN, radius=1)
+    make_service(title="Lewisham family hub", locations=[{"name": "Hub", "postcode": "SE13 6LH"}])
     assert not is_outside(*ORIGIN, radius=1)

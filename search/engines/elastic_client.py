@@ -182,10 +182,14 @@ def connection() -> Connection:
 def _connect(url: str) -> Connection:
     import opensearchpy
 
+    from .opensearch_json import OrjsonSerializer
+
     timeout = float(settings.ELASTICSEARCH_TIMEOUT)
     # opensearch-py reads either product's GET / without complaint.
     # A few pooled connections: gthread workers and parallel bulk sends share one client.
-    probe = opensearchpy.OpenSearch(hosts=[url], timeout=timeout, max_retries=0, pool_maxsize=4)
+    probe = opensearchpy.OpenSearch(
+        hosts=[url], timeout=timeout, max_retries=0, pool_maxsize=4, serializer=OrjsonSerializer()
+    )
     try:
         info = probe.info()
     except _client_errors() as error:
@@ -202,6 +206,13 @@ def _connect(url: str) -> Connection:
     if major < 8:
         mark_down(url, f"Elasticsearch {number} is too old")
         raise EngineUnavailable(f"Elasticsearch {number} is not supported: use 8 or newer")
-    client = elasticsearch.Elasticsearch(url, request_timeout=timeout, max_retries=0)
+    from elastic_transport import OrjsonSerializer as ElasticOrjsonSerializer
+
+    client = elasticsearch.Elasticsearch(
+        url,
+        request_timeout=timeout,
+        max_retries=0,
+        serializers={"application/json": ElasticOrjsonSerializer()},
+    )
     logger.info("Search engine: Elasticsearch %s at %s", number, safe_url(url))
     return Connection(url, "elasticsearch", number, client)
