@@ -7,11 +7,12 @@ from typing import Any
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from config.json_response import FastJsonResponse
 from directory.menu import need_menu
 from directory.models import Need
 from directory.models.vocabularies import sensitive_needs
@@ -161,22 +162,22 @@ def _render(
 
 
 @require_GET
-def search_api(request: HttpRequest) -> JsonResponse:
+def search_api(request: HttpRequest) -> FastJsonResponse:
     """GET /api/search: the same search as JSON (DESIGN.md section 4)."""
     with IndexGeneration.pinned():  # as the page: the index's generation read once
         return _search_json(request)
 
 
-def _search_json(request: HttpRequest) -> JsonResponse:
+def _search_json(request: HttpRequest) -> FastJsonResponse:
     try:
         query = parse_search_query(request.GET)
     except SearchQueryError as problem:
-        return JsonResponse(
+        return FastJsonResponse(
             {"error": "Some search parameters are not valid.", "errors": problem.errors},
             status=400,
         )
     outcome, page = _outcome_for_page(query, api=True)
-    response = JsonResponse(
+    response = FastJsonResponse(
         {
             "count": outcome.results.count,
             "page": page.number,
@@ -194,15 +195,15 @@ def _search_json(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
-def suggest_api(request: HttpRequest) -> JsonResponse:
+def suggest_api(request: HttpRequest) -> FastJsonResponse:
     """GET /api/search/suggest?q=: needs and services for as-you-type."""
     prefix = request.GET.get("q", "")
     if len(prefix) > MAX_Q_LENGTH:
-        return JsonResponse(
+        return FastJsonResponse(
             {"error": f"Type at most {MAX_Q_LENGTH} characters.", "errors": {"q": "Too long."}},
             status=400,
         )
-    return JsonResponse(
+    return FastJsonResponse(
         {
             "q": prefix,
             "suggestions": [

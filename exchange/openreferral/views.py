@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
+from config.json_response import FastJsonResponse, dumps
 from directory.client_address import client_address
 from directory.models import ServiceLocation, ServicePage
 
@@ -91,13 +91,11 @@ class Answer:
     units: int = 0
 
 
-def _json(body: Any, status: int = 200) -> JsonResponse:
-    return JsonResponse(
-        body, status=status, safe=False, json_dumps_params={"separators": (",", ":")}
-    )
+def _json(body: Any, status: int = 200) -> FastJsonResponse:
+    return FastJsonResponse(body, status=status, safe=False)
 
 
-def _error(status: int, message: str, **extra: Any) -> JsonResponse:
+def _error(status: int, message: str, **extra: Any) -> FastJsonResponse:
     return _json({"status": status, "message": message, **extra}, status=status)
 
 
@@ -130,10 +128,7 @@ def _stream(listing: Listing, client: str) -> HttpResponseBase:
                 with collection_paused():
                     chunk = listing.render(items[start : start + NDJSON_CHUNK])
                 throttling.charge(client, listing.cost.of(len(chunk)) + listing.spent)
-                yield "".join(
-                    json.dumps(item, separators=(",", ":"), ensure_ascii=False) + "\n"
-                    for item in chunk
-                ).encode()
+                yield b"".join(dumps(item) + b"\n" for item in chunk)
 
     return StreamingHttpResponse(lines(), content_type="application/x-ndjson")
 
