@@ -37,13 +37,14 @@ def check_database() -> dict[str, Any]:
 
 
 def check_search() -> dict[str, Any]:
-    """Runs a real search, as a family would: which engine answered, and whether it was the
-    configured one."""
+    """Runs a real search through the engines a family's would take, counting its results
+    only (a monitor asks every few seconds; the hits and facets would be work for nothing):
+    which engine answered, and whether it was the configured one."""
     from search.query import parse_search_query
     from search.runner import run_search
 
     try:
-        outcome = run_search(parse_search_query(QueryDict()), log=False)
+        outcome = run_search(parse_search_query(QueryDict()), log=False, count_only=True)
     except Exception:
         logger.exception("Health check: search failed")
         return {"status": RED, "engine": None, "fell_back": False}

@@ -22,6 +22,7 @@ import datetime
 import math
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
 from directory.opening_hours import WeekMoment
@@ -330,11 +331,20 @@ def _counts(buckets: list[dict[str, Any]] | dict[str, dict[str, Any]]) -> dict[s
     return {bucket["key"]: bucket["doc_count"] for bucket in buckets}
 
 
+def _request_cache() -> dict[str, bool]:
+    """The shard request cache on or off (settings.ELASTICSEARCH_REQUEST_CACHE), rather than the
+    engine's default of caching only answers without hits. A refresh that changed the index
+    empties it, so a publish shows at the next search as before."""
+    return {"request_cache": bool(settings.ELASTICSEARCH_REQUEST_CACHE)}
+
+
 class ElasticsearchEngine:
     name = "elasticsearch"
 
     def search(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
-        raw = connection().call("search", index=alias(), body=build_search(query, plan))
+        raw = connection().call(
+            "search", index=alias(), body=build_search(query, plan), **_request_cache()
+        )
         # Read as plain dicts: elasticsearch-dsl's Response wraps every hit and bucket in
         # attribute objects, a millisecond of each search's own time spent on nothing.
         hits = []
@@ -358,7 +368,9 @@ class ElasticsearchEngine:
         )
 
     def count(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
-        raw = connection().call("search", index=alias(), body=build_count(query, plan))
+        raw = connection().call(
+            "search", index=alias(), body=build_count(query, plan), **_request_cache()
+        )
         return SearchResults(
             [], raw["hits"]["total"]["value"], engine=self.name, took_ms=float(raw["took"])
         )
