@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from config.json_response import FastJsonResponse
+from directory.json_response import FastJsonResponse
 from directory.menu import need_menu
 from directory.models import Need
 from directory.models.vocabularies import sensitive_needs

@@ -1,4 +1,4 @@
-"""The JSON APIs' responses (config.json_response): orjson in place of Django's JsonResponse,
+"""The JSON APIs' responses (directory.json_response): orjson in place of Django's JsonResponse,
 with the same values accepted and the same meaning for each."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy
 
-from config.json_response import FastJsonResponse
+from directory.json_response import FastJsonResponse
 
 VALUES = [
     {"count": 3, "results": [{"name": "Stay and Play", "distance_miles": 0.42, "free": True}]},

@@ -21,8 +21,8 @@ from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from config.json_response import FastJsonResponse, dumps
 from directory.client_address import client_address
+from directory.json_response import FastJsonResponse, dumps
 from directory.models import ServiceLocation, ServicePage
 
 from . import throttling
