@@ -17,8 +17,9 @@ from django.http import HttpResponse
 _OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME
 
 
-def _default(value: Any) -> Any:
-    return DjangoJSONEncoder().default(value)
+# Stateless: one encoder's ``default`` serves every call (facet labels are lazy strings, so a
+# search's answer calls it dozens of times).
+_default = DjangoJSONEncoder().default
 
 
 def dumps(data: Any) -> bytes:
