@@ -28,7 +28,7 @@ def rebuild_search_index() -> dict[str, Any]:
 def check_search_index() -> dict[str, Any]:
     """Put right every service the index has wrong: live but missing, gone but still listed,
     or kept back from the search engine during an outage; then, if the engine's count still
-    differs from the database's, rebuild it."""
+    differs from the database's, or its index lacks a field this release indexes, rebuild it."""
     live = set(indexable_services().values_list("pk", flat=True))
     entries = set(SearchEntry.objects.values_list("pk", flat=True))
     backlog = set(SearchBacklog.objects.values_list("page_id", flat=True))
@@ -40,18 +40,19 @@ def check_search_index() -> dict[str, Any]:
         "engine_backlog": len(backlog),
         "engine_rebuilt": False,
     }
-    if settings.ELASTICSEARCH_URL and _engine_count() != SearchEntry.objects.count():
+    if settings.ELASTICSEARCH_URL and _engine_is_stale():
         rebuild_index()
         outcome["engine_rebuilt"] = True
     return outcome
 
 
-def _engine_count() -> int:
+def _engine_is_stale() -> bool:
     from .engines import elastic_client, elastic_index
 
     conn = elastic_client.connection()
     elastic_index.ensure_index(conn)
-    return int(conn.call("count", index=elastic_index.alias())["count"])
+    count = int(conn.call("count", index=elastic_index.alias())["count"])
+    return count != SearchEntry.objects.count() or bool(elastic_index.missing_fields(conn))
 
 
 @task()

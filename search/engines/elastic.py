@@ -11,9 +11,11 @@ The body has:
 * ``post_filter``: the facet choices, so aggregations see results before them;
 * the facet counts, each ignoring its own facet's choices (Elasticsearch's FacetedSearch
   pattern): every facet not chosen sees all the choices, so those share one ``filter``
-  aggregation (or none, when nothing is chosen), and each chosen facet has its own holding the
-  other facets' choices. One filter per facet cost the engine a pass per facet: at 100,000
-  services searches by need and level took 25-32 ms at p50, 17-21 ms shared;
+  aggregation (or none, when nothing is chosen) and are counted together, by one terms
+  aggregation over the index's ``facet:value`` pairs; each chosen facet has its own filter
+  holding the other facets' choices. One filter and one count per facet cost the engine a pass
+  each: at 100,000 services searches by need and level took 25-32 ms at p50, 17-21 ms with the
+  filter shared;
 * ``sort``: nearest location (``_geo_distance``, mode min), relevance or name, ties by name
   and id as on the database engine; for nearest and relevance, listings overdue for review
   (judged on the day of the search) come after current ones.
@@ -39,7 +41,7 @@ from ..ranking import open_level_slugs
 from ..text_query import CIRCUMSTANCE_SHARE, OTHER_AGES_SHARE, Phrase, TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
 from .elastic_client import connection
-from .elastic_index import alias
+from .elastic_index import FACET_VALUES, alias, split_facet_value
 
 # Higher than any vocabulary's size, so every value is counted.
 FACET_SIZE = 500
@@ -284,10 +286,20 @@ def build_count(query: SearchQuery, plan: TextPlan) -> dict[str, Any]:
 UNCHOSEN = "unchosen"
 
 
+def _unchosen_counters(facets: list[SearchFilter], moment: WeekMoment) -> dict[str, Any]:
+    """Counters for facets that all see the same results: one terms aggregation over the
+    indexed ``facet:value`` pairs for those stored in the index, and each timed one's own."""
+    counters = {f.name: _facet_counter(f, moment) for f in facets if f.name in TIMED}
+    if any(f.name not in TIMED for f in facets):
+        size = FACET_SIZE * len(FACETS)
+        counters[FACET_VALUES] = {"terms": {"field": FACET_VALUES, "size": size}}
+    return counters
+
+
 def _facet_aggregations(choices: dict[str, Clause], moment: WeekMoment) -> dict[str, Any]:
-    """Each facet's counter, named as the facet, at the top level or inside a ``filter``
-    aggregation of the choices it must see (``_facet_buckets`` reads either)."""
-    unchosen = {f.name: _facet_counter(f, moment) for f in FACETS if f.name not in choices}
+    """The facets' counters, at the top level or inside a ``filter`` aggregation of the
+    choices they must see (``_facet_buckets`` reads either)."""
+    unchosen = _unchosen_counters([f for f in FACETS if f.name not in choices], moment)
     if not choices:
         return unchosen
     aggregations: dict[str, Any] = {}
@@ -304,18 +316,23 @@ def _facet_aggregations(choices: dict[str, Clause], moment: WeekMoment) -> dict[
 
 
 def _facet_buckets(aggregations: dict[str, Any]) -> dict[str, Any]:
-    """{facet name: its counter's buckets} from the answer to ``_facet_aggregations``."""
-    found = {}
+    """{facet name: its buckets} from the answer to ``_facet_aggregations``. A chosen facet's
+    own counter wins over its pairs in the combined one, which saw its choice applied."""
+    counters: dict[str, Any] = {}
     for name, aggregation in aggregations.items():
         if "buckets" in aggregation:
-            found[name] = aggregation["buckets"]
+            counters[name] = aggregation["buckets"]
         else:  # a filter aggregation: its document count, and the counters inside
-            found.update(
+            counters.update(
                 (inner, counter["buckets"])
                 for inner, counter in aggregation.items()
                 if isinstance(counter, dict) and "buckets" in counter
             )
-    return found
+    combined: dict[str, list[dict[str, Any]]] = {}
+    for bucket in counters.pop(FACET_VALUES, []):
+        name, value = split_facet_value(bucket["key"])
+        combined.setdefault(name, []).append({"key": value, "doc_count": bucket["doc_count"]})
+    return {**combined, **counters}
 
 
 def build_search(query: SearchQuery, plan: TextPlan) -> dict[str, Any]:
@@ -393,7 +410,7 @@ class ElasticsearchEngine:
                 Hit(hit["_source"]["document"], distance_miles=within, nearest_miles=nearest)
             )
         buckets = _facet_buckets(raw["aggregations"])
-        facet_counts = {facet.name: _counts(buckets[facet.name]) for facet in FACETS}
+        facet_counts = {facet.name: _counts(buckets.get(facet.name, [])) for facet in FACETS}
         return SearchResults(
             hits, raw["hits"]["total"]["value"], facet_counts, self.name, took_ms=float(raw["took"])
         )

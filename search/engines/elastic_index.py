@@ -79,6 +79,22 @@ class ServiceDocument(Document):
 for _filter in STORED:
     ServiceDocument._doc_type.mapping.field(_filter.name, Keyword())
 
+# Every stored facet's values again, as "facet:value": one terms aggregation over it counts all
+# the facets a search has not chosen in one pass over the results, where one aggregation per
+# facet made a pass each (at 100,000 services, browsing A to Z took 59-69 ms, 37-42 combined).
+FACET_VALUES = "facet_values"
+ServiceDocument._doc_type.mapping.field(FACET_VALUES, Keyword())
+
+
+def facet_value(name: str, value: str) -> str:
+    return f"{name}:{value}"
+
+
+def split_facet_value(combined: str) -> tuple[str, str]:
+    """(facet, value) of a ``facet_value``: facet names hold no colon, values may."""
+    name, _, value = combined.partition(":")
+    return name, value
+
 
 def alias() -> str:
     return settings.ELASTICSEARCH_INDEX
@@ -113,12 +129,28 @@ def source(document: dict[str, Any]) -> dict[str, Any]:
     body = {field: document[field] for field in fields}
     body["opening"] = [{"gte": start, "lt": end} for start, end in document["opening"]]
     body.update(document["facets"])
+    body[FACET_VALUES] = [
+        facet_value(name, value) for name, values in document["facets"].items() for value in values
+    ]
     body["locations"] = [
         {"lat": location["latitude"], "lon": location["longitude"]}
         for location in document["locations"]
     ]
     body["document"] = document
     return body
+
+
+def missing_fields(conn: Connection | None = None) -> set[str]:
+    """Fields this code indexes that the index behind the alias does not map: one built by an
+    earlier release lacks them until rebuilt (so its facets, say, would count nothing)."""
+    conn = conn or connection()
+    expected = set(index_body()["mappings"]["properties"])
+    mappings = conn.call("indices.get_mapping", index=alias())
+    return {
+        field
+        for info in mappings.values()
+        for field in expected - set(info["mappings"].get("properties", {}))
+    }
 
 
 def version_now() -> int:
