@@ -1,6 +1,7 @@
-"""An index built by an earlier release lacks fields this release indexes (the facets' combined
-``facet:value`` pairs, added 2026-12-07): searches keep working on it, and the nightly index
-check rebuilds it, so the facet counts come back without anyone running a command."""
+"""An index built by an earlier release lacks fields this release indexes (added 2026-12-07: the
+facets' combined ``facet:value`` pairs, and needs and circumstances as numbers for ranking):
+searches keep working on it, and the nightly index check rebuilds it, so the facet counts and
+the ranking come back without anyone running a command."""
 
 from __future__ import annotations
 
@@ -11,24 +12,36 @@ from search.engines import elastic_index
 from search.engines.elastic_client import connection
 from search.indexing import _stored_documents
 from search.query import parse_search_query
-from search.runner import run_search
+from search.runner import SearchOutcome, run_search
 from search.tasks import check_search_index
 
 pytestmark = [pytest.mark.django_db, pytest.mark.opensearch]
 
 
-def need_counts() -> dict[str, int]:
-    outcome = run_search(parse_search_query(QueryDict("")), log=False)
+ADDED = {elastic_index.FACET_VALUES, *elastic_index.TERM_KEYS.values()}
+
+
+def search(querystring: str = "") -> SearchOutcome:
+    outcome = run_search(parse_search_query(QueryDict(querystring)), log=False)
     assert outcome.engine == "elasticsearch" and not outcome.fell_back
-    return outcome.results.facet_counts["need"]
+    return outcome
 
 
-def index_as_an_earlier_release(field: str) -> None:
-    """Replace the index with one mapped and filled as before ``field`` was indexed."""
+def need_counts() -> dict[str, int]:
+    return search().results.facet_counts["need"]
+
+
+def names(querystring: str) -> list[str]:
+    return [hit.document["name"] for hit in search(querystring).results.hits]
+
+
+def index_as_an_earlier_release(fields: set[str]) -> None:
+    """Replace the index with one mapped and filled as before ``fields`` were indexed."""
     conn = connection()
     elastic_index.drop_all()
     body = elastic_index.index_body()
-    del body["mappings"]["properties"][field]
+    for field in fields:
+        del body["mappings"]["properties"][field]
     name = f"{elastic_index.alias()}-earlier"
     conn.call("indices.create", index=name, body=body)
     actions = [
@@ -37,7 +50,9 @@ def index_as_an_earlier_release(field: str) -> None:
             "_index": name,
             "_id": str(document["id"]),
             "_source": {
-                key: value for key, value in elastic_index.source(document).items() if key != field
+                key: value
+                for key, value in elastic_index.source(document).items()
+                if key not in fields
             },
         }
         for document in _stored_documents()
@@ -54,18 +69,28 @@ def index_as_an_earlier_release(field: str) -> None:
 def test_the_nightly_check_rebuilds_an_index_an_earlier_release_built(elasticsearch, make_service):
     make_service(title="Toy library", needs=["Early years development"])
     make_service(title="Debt advice", needs=["Money, work and housing"])
+    # Named by its need only: the words are not in it.
+    make_service(
+        title="Rent arrears", summary="Help to stay in your home.", needs=["Money and debt advice"]
+    )
+    make_service(title="Debt worries café", summary="Tea and a chat.", needs=[])
+    ranked = names("q=debt")
+    assert ranked[0] == "Rent arrears", ranked
     counted = need_counts()
-    assert counted["early-years-development"] == counted["money-work-and-housing"] == 1, counted
+    assert counted["early-years-development"] == counted["money-and-debt-advice"] == 1, counted
     assert elastic_index.missing_fields() == set()
 
-    index_as_an_earlier_release(elastic_index.FACET_VALUES)
-    assert elastic_index.missing_fields() == {elastic_index.FACET_VALUES}
-    assert need_counts() == {}  # searches work; the old index cannot count the facets
+    index_as_an_earlier_release(ADDED)
+    assert elastic_index.missing_fields() == ADDED
+    # Searches work on the engine; the old index cannot count the facets or rank by a need.
+    assert need_counts() == {}
+    assert sorted(names("q=debt")) == sorted(ranked)
 
     outcome = check_search_index.call()
     assert outcome["engine_rebuilt"] is True
     assert elastic_index.missing_fields() == set()
     assert need_counts() == counted
+    assert names("q=debt") == ranked
 
 
 def test_the_nightly_check_leaves_a_current_index_alone(elasticsearch, make_service):

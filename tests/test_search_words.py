@@ -172,6 +172,30 @@ def test_a_named_need_s_services_match_and_rank_first(engine_name, make_service)
     ]
 
 
+def test_a_named_circumstance_s_services_rank_above_the_words_alone(
+    engine_name, make_service
+) -> None:
+    circumstance = Circumstance.objects.get(name="Care leavers")
+    circumstance.search_words = "moved on from care"
+    circumstance.save()
+    # The words alone score well (in the title and summary), but name no term of the service.
+    make_service(
+        title="Moved on from care drop-in",
+        summary="For young people who have moved on from care.",
+        needs=[],
+    )
+    make_service(
+        title="After care hub",
+        summary="Advice and a warm space.",
+        circumstances=["Care leavers"],
+        needs=[],
+    )
+    assert names(run("q=moved on from care", engine_name)) == [
+        "After care hub",
+        "Moved on from care drop-in",
+    ]
+
+
 def test_editing_a_need_s_words_applies_to_the_next_search(engine_name, make_service) -> None:
     make_service(
         title="Kickabout", summary="Football on Saturdays.", needs=["Youth clubs and activities"]

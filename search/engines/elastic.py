@@ -41,7 +41,7 @@ from ..ranking import open_level_slugs
 from ..text_query import CIRCUMSTANCE_SHARE, OTHER_AGES_SHARE, Phrase, TextPlan
 from . import Hit, SearchResults, Suggestion, page_bounds
 from .elastic_client import connection
-from .elastic_index import FACET_VALUES, alias, split_facet_value
+from .elastic_index import FACET_VALUES, TERM_KEYS, alias, split_facet_value, term_key
 
 # Higher than any vocabulary's size, so every value is counted.
 FACET_SIZE = 500
@@ -98,18 +98,33 @@ def text_query(plan: TextPlan) -> Clause:
 # spoke of (``TextPlan.serves_ages``), as the database engine ranks. Tiers step by sixteenths
 # at the finest (quarter weights, halved twice), so tier * 100 + (0 or 1) orders by tier, then
 # by age.
+# The services' needs and circumstances come from their numeric keys (elastic_index.term_key),
+# which an index built before them lacks: there, nothing counts as named until it is rebuilt.
 NAMED_FIRST_SCRIPT = (
     "int serves = 1;"
     " if (params.ages != null) {"
     "  if (doc['minimum_age'].size() > 0 && doc['minimum_age'].value > params.ages[1]) serves = 0;"
     "  if (doc['maximum_age'].size() > 0 && doc['maximum_age'].value < params.ages[0]) serves = 0;"
     " }"
+    " def needs = doc.containsKey(params.need_keys) ? doc[params.need_keys] : null;"
+    " def circumstances ="
+    "  doc.containsKey(params.circumstance_keys) ? doc[params.circumstance_keys] : null;"
     " double tier = 0;"
     " for (def found : params.evidence) {"
     "  double share = 0;"
-    "  for (int i = 0; i < found.fields.length; i++) {"
-    "   if (doc.containsKey(found.fields[i]) && doc[found.fields[i]].contains(found.slugs[i]))"
-    "   { share = Math.max(share, found.fields[i] == 'need' ? 1.0 : params.circumstance_share); }"
+    "  if (needs != null) {"
+    "   for (def named : found.needs) {"
+    "    long key = named;"
+    "    for (int i = 0; i < needs.size(); i++) { if (needs.get(i) == key) { share = 1.0; } }"
+    "   }"
+    "  }"
+    "  if (share < params.circumstance_share && circumstances != null) {"
+    "   for (def named : found.circumstances) {"
+    "    long key = named;"
+    "    for (int i = 0; i < circumstances.size(); i++) {"
+    "     if (circumstances.get(i) == key) { share = params.circumstance_share; }"
+    "    }"
+    "   }"
     "  }"
     "  tier += found.weight * share;"
     " }"
@@ -119,11 +134,14 @@ NAMED_FIRST_SCRIPT = (
 
 
 def _named_first(plan: TextPlan) -> dict[str, Any]:
+    def keys(found: Any, kind: str) -> list[int]:
+        return sorted(term_key(term.slug) for term in found.terms if term.kind == kind)
+
     evidence = [
         {
             "weight": found.weight,
-            "fields": [term.kind for term in sorted(found.terms, key=_term_key)],
-            "slugs": [term.slug for term in sorted(found.terms, key=_term_key)],
+            "needs": keys(found, NEED),
+            "circumstances": keys(found, CIRCUMSTANCE),
         }
         for found in plan.evidence
     ]
@@ -132,6 +150,8 @@ def _named_first(plan: TextPlan) -> dict[str, Any]:
         "ages": list(plan.ages) if plan.ages else None,
         "circumstance_share": CIRCUMSTANCE_SHARE,
         "other_ages_share": OTHER_AGES_SHARE,
+        "need_keys": TERM_KEYS[NEED],
+        "circumstance_keys": TERM_KEYS[CIRCUMSTANCE],
     }
     return {
         "_script": {
@@ -140,10 +160,6 @@ def _named_first(plan: TextPlan) -> dict[str, Any]:
             "script": {"lang": "painless", "source": NAMED_FIRST_SCRIPT, "params": params},
         }
     }
-
-
-def _term_key(term: Any) -> tuple[str, str]:
-    return (term.kind, term.slug)
 
 
 def _fading_with_distance(search_query: Clause, query: SearchQuery) -> Clause:
