@@ -37,6 +37,7 @@ from ..analysis import (
 )
 from ..documents import SEARCHED_FIELDS
 from ..filters import STORED
+from ..text_query import CIRCUMSTANCE, NEED
 from .elastic_client import BULK_CHUNK, REBUILD_THREADS, Connection, connection
 
 
@@ -92,7 +93,7 @@ ServiceDocument._doc_type.mapping.field(FACET_VALUES, Keyword())
 # the words named reads them in a script for every result, and numbers cost it no string
 # decoding (at 100,000 services, text searches took 21 ms at p50 and 52 at p95 reading the
 # keyword fields; 15 and 37 reading these).
-TERM_KEYS = {"need": "need_keys", "circumstance": "circumstance_keys"}
+TERM_KEYS = {NEED: f"{NEED}_keys", CIRCUMSTANCE: f"{CIRCUMSTANCE}_keys"}
 for _keys in TERM_KEYS.values():
     ServiceDocument._doc_type.mapping.field(_keys, Long())
 
