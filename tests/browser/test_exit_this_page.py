@@ -61,7 +61,7 @@ def test_the_button_leaves_and_back_does_not_return(page, site_url, viewport):
 def test_the_button_stays_on_screen_while_scrolling(page, site_url, viewport):
     open_sensitive_page_after_home(page, site_url)
     page.mouse.wheel(0, 2000)
-    page.wait_for_function("window.scrollY > 500")
+    page.wait_for_function("() => window.scrollY > 500")
     box = page.get_by_role("button", name="Emergency: Exit this page").bounding_box()
     assert 0 <= box["y"] < 60, box
 
