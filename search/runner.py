@@ -74,6 +74,10 @@ class SearchOutcome:
     facets: list[FacetResult] = field(default_factory=list)
     # The engine's own time over every try (all words, corrected, any word), in milliseconds.
     engine_ms: float = 0.0
+    # The same tries as this process waited on them: building each request, the exchange with
+    # the engine and reading its answer. Beyond ``engine_ms``, the cost of the engine's being
+    # another process (the database engine's two are the same work).
+    round_trip_ms: float = 0.0
     # What the words asked for: a place, named needs, the words that had to match.
     understood: Understanding = field(default_factory=Understanding)
     # The radius asked for when nothing was within it and the search went wider.
@@ -133,12 +137,15 @@ class _Timed:
         self.engine = engine
         self.count_only = count_only
         self.took_ms = 0.0
+        self.round_trip_ms = 0.0
 
     def search(self, query: SearchQuery, plan: TextPlan) -> SearchResults:
+        started = time.perf_counter()
         if self.count_only:
             results = self.engine.count(query, plan)
         else:
             results = self.engine.search(query, plan)
+        self.round_trip_ms += (time.perf_counter() - started) * 1000
         self.took_ms += results.took_ms
         return results
 
@@ -149,6 +156,7 @@ def _run(
     timed = _Timed(engine, count_only)
     outcome = _tries(timed, query, outside_area)
     outcome.engine_ms = timed.took_ms
+    outcome.round_trip_ms = timed.round_trip_ms
     return outcome
 
 

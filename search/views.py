@@ -90,9 +90,11 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def server_timing(outcome: SearchOutcome) -> str:
     """Where a search's time went, for browsers' developer tools and the benchmarks: the
-    engine's own time over every try ("took" for Elasticsearch), and the whole search."""
+    engine's own time over every try ("took" for Elasticsearch), the same tries as the site
+    waited on them (with the requests' building, sending and reading), and the whole search."""
     return (
         f'engine;dur={outcome.engine_ms:.1f};desc="{outcome.engine}", '
+        f'round-trip;dur={outcome.round_trip_ms:.1f};desc="the engine as the site waited on it", '
         f"search;dur={outcome.duration_ms}"
     )
 

@@ -122,6 +122,7 @@ def test_a_favicon(site_structure, client):
 
 
 def test_the_site_takes_its_address_from_the_settings(db, settings):
+    Site.objects.all().delete()  # a new site: every test's database starts with one
     settings.WAGTAILADMIN_BASE_URL = "https://directory.riverside.example"
     ensure_site_structure()
     site = Site.objects.get(is_default_site=True)
