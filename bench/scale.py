@@ -288,9 +288,9 @@ def record_api(results: Results, label: str, measured: list[dict[str, Any]], *,
     )  # fmt: skip
     # Where the time beyond "took" goes, request by request: the exchange with the engine
     # (the request built, sent, answered and read back) and the site's own work around it.
-    exchange = results.add(f"{label}: beyond took p50, the exchange with the engine", "ms", [
+    exchange = results.add(f"{label}: p50 beyond took: exchange", "ms", [
         percentile(differences(run, "round_trip", "took"), 0.5) for run in measured])  # fmt: skip
-    django = results.add(f"{label}: beyond took p50, the site's own work", "ms", [
+    django = results.add(f"{label}: p50 beyond took: the site's", "ms", [
         percentile(differences(run, "whole", "round_trip"), 0.5) for run in measured])  # fmt: skip
     if ratio.met is False:
         results.why_missed.append(why_ratio_missed(label, summary(took50)["median"],
