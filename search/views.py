@@ -179,13 +179,14 @@ def _search_json(request: HttpRequest) -> FastJsonResponse:
             status=400,
         )
     outcome, page = _outcome_for_page(query, api=True)
+    origin = request.build_absolute_uri("/").removesuffix("/")
     response = FastJsonResponse(
         {
             "count": outcome.results.count,
             "page": page.number,
             "num_pages": page.paginator.num_pages,
             "per_page": query.per_page,
-            "results": [result_json(hit, request.build_absolute_uri) for hit in page.object_list],
+            "results": [result_json(hit, origin) for hit in page.object_list],
             "facets": facets_json(outcome.facets),
             "engine": outcome.engine,
             "match": outcome.match,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from directory.models import ServicePage
 from search.models import SearchLog
 
 pytestmark = pytest.mark.django_db
@@ -159,7 +160,12 @@ def test_api_contract(client, services):
         "locations",
     }
     assert result["name"] == "Family support workers"
-    assert result["url"].startswith("http://testserver/")
+    page = ServicePage.objects.get(title="Family support workers")
+    assert result["url"] == "http://testserver" + page.url  # absolute, as the request came
+    secure = client.get(
+        "/api/search", {"need": "domestic-abuse"}, secure=True, headers={"host": "example.org"}
+    )
+    assert secure.json()["results"][0]["url"] == "https://example.org" + page.url
     assert result["distance_miles"] is None and result["available_across_area"] is True
     assert {"value": "targeted", "label": "Targeted"} in result["levels"]
     assert {"value": "home-visit", "label": "Home visits"} in result["delivery"]
