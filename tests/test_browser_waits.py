@@ -3,7 +3,7 @@
 Playwright checks a `wait_for_function` expression once from outside the page; if it is
 false, it polls by `eval`-ing the string inside the page, which the site's Content Security
 Policy (`script-src 'self'`) refuses. A bare expression therefore passes only when it is
-already true at the first check: a test that fails on a slow machine (CI, stop 24). A
+already true at the first check: a test that fails on a slow machine (CI, 2026-12-07). A
 function (`() => ...`) is handed over as a function and polls without `eval`.
 """
 
