@@ -51,9 +51,10 @@ serve: install  ## Production settings: gunicorn + worker on PostgreSQL, OpenSea
 
 # The suite runs in one test process per core (pytest-xdist; TEST_WORKERS=0 for a single process),
 # each with its own test database; each test file goes whole to one process, so its module
-# fixtures are set up once and its tests keep their order. Files are handed out in the order
-# pytest collected them (not biggest first): the browser tests, which keep the demo committed
-# until the end of the session, must come after every other test of their process.
+# fixtures are set up once and its tests keep their order. Files are handed out longest first
+# (tests/scheduling.py, from tests/file_seconds.json), so the short ones even the processes up
+# at the end, and the browser tests, which keep the demo committed until the end of the
+# session, come after every other test of their process (--no-loadscope-reorder keeps that).
 TEST_WORKERS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 

@@ -12,7 +12,10 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.db.models.signals import post_save
 from django.utils import timezone
+from modelsearch.signal_handlers import post_save_signal_handler as modelsearch_on_save
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from directory.models import (
     DirectoryIndexPage,
@@ -25,9 +28,13 @@ from directory.models import (
     ServiceSchedule,
 )
 from directory.site_setup import SiteStructure, ensure_site_structure
+from directory.writer.indexes import refresh_admin_indexes_task
 from home.models import HomePage
 
 from .table_snapshot import TableSnapshot
+
+# The order test files run in: longest first, browser tests last (tests/scheduling.py).
+pytest_plugins = ["tests.scheduling"]
 
 # CI sets REQUIRE_BACKENDS=postgres,opensearch,redis,browser: a skipped test needing one of
 # those backends (browser: Chromium and axe-core, tests/browser/) then fails the run instead of
@@ -251,6 +258,22 @@ def postcodes(db) -> list[Postcode]:
     ]
 
 
+@contextlib.contextmanager
+def admin_indexes_left_to_the_end() -> Iterator[None]:
+    """Wagtail updates its admin page search and its reference index ("usage") on every save of
+    a page, and making a published service saves it three times (the page, its revision, the
+    publish). `make_service` updates them once afterwards instead, as the importers do
+    (directory.writer.indexes): the same indexes, and a service made in a test costs about a
+    quarter less (136 -> 100 ms on SQLite, 248 -> 176 ms on PostgreSQL). The public search
+    index is still updated by the publish itself."""
+    post_save.disconnect(modelsearch_on_save, sender=ServicePage)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        post_save.connect(modelsearch_on_save, sender=ServicePage)
+
+
 @pytest.fixture
 def make_service(site_structure, organisation) -> Callable[..., ServicePage]:
     """Create and publish a ServicePage. Keyword arguments override fields; `needs`,
@@ -284,10 +307,12 @@ def make_service(site_structure, organisation) -> Callable[..., ServicePage]:
         page.locations = [ServiceLocation(**location) for location in locations]
         page.contacts = [ServiceContact(**contact) for contact in contacts]
         page.schedules = [ServiceSchedule(**schedule) for schedule in schedules]
-        site_structure.directory.add_child(instance=page)
-        revision = page.save_revision()
-        if publish:
-            revision.publish()
+        with admin_indexes_left_to_the_end():
+            site_structure.directory.add_child(instance=page)
+            revision = page.save_revision()
+            if publish:
+                revision.publish()
+        refresh_admin_indexes_task.enqueue([page.pk])
         page.refresh_from_db()
         return page
 

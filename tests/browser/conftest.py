@@ -42,24 +42,16 @@ def _in_this_folder(item: pytest.Item) -> bool:
     return HERE in Path(item.path).resolve().parents
 
 
-@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items) -> None:
-    """Mark every test here `browser`, and run them after all the others.
+    """Mark every test here `browser`: tests/scheduling.py then runs them after all the others.
 
     Last, because the demo borough they share stays in the database until the end of the
     session (loading it takes most of the browser suite's time, so it is loaded once): any
-    database test running after them would see it. pytest-django has already put database tests
-    first; this keeps that order and moves the browser tests behind everything.
+    database test running after them would see it.
     """
-    browser_items = []
-    other_items = []
     for item in items:
         if _in_this_folder(item):
             item.add_marker(pytest.mark.browser)
-            browser_items.append(item)
-        else:
-            other_items.append(item)
-    items[:] = other_items + browser_items
 
 
 # -- the browser ---------------------------------------------------------------------------------

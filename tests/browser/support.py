@@ -6,6 +6,7 @@ Kept apart from conftest.py so that test modules can import them.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,9 +123,19 @@ def _shorten(text: str, limit: int = 200) -> str:
 SCREENSHOT_TIMEOUT_MS = 30_000
 
 
-def screenshot(page: Page, name: str, viewport: Viewport, *, full_page: bool = True) -> Path:
+def screenshots_wanted() -> bool:
+    """SCREENSHOTS=0 leaves them out: CI's second pass (PostgreSQL) shows the same pages as its
+    first, and taking them again cost a minute of its browser's time."""
+    return os.environ.get("SCREENSHOTS", "1") != "0"
+
+
+def screenshot(page: Page, name: str, viewport: Viewport, *, full_page: bool = True) -> None:
     """A PNG in test-artifacts/screenshots/, e.g. home-phone-390.png: the full page, or with
-    full_page=False the first screen only."""
+    full_page=False the first screen only. Either way the page's animations have then ended,
+    as a check after it (axe's contrast, say) expects."""
+    if not screenshots_wanted():
+        wait_for_animations(page)  # what the screenshot's animations="disabled" would do
+        return
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}-{viewport}.png"
     # A record for people to look at, not what the test checks: the A to Z's full page took
@@ -132,7 +143,6 @@ def screenshot(page: Page, name: str, viewport: Viewport, *, full_page: bool = T
     page.screenshot(
         path=str(path), full_page=full_page, animations="disabled", timeout=SCREENSHOT_TIMEOUT_MS
     )
-    return path
 
 
 # -- focus ---------------------------------------------------------------------------------------
