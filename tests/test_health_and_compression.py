@@ -37,7 +37,12 @@ def test_healthy_on_the_search_engine(client, elasticsearch, make_service):
     make_service()
     status, body = health(client)
     assert (status, body["status"]) == (200, "green")
-    assert body["checks"]["search"]["engine"] == "elasticsearch"
+    assert body["checks"]["search"] == {
+        "status": "green",
+        "engine": "elasticsearch",
+        "fell_back": False,
+        "index_up_to_date": True,
+    }
 
 
 def test_engine_down_is_amber_and_searches_still_work(client, settings, make_service):

@@ -66,7 +66,14 @@ def index_as_an_earlier_release(fields: set[str]) -> None:
     )
 
 
-def test_the_nightly_check_rebuilds_an_index_an_earlier_release_built(elasticsearch, make_service):
+def search_health(client) -> tuple[str, dict]:
+    body = client.get("/healthz").json()
+    return body["status"], body["checks"]["search"]
+
+
+def test_the_nightly_check_rebuilds_an_index_an_earlier_release_built(
+    client, elasticsearch, make_service
+):
     make_service(title="Toy library", needs=["Early years development"])
     make_service(title="Debt advice", needs=["Money, work and housing"])
     # Named by its need only: the words are not in it.
@@ -79,9 +86,19 @@ def test_the_nightly_check_rebuilds_an_index_an_earlier_release_built(elasticsea
     counted = need_counts()
     assert counted["early-years-development"] == counted["money-and-debt-advice"] == 1, counted
     assert elastic_index.missing_fields() == set()
+    engine = {"engine": "elasticsearch", "fell_back": False}
+    assert search_health(client) == (
+        "green",
+        {"status": "green", **engine, "index_up_to_date": True},
+    )
 
     index_as_an_earlier_release(ADDED)
     assert elastic_index.missing_fields() == ADDED
+    # The operator's monitor says so (without naming the fields: /healthz tells no internals).
+    assert search_health(client) == (
+        "amber",
+        {"status": "amber", **engine, "index_up_to_date": False},
+    )
     # Searches work on the engine; the old index cannot count the facets or rank by a need.
     assert need_counts() == {}
     assert sorted(names("q=debt")) == sorted(ranked)
@@ -91,6 +108,7 @@ def test_the_nightly_check_rebuilds_an_index_an_earlier_release_built(elasticsea
     assert elastic_index.missing_fields() == set()
     assert need_counts() == counted
     assert names("q=debt") == ranked
+    assert search_health(client)[0] == "green"
 
 
 def test_the_nightly_check_leaves_a_current_index_alone(elasticsearch, make_service):
