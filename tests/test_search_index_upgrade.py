@@ -1,7 +1,8 @@
 """An index built by an earlier release lacks fields this release indexes (added 2026-12-07: the
-facets' combined ``facet:value`` pairs, and needs and circumstances as numbers for ranking):
-searches keep working on it, and the nightly index check rebuilds it, so the facet counts and
-the ranking come back without anyone running a command."""
+facets' combined ``facet:value`` pairs, and needs and circumstances as numbers for ranking), or
+stores every field in its ``_source`` (until 2026-12-08): searches keep working on it, and the
+nightly index check rebuilds it, so the facet counts and the ranking come back without anyone
+running a command."""
 
 from __future__ import annotations
 
@@ -35,11 +36,14 @@ def names(querystring: str) -> list[str]:
     return [hit.document["name"] for hit in search(querystring).results.hits]
 
 
-def index_as_an_earlier_release(fields: set[str]) -> None:
-    """Replace the index with one mapped and filled as before ``fields`` were indexed."""
+def index_as_an_earlier_release(fields: set[str], *, whole_source: bool = False) -> None:
+    """Replace the index with one mapped and filled as before ``fields`` were indexed (and, with
+    ``whole_source``, before ``_source`` kept only the document)."""
     conn = connection()
     elastic_index.drop_all()
     body = elastic_index.index_body()
+    if whole_source:
+        del body["mappings"]["_source"]
     for field in fields:
         del body["mappings"]["properties"][field]
     name = f"{elastic_index.alias()}-earlier"
@@ -116,3 +120,36 @@ def test_the_nightly_check_leaves_a_current_index_alone(elasticsearch, make_serv
     before = set(connection().call("indices.get_alias", name=elastic_index.alias()))
     assert check_search_index.call()["engine_rebuilt"] is False
     assert set(connection().call("indices.get_alias", name=elastic_index.alias())) == before
+
+
+def test_an_index_storing_whole_sources_still_answers_and_is_rebuilt(
+    client, elasticsearch, make_service
+):
+    make_service(title="Toy library", summary="Borrow toys.", needs=["Early years development"])
+    ranked = names("q=toys")
+    index_as_an_earlier_release(set(), whole_source=True)
+    assert elastic_index.missing_fields() == {"_source"}
+    assert search_health(client)[0] == "amber"
+    # The results still carry their documents, read from the whole source.
+    assert names("q=toys") == ranked == ["Toy library"]
+    assert search("q=toys").results.hits[0].document["summary"] == "Borrow toys."
+
+    assert check_search_index.call()["engine_rebuilt"] is True
+    assert elastic_index.missing_fields() == set()
+    mapping = connection().call("indices.get_mapping", index=elastic_index.alias())
+    stored = [info["mappings"]["_source"] for info in mapping.values()]
+    assert stored == [{"includes": ["document"]}]
+    assert names("q=toys") == ranked
+    assert search_health(client)[0] == "green"
+
+
+def test_a_hit_carries_only_the_document(elasticsearch, make_service):
+    """What the engine stores and returns for a hit is the result as shown, nothing indexed
+    only for searching."""
+    page = make_service(title="Toy library", needs=["Early years development"])
+    raw = connection().call(
+        "search", index=elastic_index.alias(), body={"query": {"match_all": {}}}
+    )
+    [hit] = raw["hits"]["hits"]
+    assert hit["_source"].keys() == {"document"}
+    assert hit["_source"]["document"]["id"] == page.pk

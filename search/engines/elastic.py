@@ -384,7 +384,12 @@ def build_search(query: SearchQuery, plan: TextPlan) -> dict[str, Any]:
         keys.append(distance)  # last, only to read each result's distance
     offset, limit = page_bounds(query)
     body.update(
-        sort=keys, track_total_hits=True, _source=["document"], **{"from": offset, "size": limit}
+        # The stored source is only ``document`` (elastic_index.STORED_SOURCE): asked for
+        # whole, the engine returns it without parsing and filtering it.
+        sort=keys,
+        track_total_hits=True,
+        _source=True,
+        **{"from": offset, "size": limit},
     )
     return body
 
