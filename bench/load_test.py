@@ -26,10 +26,21 @@ runs. Every search writes a row to the search log; the failed log writes (the se
 answers) and worker time-outs are counted in gunicorn's log, whose last lines are printed when
 anything went wrong.
 
-gunicorn runs one sync worker per core by default (--workers, --threads to change it). A search
-is CPU work in the worker (SQLite answers from the page cache and, in WAL mode, the log row does
-not wait for the disk), so more processes or threads only take turns on the same cores. 15 s runs
-on the demo borough, 50 connections, 2 cores, requests/s (p99 ms), 2-4 runs each:
+gunicorn runs as deployed: gthread workers with gunicorn.conf.py's threads (4), two worker
+processes per core this process may use (--workers, --threads to change them; --threads 1 runs
+sync workers). With the search engine, a search waits on it for much of its time, and a
+thread lets the worker's CPU serve another meanwhile; gthread workers also keep wrk's
+connections open, where sync workers close each. 30 s runs at 10,000 services, the engine on
+its own core and gunicorn and wrk on the other, 50 connections, requests/s, alternating runs
+(2026-12-08):
+
+    sync 4        133.9, 133.2, 138.1      gthread 2 x 4   173.0, 189.9, 173.5
+    gthread 3 x 4 135.4, 156.9, 154.2 (25 and 14 time-outs in two runs)
+
+On the demo borough with the database engine, where a search is all CPU work in the worker
+(SQLite answers from the page cache and, in WAL mode, the log row does not wait for the disk),
+threads only take turns on the same cores. 15 s runs, 2 cores, requests/s (p99 ms), 2-4 runs
+each (2026-11):
 
     sync 2        253-267 (263-297)     gthread 2 x 4   220-247 (364-477)
     sync 3        210-248 (247-573)     gthread 3 x 4   211-220 (592-694)
@@ -46,6 +57,7 @@ import json
 import os
 import random
 import re
+import runpy
 import secrets
 import signal
 import socket
@@ -71,8 +83,8 @@ WRK_SCRIPT = Path(__file__).resolve().parent / "wrk_paths.lua"
 # What the TLS-terminating proxy in front of the deployed site adds; production trusts it
 # (SECURE_PROXY_SSL_HEADER) and would otherwise redirect every plain-HTTP request to https.
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
-DEFAULT_WORKERS = os.cpu_count() or 2  # see the module docstring
-DEFAULT_THREADS = 1
+# See the module docstring: the threads a worker has as deployed.
+DEFAULT_THREADS = int(runpy.run_path(str(PROJECT_ROOT / "gunicorn.conf.py"))["threads"])
 WARM_UP_SECONDS = 5
 # wrk's own default: a request slower than this is a time-out error, and its latency is left
 # out of the percentiles.
@@ -227,6 +239,8 @@ def gunicorn(
     ]
     if threads > 1:
         command += ["--worker-class", "gthread", "--threads", str(threads)]
+    else:
+        command += ["--worker-class", "sync"]
     with log_path.open("ab") as log:
         # Its own process group, so Ctrl+C reaches us (and wrk) and we stop it in order.
         server = subprocess.Popen(
@@ -281,6 +295,12 @@ def worker_pids(master: int) -> list[int]:
             if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == master:
                 children.append(int(stat.parent.name))
     return sorted(children)
+
+
+def default_workers() -> int:
+    """Two worker processes for each core gunicorn may run on (this process's cores when the
+    load starts, which --engine-core in scale.py narrows)."""
+    return 2 * len(os.sched_getaffinity(0))
 
 
 def cpu_seconds(pids: list[int]) -> dict[int, float]:
@@ -435,15 +455,18 @@ def run_load(
     timeout: int = DEFAULT_TIMEOUT,
     log_path: Path | None = None,
     environment: Mapping[str, str] | None = None,
+    engine_pid: int | None = None,
 ) -> dict[str, float | int]:
     """Serve ``database_url`` with gunicorn, load it with wrk cycling through ``paths`` for
     ``duration`` seconds on ``connections`` connections, and return the figures (see the
     module docstring). gunicorn's log goes to ``log_path`` (a temporary file by default);
-    ``environment`` adds settings' variables (ELASTICSEARCH_INDEX, STATIC_ROOT, ...)."""
+    ``environment`` adds settings' variables (ELASTICSEARCH_INDEX, STATIC_ROOT, ...). With
+    ``engine_pid`` (the search engine's process on this machine), the engine's CPU a request
+    too: which side of the exchange held the rate back."""
     if not paths:
         raise ValueError("No request paths to load the site with")
     _check_database(database_url)
-    workers = workers or DEFAULT_WORKERS
+    workers = workers or default_workers()
     threads = threads or DEFAULT_THREADS
     own_log = log_path is None
     if log_path is None:
@@ -462,12 +485,14 @@ def run_load(
             run_wrk(url, paths_file, warm_up, connections, timeout, "warming up")
             started_workers = worker_pids(server.pid)
             cpu_before = cpu_seconds(started_workers)
+            engine_before = cpu_seconds([engine_pid] if engine_pid else [])
             load_before = os.getloadavg()[0]
             started = time.monotonic()
             output = run_wrk(url, paths_file, duration, connections, timeout, "load")
             elapsed = time.monotonic() - started
             workers_now = worker_pids(server.pid)
             cpu_after = cpu_seconds(workers_now)
+            engine_after = cpu_seconds([engine_pid] if engine_pid else [])
             peaks = [peak_memory_mb(pid) for pid in workers_now]
     figures = parse_wrk(output)
     # The workers' CPU per answer does not depend on what else the machine runs, unlike requests/s.
@@ -493,6 +518,12 @@ def run_load(
         search_log_failures=log_text.count(SEARCH_LOG_FAILURE),
         worker_timeouts=log_text.count(WORKER_TIMEOUT),
     )
+    if engine_pid and engine_pid in engine_before and engine_pid in engine_after:
+        engine_cpu = engine_after[engine_pid] - engine_before[engine_pid]
+        figures.update(
+            engine_cpu_ms_per_request=round(1000 * engine_cpu / max(1, figures["requests"]), 2),
+            engine_cpu_cores=round(engine_cpu / elapsed, 2),
+        )
     if own_log and went_wrong(figures):
         print(f"gunicorn's log: {log_path}", file=sys.stderr)
     elif own_log:
@@ -534,6 +565,14 @@ def report(figures: dict[str, float | int], engine: str, log_path: Path) -> str:
         f"  worker CPU/request   {f['worker_cpu_ms_per_request']:10.1f} ms   (workers used "
         f"{f['worker_cpu_cores']} of {os.cpu_count()} cores; load average "
         f"{f['load_average_before']} before the load)",
+        *(
+            [
+                f"  engine CPU/request   {f['engine_cpu_ms_per_request']:10.1f} ms   (the engine "
+                f"used {f['engine_cpu_cores']} cores)"
+            ]
+            if "engine_cpu_ms_per_request" in f
+            else []
+        ),
         f"  search log failures  {f['search_log_failures']:10,}",
         f"  worker time-outs     {f['worker_timeouts']:10,}   (restarts: {f['worker_restarts']})",
         f"  gunicorn log         {log_path}",
@@ -548,9 +587,9 @@ def main() -> None:
     parser.add_argument("--paths", type=Path, help="Request paths, one a line.")
     parser.add_argument("--duration", type=int, default=60, help="Seconds of load (60).")
     parser.add_argument("--connections", type=int, default=50, help="Open connections (50).")
-    parser.add_argument("--workers", type=int, help=f"gunicorn workers ({DEFAULT_WORKERS}).")
+    parser.add_argument("--workers", type=int, help=f"gunicorn workers ({default_workers()}).")
     parser.add_argument(
-        "--threads", type=int, help=f"Threads a worker; over 1 uses gthread ({DEFAULT_THREADS})."
+        "--threads", type=int, help=f"Threads a worker; 1 runs sync workers ({DEFAULT_THREADS})."
     )
     parser.add_argument(
         "--timeout",

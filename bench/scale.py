@@ -469,6 +469,13 @@ def run_all(results: Results, sizes: Sizes, args: argparse.Namespace, url: str,
                     lambda v: v * 180 >= 2_600_000)  # fmt: skip
 
 
+def project_engine_pid() -> int | None:
+    """The process id of the project's OpenSearch node (scripts/opensearch.sh), if running."""
+    script = PROJECT_ROOT / "scripts" / "opensearch.sh"
+    found = subprocess.run([str(script), "pid"], capture_output=True, text=True)
+    return int(found.stdout) if found.returncode == 0 and found.stdout.strip().isdigit() else None
+
+
 @contextmanager
 def engine_on_its_own_core(core: int | None) -> Iterator[None]:
     """With a core given: the engine's every thread on that core, and this process (so the
@@ -476,11 +483,9 @@ def engine_on_its_own_core(core: int | None) -> Iterator[None]:
     if core is None:
         yield
         return
-    script = PROJECT_ROOT / "scripts" / "opensearch.sh"
-    found = subprocess.run([str(script), "pid"], capture_output=True, text=True)
-    if found.returncode:
+    engine = project_engine_pid()
+    if engine is None:
         raise SystemExit("--engine-core needs the project's node (scripts/opensearch.sh)")
-    engine = int(found.stdout)
     every = os.sched_getaffinity(0)
     if core not in every or len(every) < 2:
         raise SystemExit(f"--engine-core {core}: this machine's cores are {sorted(every)}")
@@ -506,11 +511,11 @@ def load(results: Results, mix: list[tuple[str, dict[str, object]]], size: int, 
 
     paths = [f"/api/search?{_query_dict(params).urlencode()}" for _, params in mix]
     print(f"Load: {seconds} s, 50 connections, at {size:,} services…", flush=True)
-    # Requests wait on the engine, so twice as many sync workers as cores keep the CPUs busy
-    # (10k services, 15 s runs: 2 workers 147/s, 3 182/s, 4 185-192/s).
+    # gunicorn as deployed (gunicorn.conf.py's gthread workers), two workers for each core it
+    # has: with --engine-core, the cores left to it (load_test.default_workers).
     figures = run_load(environment["DATABASE_URL"], url, paths, duration=seconds,
-                       connections=50, workers=2 * (os.cpu_count() or 1),
-                       environment=environment)  # fmt: skip
+                       connections=50, environment=environment,
+                       engine_pid=project_engine_pid())  # fmt: skip
     results.detail["load"] = figures
     throughput = results.add(f"load, {size:,}: /api/search throughput", "requests/s",
                              [figures["requests_per_second"]], ">= 200",
@@ -527,12 +532,19 @@ def load(results: Results, mix: list[tuple[str, dict[str, object]]], size: int, 
 
 def why_load_missed(size: int, figures: dict[str, Any]) -> str:
     cpu_ms, cores = figures["worker_cpu_ms_per_request"], figures["worker_cpu_cores"]
-    return (
-        f"load, {size:,}: gunicorn's workers used {cpu_ms:.1f} ms of CPU a request and had "
-        f"{cores:.2f} cores (what wrk, the kernel and the engine left them), so at most "
-        f"{cores * 1000 / cpu_ms:.0f} requests/s. 200/s needs {200 * cpu_ms / 1000:.2f} cores "
-        f"for the workers at that cost, or {cores * 1000 / 200:.1f} ms a request on these."
+    text = (
+        f"load, {size:,}: gunicorn's workers used {cpu_ms:.1f} ms of CPU a request and kept "
+        f"{cores:.2f} cores busy. 200/s needs {200 * cpu_ms / 1000:.2f} cores for the workers "
+        f"at that cost."
     )
+    if "engine_cpu_ms_per_request" in figures:
+        engine_ms, engine_cores = (
+            figures["engine_cpu_ms_per_request"], figures["engine_cpu_cores"])  # fmt: skip
+        text += (
+            f" The engine used {engine_ms:.1f} ms of CPU a request and kept {engine_cores:.2f} "
+            f"cores busy; 200/s needs {200 * engine_ms / 1000:.2f} cores for it."
+        )
+    return text
 
 
 def _postcodes(postcode_model: Any) -> list[str]:
