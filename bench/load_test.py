@@ -32,7 +32,7 @@ sync workers). With the search engine, a search waits on it for much of its time
 thread lets the worker's CPU serve another meanwhile; gthread workers also keep wrk's
 connections open, where sync workers close each. 30 s runs at 10,000 services, the engine on
 its own core and gunicorn and wrk on the other, 50 connections, requests/s, alternating runs
-(2026-12-08):
+(night of 2026-12-07):
 
     sync 4        133.9, 133.2, 138.1      gthread 2 x 4   173.0, 189.9, 173.5
     gthread 3 x 4 135.4, 156.9, 154.2 (25 and 14 time-outs in two runs)

@@ -1,8 +1,8 @@
 """An index built by an earlier release lacks fields this release indexes (added 2026-12-07: the
 facets' combined ``facet:value`` pairs, and needs and circumstances as numbers for ranking), or
-stores every field in its ``_source`` (until 2026-12-08): searches keep working on it, and the
-nightly index check rebuilds it, so the facet counts and the ranking come back without anyone
-running a command."""
+stores every field in its ``_source`` (until later that night): searches keep working on it,
+and the nightly index check rebuilds it, so the facet counts and the ranking come back without
+anyone running a command."""
 
 from __future__ import annotations
 
