@@ -62,8 +62,9 @@ def check_search() -> dict[str, Any]:
 
 
 def index_up_to_date() -> bool | None:
-    """Whether the engine's index maps every field this release indexes. After an upgrade that
-    adds one, searches still work, but facets or ranking that need it do not until the index is
+    """Whether the engine's index is built as this release builds it (elastic_index.
+    missing_fields: every field mapped, only the document stored). After an upgrade that changes
+    it, searches still work, but facets or ranking that need a new field do not until the index is
     rebuilt (`manage.py rebuild_search_index`, or the nightly index check). None: the engine
     did not say."""
     from search.engines.elastic_index import missing_fields

@@ -28,7 +28,8 @@ def rebuild_search_index() -> dict[str, Any]:
 def check_search_index() -> dict[str, Any]:
     """Put right every service the index has wrong: live but missing, gone but still listed,
     or kept back from the search engine during an outage; then, if the engine's count still
-    differs from the database's, or its index lacks a field this release indexes, rebuild it."""
+    differs from the database's, or its index is not built as this release builds it
+    (elastic_index.missing_fields), rebuild it."""
     live = set(indexable_services().values_list("pk", flat=True))
     entries = set(SearchEntry.objects.values_list("pk", flat=True))
     backlog = set(SearchBacklog.objects.values_list("page_id", flat=True))
