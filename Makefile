@@ -42,7 +42,7 @@ serve: install  ## Production settings: gunicorn + worker on PostgreSQL, OpenSea
 	$(BIN)/python manage.py collectstatic --noinput -v 0; \
 	TASKS_BACKEND=immediate $(BIN)/python manage.py setup_site; \
 	$(BIN)/python manage.py load_demo; \
-	$(BIN)/python manage.py rebuild_search_index; \
+	$(BIN)/python manage.py rebuild_search_index --if-stale; \
 	$(BIN)/python manage.py ensure_admin; \
 	echo "Serving production settings on http://$(HOST):$(PORT)/ (health: /healthz), with a worker (Ctrl+C to stop)"; \
 	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \

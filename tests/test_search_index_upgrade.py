@@ -6,7 +6,10 @@ anyone running a command."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.core.management import CommandError, call_command
 from django.http import QueryDict
 
 from search.engines import elastic_index
@@ -153,3 +156,26 @@ def test_a_hit_carries_only_the_document(elasticsearch, make_service):
     [hit] = raw["hits"]["hits"]
     assert hit["_source"].keys() == {"document"}
     assert hit["_source"]["document"]["id"] == page.pk
+
+
+def test_rebuild_if_stale_rebuilds_only_an_index_that_does_not_match(elasticsearch, make_service):
+    """`make serve` runs `rebuild_search_index --if-stale` after loading the demo: a node started
+    empty gets the directory indexed, and an index the load has just filled is left alone."""
+    make_service(title="Toy library")
+    make_service(title="Debt advice", needs=["Money, work and housing"])
+
+    def run(*args: str) -> str:
+        out = io.StringIO()
+        call_command("rebuild_search_index", "--if-stale", *args, stdout=out)
+        return out.getvalue()
+
+    before = set(connection().call("indices.get_alias", name=elastic_index.alias()))
+    assert "matches the live site; not rebuilt" in run()
+    assert set(connection().call("indices.get_alias", name=elastic_index.alias())) == before
+
+    elastic_index.drop_all()  # as scripts/opensearch.sh start does: every start is empty
+    assert "did not match the live site; rebuilt" in run()
+    assert sorted(names("")) == ["Debt advice", "Toy library"]
+
+    with pytest.raises(CommandError, match="leave out --database-only"):
+        run("--database-only")

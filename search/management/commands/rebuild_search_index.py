@@ -10,6 +10,7 @@ from tqdm import tqdm
 
 from search.engines import EngineUnavailable
 from search.indexing import rebuild_index
+from search.tasks import check_search_index
 
 
 class Command(BaseCommand):
@@ -25,8 +26,22 @@ class Command(BaseCommand):
             action="store_true",
             help="Rebuild only the database engine's entries.",
         )
+        parser.add_argument(
+            "--if-stale",
+            action="store_true",
+            help=(
+                "Run the nightly index check instead: put right the services the index has "
+                "wrong, and rebuild the search engine's index only when it does not match the "
+                "live site or is not built as this release builds it."
+            ),
+        )
 
-    def handle(self, *args: Any, database_only: bool = False, **options: Any) -> None:
+    def handle(
+        self, *args: Any, database_only: bool = False, if_stale: bool = False, **options: Any
+    ) -> None:
+        if if_stale:
+            self._check(database_only)
+            return
         bars: dict[str, tqdm] = {}
         quiet = options["verbosity"] == 0
 
@@ -54,3 +69,17 @@ class Command(BaseCommand):
                 f"{report.elasticsearch_index}, now behind the alias "
                 f"{settings.ELASTICSEARCH_INDEX}."
             )
+
+    def _check(self, database_only: bool) -> None:
+        if database_only:
+            raise CommandError("--if-stale checks both engines: leave out --database-only.")
+        try:
+            outcome = check_search_index.call()
+        except EngineUnavailable as error:
+            raise CommandError(f"The search engine could not be checked: {error}") from error
+        put_right = outcome["missing"] + outcome["extra"] + outcome["engine_backlog"]
+        self.stdout.write(f"Index check: {put_right} services put right.")
+        if outcome["engine_rebuilt"]:
+            self.stdout.write("Search engine: its index did not match the live site; rebuilt.")
+        elif settings.ELASTICSEARCH_URL:
+            self.stdout.write("Search engine: its index matches the live site; not rebuilt.")
