@@ -60,6 +60,8 @@ def pytest_collection_modifyitems(config, items) -> None:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Headless Chromium (Debian's package), shared by the whole session."""
+    from django.db import connections
+
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -79,6 +81,10 @@ def browser() -> Iterator[Any]:
             yield chromium
         finally:
             chromium.close()
+            # Django keeps the connections opened while the loop ran for that context alone:
+            # left open, PostgreSQL would refuse to drop the test database at the end
+            # ("being accessed by other users").
+            connections.close_all()
 
 
 # -- the site ------------------------------------------------------------------------------------
